@@ -1,0 +1,78 @@
+"""The command line: `cm-desktop` opens the app; subcommands work headless on the same core.
+
+Parsing imports nothing heavy: each command imports what it needs when it runs.
+Exit codes: 0 success, 1 something failed (with a message on stderr), 2 bad usage. JSON goes to stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+
+from cm_desktop import __version__
+from cm_desktop.core.i18n import Lang, normalise_lang
+
+
+def _cli_language() -> Lang:
+    return normalise_lang(os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cm-desktop",
+        description="CM Desktop: plan, write and publish your posts on social networks.",
+    )
+    parser.add_argument("--version", action="version", version=f"cm-desktop {__version__}")
+    parser.add_argument(
+        "--self-test", action="store_true", help="start headless, check every part, print JSON, exit 0 or 1"
+    )
+    commands = parser.add_subparsers(dest="command")
+    check = commands.add_parser("check", help="check a text against a network's rules")
+    check.add_argument("--network", required=True, help="mastodon, bluesky, x, facebook, instagram, ...")
+    check.add_argument("--json", action="store_true", help="print JSON")
+    check.add_argument("--lang", choices=["en", "fr"], help="language of the messages")
+    check.add_argument("text", help="the text of the post ('-' reads it from standard input)")
+    return parser
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from cm_desktop.core import rules
+
+    lang: Lang = args.lang or _cli_language()
+    if args.network not in rules.NETWORKS:
+        print(f"cm-desktop: unknown network '{args.network}'. Choose one of: {', '.join(rules.NETWORKS)}",
+              file=sys.stderr)
+        return 2
+    text = sys.stdin.read() if args.text == "-" else args.text
+    report = rules.check_report(args.network, text, lang)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+    else:
+        status = "OK" if report["ok"] else "!!"
+        print(f"{status} {report['network']}: {report['count']}/{report['limit']}")
+        for issue in report["issues"]:
+            print(f"- [{issue['severity']}] {issue['message']}")
+    return 0 if report["ok"] else 1
+
+
+def main(argv: list[str] | None = None, started: float | None = None) -> int:
+    started = started if started is not None else time.perf_counter()
+    args = build_parser().parse_args(argv)
+    if args.self_test:
+        from cm_desktop.ui.selftest import run_self_test
+
+        return run_self_test(started)
+    if args.command == "check":
+        return _run_check(args)
+
+    from cm_desktop.core.paths import default_paths
+    from cm_desktop.logs import setup_logging
+
+    paths = default_paths()
+    setup_logging(paths.logs)
+    from cm_desktop.ui.app import run_app
+
+    return run_app(paths, started)

@@ -1,0 +1,1 @@
+"""The domain, free of Qt and of HTTP: a test enforces both."""

@@ -1,0 +1,142 @@
+"""The tables of the local store (and only tables).
+
+Times are stored as UTC (naive datetimes in SQLite, always meant as UTC); a post's intended wall-clock time and
+IANA zone are stored too, so a post set for 09:00 Paris stays at 09:00 Paris across DST changes.
+Secrets never appear here: Account.secret_ref names an entry in the OS keychain.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class BusinessKind(StrEnum):
+    SHOP = "shop"
+    CRAFT = "craft"
+    ARTIST = "artist"
+    ASSOCIATION = "association"
+    RESTAURANT = "restaurant"
+    SMALL_FIRM = "small_firm"
+    FREELANCER = "freelancer"
+    OTHER = "other"
+
+
+class AccountStatus(StrEnum):
+    OK = "ok"
+    NEEDS_RECONNECT = "needs_reconnect"
+    EXPIRING = "expiring"
+
+
+class TargetState(StrEnum):
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    SENDING = "sending"
+    PUBLISHED = "published"
+    FAILED = "failed"
+    NEEDS_REVIEW = "needs_review"
+    ASSISTED_PENDING = "assisted_pending"
+
+
+class BusinessProfile(SQLModel, table=True):
+    __tablename__ = "business_profile"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = ""
+    kind: str = BusinessKind.OTHER.value
+    town: str = ""
+    country: str = ""  # ISO 3166-1 alpha-2
+    time_zone: str = "UTC"  # IANA name
+    language: str = "en"
+    goals: str = ""  # comma-separated goal codes
+    weekly_minutes: int = 60
+
+
+class Account(SQLModel, table=True):
+    __tablename__ = "account"
+
+    id: int | None = Field(default=None, primary_key=True)
+    network: str = Field(index=True)
+    display_name: str = ""
+    handle: str = ""
+    server_url: str = ""
+    remote_id: str = ""
+    avatar_url: str = ""
+    status: str = AccountStatus.OK.value
+    token_expires_at: datetime | None = None
+    # What the server announces (e.g. a Mastodon instance's max characters); JSON text.
+    server_limits: str = "{}"
+    # The name of the keychain entry, never the secret itself.
+    secret_ref: str = ""
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Post(SQLModel, table=True):
+    __tablename__ = "post"
+
+    id: int | None = Field(default=None, primary_key=True)
+    text: str = ""
+    # Intended local time and its zone; scheduled_utc is derived from them.
+    local_time: datetime | None = None
+    time_zone: str = ""
+    scheduled_utc: datetime | None = Field(default=None, index=True)
+    origin: str = ""  # "", "idea:<code>", "moment:<code>"
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class PostTarget(SQLModel, table=True):
+    __tablename__ = "post_target"
+
+    id: int | None = Field(default=None, primary_key=True)
+    post_id: int = Field(foreign_key="post.id", index=True, ondelete="CASCADE")
+    account_id: int | None = Field(default=None, foreign_key="account.id", index=True)
+    network: str = ""  # set for assisted targets that have no connected account
+    text_override: str | None = None
+    state: str = Field(default=TargetState.DRAFT.value, index=True)
+    attempts: int = 0
+    idempotency_key: str = ""
+    fingerprint: str = ""
+    remote_id: str = ""
+    remote_url: str = ""
+    native_schedule_id: str = ""
+    intermediate_ids: str = "{}"  # JSON: e.g. an Instagram container id, known as soon as created
+    last_error_code: str = ""
+    last_error_message: str = ""
+    next_attempt_utc: datetime | None = Field(default=None, index=True)
+    published_at: datetime | None = None
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Media(SQLModel, table=True):
+    __tablename__ = "media"
+
+    id: int | None = Field(default=None, primary_key=True)
+    post_id: int = Field(foreign_key="post.id", index=True, ondelete="CASCADE")
+    position: int = 0
+    sha256: str = ""
+    stored_path: str = ""  # relative to the data folder: our own copy, never the person's original
+    mime_type: str = ""
+    width: int = 0
+    height: int = 0
+    alt_text: str = ""
+    focal_x: float = 0.5
+    focal_y: float = 0.5
+
+
+class Slot(SQLModel, table=True):
+    """A weekly posting time of one account (the queue)."""
+
+    __tablename__ = "slot"
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int | None = Field(default=None, foreign_key="account.id", index=True, ondelete="CASCADE")
+    network: str = ""
+    weekday: int = 0  # Monday = 0
+    minute_of_day: int = 540  # 09:00

@@ -1,0 +1,66 @@
+"""Where the app keeps its data, logs, backups and media on this computer.
+
+CM_DESKTOP_HOME overrides everything (tests, portable use); otherwise the platform's usual folders.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+HOME_ENV = "CM_DESKTOP_HOME"
+APP_NAME = "CM Desktop"
+
+# Folder names of sync clients: SQLite's locking does not survive their copying (corruption risk).
+_CLOUD_MARKERS = ("dropbox", "onedrive", "icloud drive", "mobile documents", "google drive", "googledrive",
+                  "my drive", "mon drive", "cloudstorage")
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    data: Path
+    logs: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data / "cm-desktop.sqlite3"
+
+    @property
+    def backups(self) -> Path:
+        return self.data / "backups"
+
+    @property
+    def media(self) -> Path:
+        return self.data / "media"
+
+    @property
+    def renditions(self) -> Path:
+        return self.data / "cache" / "renditions"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.data / "settings.json"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.data / "publisher.lock"
+
+
+def default_paths() -> AppPaths:
+    override = os.environ.get(HOME_ENV)
+    if override:
+        home = Path(override).expanduser()
+        return AppPaths(data=home, logs=home / "logs")
+    import platformdirs
+
+    return AppPaths(
+        data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        logs=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+    )
+
+
+def in_cloud_synced_folder(path: Path) -> bool:
+    """True when the path sits inside Dropbox, OneDrive, iCloud Drive or Google Drive."""
+    parts = [part.lower() for part in path.expanduser().resolve().parts]
+    return any(marker in part for part in parts for marker in _CLOUD_MARKERS)

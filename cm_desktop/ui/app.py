@@ -1,0 +1,170 @@
+"""Builds the application: translations, main window, tray, connectivity, and the store after first paint.
+
+Everything is passed in by constructor; nothing here is global, so tests build exactly what they need.
+Heavy imports (sqlmodel, alembic, keyring, httpx) happen after the window is on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from cm_desktop.core.paths import AppPaths, in_cloud_synced_folder
+from cm_desktop.core.settings import Settings, load_settings, save_settings
+from cm_desktop.logs import log_failure
+from cm_desktop.resources import icon_path
+from cm_desktop.ui.connectivity import ConnectivityMonitor
+from cm_desktop.ui.i18n import Translations
+from cm_desktop.ui.main_window import MainWindow
+from cm_desktop.ui.pages.settings_page import SettingsPage
+from cm_desktop.ui.tasks import TaskRunner, ThreadTaskRunner
+from cm_desktop.ui.tray import Tray
+
+log = logging.getLogger(__name__)
+
+
+class Shell(QObject):
+    """The running app's parts, wired together. One per QApplication."""
+
+    store_ready = Signal(object)  # the open Store
+    store_failed = Signal(object)  # the StoreError shown to the person
+
+    def __init__(
+        self,
+        app: QApplication,
+        paths: AppPaths,
+        runner: TaskRunner,
+        *,
+        settings: Settings | None = None,
+        show_dialogs: bool = True,
+        probe: Callable[[], bool] | None = None,
+        use_system_network: bool = True,
+    ) -> None:
+        super().__init__()
+        self.app, self.paths, self.runner = app, paths, runner
+        self.settings = settings or load_settings(paths.settings_file)
+        self.show_dialogs = show_dialogs
+        self.store: Any = None
+        self.translations = Translations(app)
+        self.translations.apply(self.settings.language)
+
+        geometry = QSettings(str(paths.data / "window.ini"), QSettings.Format.IniFormat)
+        self.settings_page = SettingsPage(self.settings.language, paths.logs)
+        self.settings_page.language_chosen.connect(self.set_language)
+        self.window = MainWindow(self.settings_page, geometry)
+        self.window.first_painted.connect(lambda: QTimer.singleShot(0, self._after_first_paint))
+        self._probe, self._use_system_network = probe, use_system_network
+        self.tray: Tray | None = None
+        self.connectivity: ConnectivityMonitor | None = None
+
+    def set_language(self, choice: str) -> None:
+        self.settings.language = choice
+        self.translations.apply(choice)
+        try:
+            save_settings(self.settings, self.paths.settings_file)
+        except OSError as exc:
+            log_failure(log, "saving settings", exc, known=True)
+
+    def _after_first_paint(self) -> None:
+        self.connectivity = ConnectivityMonitor(self.runner, self._probe, self._use_system_network, self)
+        self.connectivity.changed.connect(self.window.connectivity.set_online)
+        if self.connectivity.online is not None:
+            self.window.connectivity.set_online(self.connectivity.online)
+        self.tray = Tray(self.window.windowIcon(), self)
+        self.tray.open_requested.connect(self._raise_window)
+        self.tray.quit_requested.connect(self.app.quit)
+        self.tray.show()
+        self.open_store()
+
+    def _raise_window(self) -> None:
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def open_store(self) -> None:
+        def work() -> Any:
+            from cm_desktop.core.store import open_store
+
+            return open_store(self.paths.database, self.paths.backups)
+
+        self.runner.run(work, self._on_store, self._on_store_error)
+
+    def _on_store(self, store: Any) -> None:
+        self.store = store
+        self.store_ready.emit(store)
+        if in_cloud_synced_folder(self.paths.data) and self.show_dialogs:
+            QMessageBox.warning(
+                self.window,
+                "CM Desktop",
+                self.tr(
+                    "Your data folder is inside a synchronised folder (Dropbox, OneDrive, iCloud or Google "
+                    "Drive). Synchronisation can damage the app's database: please move the folder elsewhere."
+                ),
+            )
+
+    def _on_store_error(self, error: BaseException) -> None:
+        from cm_desktop.core.store import StoreCorrupted, StoreError, list_backups, restore_backup
+        from cm_desktop.ui.store_dialogs import CorruptedChoice, choice_of, corrupted_dialog, store_error_dialog
+
+        lang = self.translations.language
+        if not isinstance(error, StoreError):
+            log_failure(log, "opening the store", error, known=False)
+            self.store_failed.emit(error)
+            if self.show_dialogs:
+                QMessageBox.critical(self.window, "CM Desktop", self.tr("Something went wrong while opening your data."))
+            return
+        log_failure(log, "opening the store", error, known=True)
+        self.store_failed.emit(error)
+        if not self.show_dialogs:
+            return
+        if isinstance(error, StoreCorrupted):
+            box = corrupted_dialog(self.window, error, lang)
+            box.exec()
+            choice = choice_of(box)
+            if choice is CorruptedChoice.RESTORE_BACKUP:
+                restore_backup(list_backups(self.paths.backups)[0], self.paths.database)
+                self.open_store()
+            elif choice is CorruptedChoice.START_FRESH:
+                self.open_store()
+            else:
+                self.app.quit()
+            return
+        store_error_dialog(self.window, error, lang).exec()
+        self.app.quit()
+
+    def shutdown(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+
+def make_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("CM Desktop")
+    app.setOrganizationName("CM Desktop")
+    app.setWindowIcon(QIcon(str(icon_path("app.svg"))))
+    app.setQuitOnLastWindowClosed(True)
+    return app
+
+
+def run_app(paths: AppPaths, started: float | None = None) -> int:
+    """Open the app and run until it quits. Returns the exit code."""
+    app = make_application(sys.argv)
+    runner = ThreadTaskRunner()
+    shell = Shell(app, paths, runner)
+    if started is not None:
+        shell.window.first_painted.connect(
+            lambda: log.info("first paint after %.0f ms", (time.perf_counter() - started) * 1000)
+        )
+    shell.window.show()
+    code = app.exec()
+    runner.wait()
+    shell.shutdown()
+    return code

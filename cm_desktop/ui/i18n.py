@@ -1,0 +1,66 @@
+"""Installs the French or English translation of the interface, and switches it while the app runs.
+
+Widgets rebuild their texts on QEvent.LanguageChange (see `retranslate()` in each page), so a change of
+language in Settings applies at once, without a restart.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from cm_desktop.core.i18n import PSEUDO_ENV, Lang, normalise_lang, pseudo
+from cm_desktop.resources import translations_dir
+
+log = logging.getLogger(__name__)
+
+
+class PseudoTranslator(QTranslator):
+    """Every string about twice as long, in brackets: shows where a layout will break in French."""
+
+    def translate(
+        self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        return pseudo(source_text)
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+class Translations:
+    def __init__(self, app: QCoreApplication) -> None:
+        self._app = app
+        self._installed: list[QTranslator] = []
+        self.language: Lang = "en"
+
+    @staticmethod
+    def system_language() -> Lang:
+        return normalise_lang(QLocale.system().name())
+
+    def apply(self, choice: str) -> Lang:
+        """Install the translation for `choice` ("" = the system's language). Returns the language used."""
+        lang = normalise_lang(choice) if choice else self.system_language()
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed.clear()
+        if os.environ.get(PSEUDO_ENV):
+            self._install(PseudoTranslator(self._app))
+        elif lang == "fr":
+            ours = QTranslator(self._app)
+            if ours.load(f"cm_desktop_{lang}", str(translations_dir())):
+                self._install(ours)
+            else:
+                log.warning("French interface file missing in %s", translations_dir())
+            qt_own = QTranslator(self._app)
+            qt_path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            if qt_own.load(QLocale(lang), "qtbase", "_", qt_path):
+                self._install(qt_own)
+        self.language = lang
+        QLocale.setDefault(QLocale(QLocale.Language.French if lang == "fr" else QLocale.Language.English))
+        return lang
+
+    def _install(self, translator: QTranslator) -> None:
+        self._app.installTranslator(translator)
+        self._installed.append(translator)

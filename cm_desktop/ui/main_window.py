@@ -1,0 +1,147 @@
+"""The main window: navigation on the left, one page at a time, connection state in the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QSize, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtGui import QCloseEvent, QIcon, QPaintEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from cm_desktop.resources import icon_path
+from cm_desktop.ui.connectivity import ConnectivityIndicator
+from cm_desktop.ui.pages.placeholder import CONTEXT, PlaceholderPage
+
+# (object name, title, what the page will hold): stored untranslated, translated when shown.
+PAGES: tuple[tuple[str, str, str], ...] = (
+    (
+        "home",
+        QT_TRANSLATE_NOOP("Pages", "Home"),
+        QT_TRANSLATE_NOOP(
+            "Pages", "Your week at a glance: what is planned, what went out, and the next dates that matter."
+        ),
+    ),
+    (
+        "compose",
+        QT_TRANSLATE_NOOP("Pages", "Compose"),
+        QT_TRANSLATE_NOOP(
+            "Pages", "Write a post once and see exactly how each network will show it before you schedule it."
+        ),
+    ),
+    (
+        "calendar",
+        QT_TRANSLATE_NOOP("Pages", "Calendar"),
+        QT_TRANSLATE_NOOP("Pages", "Your posts by month and week, with the holidays and key dates for your trade."),
+    ),
+    (
+        "inbox",
+        QT_TRANSLATE_NOOP("Pages", "Inbox"),
+        QT_TRANSLATE_NOOP("Pages", "Replies and mentions from every network in one place, so nobody waits."),
+    ),
+    (
+        "accounts",
+        QT_TRANSLATE_NOOP("Pages", "Accounts"),
+        QT_TRANSLATE_NOOP("Pages", "Connect your networks here; your passwords stay in this computer's keychain."),
+    ),
+    (
+        "insights",
+        QT_TRANSLATE_NOOP("Pages", "Insights"),
+        QT_TRANSLATE_NOOP("Pages", "What your posts brought you: likes, shares, replies and new followers."),
+    ),
+)
+
+
+class MainWindow(QMainWindow):
+    first_painted = Signal()
+
+    def __init__(self, settings_page: QWidget, geometry: QSettings | None = None) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self._geometry = geometry
+        self._painted = False
+        self.setWindowIcon(QIcon(str(icon_path("app.svg"))))
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(190)
+        self.navigation.setIconSize(QSize(20, 20))
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("pages")
+
+        self._nav_sources: list[str] = []
+        for name, title, sentence in PAGES:
+            self._add_page(name, title, PlaceholderPage(name, title, sentence))
+        self._add_page("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), settings_page)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.connectivity = ConnectivityIndicator()
+        self.statusBar().addPermanentWidget(self.connectivity)
+
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+        self.resize(1100, 720)
+        self._restore_geometry()
+        self.retranslate()
+
+    def _add_page(self, name: str, title: str, page: QWidget) -> None:
+        item = QListWidgetItem()
+        item.setData(256, name)  # Qt.UserRole: the page's stable name
+        self.navigation.addItem(item)
+        self._nav_sources.append(title)
+        self.pages.addWidget(page)
+
+    def show_page(self, name: str) -> None:
+        for row in range(self.navigation.count()):
+            if self.navigation.item(row).data(256) == name:
+                self.navigation.setCurrentRow(row)
+                return
+        raise KeyError(name)
+
+    def current_page_name(self) -> str:
+        return str(self.navigation.currentItem().data(256))
+
+    def retranslate(self) -> None:
+        self.setWindowTitle("CM Desktop")
+        for row, source in enumerate(self._nav_sources):
+            item = self.navigation.item(row)
+            item.setText(QCoreApplication.translate(CONTEXT, source))
+        self.navigation.setAccessibleName(self.tr("Sections of the app"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+
+    def _restore_geometry(self) -> None:
+        if self._geometry is None:
+            return
+        saved = self._geometry.value("main_window/geometry")
+        if isinstance(saved, QByteArray) and not saved.isEmpty():
+            self.restoreGeometry(saved)
+
+    def save_geometry(self) -> None:
+        if self._geometry is not None:
+            self._geometry.setValue("main_window/geometry", self.saveGeometry())
+            self._geometry.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_geometry()
+        super().closeEvent(event)

@@ -1,0 +1,37 @@
+"""A page not built yet: its title and one sentence saying what will be there."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+# Texts are stored untranslated (QT_TRANSLATE_NOOP marks them for lupdate) and translated when shown.
+CONTEXT = "Pages"
+
+
+class PlaceholderPage(QWidget):
+    def __init__(self, name: str, title: str, sentence: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"page_{name}")
+        self._title_source, self._sentence_source = title, sentence
+        self.title_label = QLabel()
+        self.title_label.setObjectName("page_title")
+        self.sentence_label = QLabel()
+        self.sentence_label.setWordWrap(True)
+        self.sentence_label.setObjectName("page_sentence")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.sentence_label)
+        layout.addStretch(1)
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title_label.setText(QCoreApplication.translate(CONTEXT, self._title_source))
+        self.sentence_label.setText(QCoreApplication.translate(CONTEXT, self._sentence_source))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

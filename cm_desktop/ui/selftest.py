@@ -1,0 +1,103 @@
+"""`cm-desktop --self-test`: start headless, prove each part works, print one JSON object.
+
+Used after every build (the frozen app too): a missing resource, translation or keychain backend shows here
+before a person meets it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from cm_desktop import __version__
+
+# The keychain module each system needs; the frozen app must carry it.
+_PLATFORM_BACKENDS = {
+    "win32": "keyring.backends.Windows",
+    "darwin": "keyring.backends.macOS",
+}
+_DEFAULT_BACKEND = "keyring.backends.SecretService"
+
+
+def _check_keyring() -> dict[str, Any]:
+    from cm_desktop.secrets import SecretError, Secrets
+
+    module = _PLATFORM_BACKENDS.get(sys.platform, _DEFAULT_BACKEND)
+    result: dict[str, Any] = {"platform_backend": module}
+    try:
+        importlib.import_module(module)
+        result["backend_loads"] = True
+    except Exception as exc:  # report, never crash: this is a diagnosis
+        result["backend_loads"] = False
+        result["error"] = type(exc).__name__
+    secrets = Secrets()
+    try:
+        result["active"] = secrets.backend_name()
+        secrets.check()
+        result["usable"] = True
+    except SecretError:
+        result["usable"] = False  # no keychain on this machine (a headless server): reported, not fatal
+    return result
+
+
+def run_self_test(started: float) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QLibraryInfo, QTimer
+
+    from cm_desktop.core.paths import AppPaths
+    from cm_desktop.ui.app import Shell, make_application
+    from cm_desktop.ui.tasks import SyncTaskRunner
+
+    report: dict[str, Any] = {"ok": False, "version": __version__, "qt": QLibraryInfo.version().toString(),
+                              "pyside": pyside_version}
+    checks: list[bool] = []
+    with tempfile.TemporaryDirectory(prefix="cm-desktop-selftest-") as temp:
+        home = Path(temp)
+        paths = AppPaths(data=home / "data", logs=home / "logs")
+        app = make_application(sys.argv[:1])
+        shell = Shell(app, paths, SyncTaskRunner(), show_dialogs=False, use_system_network=False)
+        painted: list[float] = []
+        shell.window.first_painted.connect(lambda: painted.append(time.perf_counter()))
+        loop = QEventLoop()
+        shell.window.first_painted.connect(loop.quit)
+        QTimer.singleShot(10_000, loop.quit)
+        shell.window.show()
+        if not painted:
+            loop.exec()
+        report["first_paint_ms"] = round((painted[0] - started) * 1000, 1) if painted else None
+        checks.append(bool(painted))
+        # The store opens right after the first paint (synchronously here).
+        for _ in range(50):
+            if shell.store is not None:
+                break
+            QCoreApplication.processEvents()
+        if shell.store is not None:
+            from sqlalchemy import text
+
+            with shell.store.session() as session:
+                version = session.exec(text("SELECT version_num FROM alembic_version")).one()[0]  # type: ignore[call-overload]
+            report["store"] = {"ok": True, "revision": version}
+        else:
+            report["store"] = {"ok": False}
+        checks.append(report["store"]["ok"])
+
+        shell.set_language("fr")
+        french = QCoreApplication.translate("Pages", "Calendar")
+        report["translations"] = {"fr_loaded": french != "Calendar", "sample": french}
+        checks.append(french != "Calendar")
+        shell.set_language("")
+
+        report["keyring"] = _check_keyring()
+        checks.append(bool(report["keyring"]["backend_loads"]))
+        shell.window.close()
+        shell.shutdown()
+    report["ok"] = all(checks)
+    print(json.dumps(report, ensure_ascii=False))
+    return 0 if report["ok"] else 1
