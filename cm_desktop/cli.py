@@ -43,8 +43,10 @@ def _run_check(args: argparse.Namespace) -> int:
 
     lang: Lang = args.lang or _cli_language()
     if args.network not in rules.NETWORKS:
-        print(f"cm-desktop: unknown network '{args.network}'. Choose one of: {', '.join(rules.NETWORKS)}",
-              file=sys.stderr)
+        print(
+            f"cm-desktop: unknown network '{args.network}'. Choose one of: {', '.join(rules.NETWORKS)}",
+            file=sys.stderr,
+        )
         return 2
     text = sys.stdin.read() if args.text == "-" else args.text
     report = rules.check_report(args.network, text, lang)

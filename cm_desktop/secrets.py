@@ -105,7 +105,9 @@ class Secrets:
         if isinstance(backend, fail.Keyring):
             raise KeychainUnavailable("no backend")
         # keyrings.alt stores secrets in files: acceptable only when asked for by name (tests, CLI tests).
-        if type(backend).__module__.startswith("keyrings.alt") and not os.environ.get("PYTHON_KEYRING_BACKEND"):
+        if type(backend).__module__.startswith("keyrings.alt") and not os.environ.get(
+            "PYTHON_KEYRING_BACKEND"
+        ):
             raise KeychainUnavailable("file-based backend refused")
         priority = getattr(backend, "priority", 1)
         if isinstance(priority, (int, float)) and priority <= 0 and "chainer" not in type(backend).__module__:

@@ -1,7 +1,7 @@
 """Update the .ts sources from the code (lupdate) and build the .qm files the app loads (lrelease).
 
-    python scripts/translations.py update   # after adding or changing interface strings
-    python scripts/translations.py build    # before running or packaging the app
+python scripts/translations.py update   # after adding or changing interface strings
+python scripts/translations.py build    # before running or packaging the app
 """
 
 from __future__ import annotations

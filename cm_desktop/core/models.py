@@ -1,6 +1,6 @@
 """The tables of the local store (and only tables).
 
-Times are stored as UTC (naive datetimes in SQLite, always meant as UTC); a post's intended wall-clock time and
+Times are stored as aware UTC datetimes; a post's intended wall-clock time and
 IANA zone are stored too, so a post set for 09:00 Paris stays at 09:00 Paris across DST changes.
 Secrets never appear here: Account.secret_ref names an entry in the OS keychain.
 """
@@ -14,7 +14,7 @@ from sqlmodel import Field, SQLModel
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+    return datetime.now(UTC)
 
 
 class BusinessKind(StrEnum):

@@ -317,7 +317,9 @@ def open_store(path: Path, backups_dir: Path, *, migrations_dir: Path = MIGRATIO
             engine.dispose()
             environment = known_error(exc)
             if backup is not None:
-                log.error("migration to %s failed; restoring %s", head, backup.name, exc_info=environment is None)
+                log.error(
+                    "migration to %s failed; restoring %s", head, backup.name, exc_info=environment is None
+                )
                 restore_backup(backup, path)
                 raise MigrationFailed(restored_from=backup) from None
             if not existed:

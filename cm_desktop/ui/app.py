@@ -10,7 +10,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QIcon
@@ -20,12 +20,15 @@ from cm_desktop.core.paths import AppPaths, in_cloud_synced_folder
 from cm_desktop.core.settings import Settings, load_settings, save_settings
 from cm_desktop.logs import log_failure
 from cm_desktop.resources import icon_path
-from cm_desktop.ui.connectivity import ConnectivityMonitor
 from cm_desktop.ui.i18n import Translations
 from cm_desktop.ui.main_window import MainWindow
 from cm_desktop.ui.pages.settings_page import SettingsPage
 from cm_desktop.ui.tasks import TaskRunner, ThreadTaskRunner
-from cm_desktop.ui.tray import Tray
+from cm_desktop.ui.theme import ThemeFollower
+
+if TYPE_CHECKING:
+    from cm_desktop.ui.connectivity import ConnectivityMonitor
+    from cm_desktop.ui.tray import Tray
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +76,10 @@ class Shell(QObject):
             log_failure(log, "saving settings", exc, known=True)
 
     def _after_first_paint(self) -> None:
+        # QtNetwork and the tray cost start-up time: they come once the window is on screen.
+        from cm_desktop.ui.connectivity import ConnectivityMonitor
+        from cm_desktop.ui.tray import Tray
+
         self.connectivity = ConnectivityMonitor(self.runner, self._probe, self._use_system_network, self)
         self.connectivity.changed.connect(self.window.connectivity.set_online)
         if self.connectivity.online is not None:
@@ -111,14 +118,21 @@ class Shell(QObject):
 
     def _on_store_error(self, error: BaseException) -> None:
         from cm_desktop.core.store import StoreCorrupted, StoreError, list_backups, restore_backup
-        from cm_desktop.ui.store_dialogs import CorruptedChoice, choice_of, corrupted_dialog, store_error_dialog
+        from cm_desktop.ui.store_dialogs import (
+            CorruptedChoice,
+            choice_of,
+            corrupted_dialog,
+            store_error_dialog,
+        )
 
         lang = self.translations.language
         if not isinstance(error, StoreError):
             log_failure(log, "opening the store", error, known=False)
             self.store_failed.emit(error)
             if self.show_dialogs:
-                QMessageBox.critical(self.window, "CM Desktop", self.tr("Something went wrong while opening your data."))
+                QMessageBox.critical(
+                    self.window, "CM Desktop", self.tr("Something went wrong while opening your data.")
+                )
             return
         log_failure(log, "opening the store", error, known=True)
         self.store_failed.emit(error)
@@ -151,6 +165,8 @@ def make_application(argv: list[str]) -> QApplication:
     app.setOrganizationName("CM Desktop")
     app.setWindowIcon(QIcon(str(icon_path("app.svg"))))
     app.setQuitOnLastWindowClosed(True)
+    if app.findChild(ThemeFollower) is None:
+        ThemeFollower(app)
     return app
 
 

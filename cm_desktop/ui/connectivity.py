@@ -6,12 +6,10 @@ off the GUI thread at minute scale, never a busy loop) answers instead.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QNetworkInformation
-from PySide6.QtWidgets import QLabel, QWidget
 
 from cm_desktop.ui.tasks import TaskRunner
 
@@ -54,38 +52,11 @@ class ConnectivityMonitor(QObject):
 
     def check_now(self) -> None:
         if self._probe is not None:
-            self._runner.run(self._probe, lambda ok: self.set_online(bool(ok)), lambda _e: self.set_online(False))
+            self._runner.run(
+                self._probe, lambda ok: self.set_online(bool(ok)), lambda _e: self.set_online(False)
+            )
 
     def set_online(self, online: bool) -> None:
         if online != self.online:
             self.online = online
             self.changed.emit(online)
-
-
-class ConnectivityIndicator(QLabel):
-    """A dot and a word in the status bar."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("connectivity_indicator")
-        self.online: bool | None = None
-        self.retranslate()
-
-    def set_online(self, online: bool) -> None:
-        self.online = online
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        if self.online is None:
-            text, colour = self.tr("Checking the connection…"), "#888888"
-        elif self.online:
-            text, colour = self.tr("Online"), "#1f9d55"
-        else:
-            text, colour = self.tr("Offline: your posts will be sent when the connection is back"), "#c0392b"
-        self.setText(f'<span style="color:{colour}">●</span> {html.escape(text)}')
-        self.setAccessibleName(text)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

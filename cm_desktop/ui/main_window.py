@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QSize, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSettings, QSize, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,11 +14,12 @@ from PySide6.QtWidgets import (
 )
 
 from cm_desktop.resources import icon_path
-from cm_desktop.ui.connectivity import ConnectivityIndicator
+from cm_desktop.ui.connectivity_indicator import ConnectivityIndicator
 from cm_desktop.ui.pages.placeholder import CONTEXT, PlaceholderPage
 
 # (object name, title, what the page will hold): stored untranslated, translated when shown.
-PAGES: tuple[tuple[str, str, str], ...] = (
+# QT_TRANSLATE_NOOP returns its text unchanged, typed as object in the stubs.
+PAGES: tuple[tuple[str, object, object], ...] = (
     (
         "home",
         QT_TRANSLATE_NOOP("Pages", "Home"),
@@ -36,7 +37,9 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     (
         "calendar",
         QT_TRANSLATE_NOOP("Pages", "Calendar"),
-        QT_TRANSLATE_NOOP("Pages", "Your posts by month and week, with the holidays and key dates for your trade."),
+        QT_TRANSLATE_NOOP(
+            "Pages", "Your posts by month and week, with the holidays and key dates for your trade."
+        ),
     ),
     (
         "inbox",
@@ -46,7 +49,9 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     (
         "accounts",
         QT_TRANSLATE_NOOP("Pages", "Accounts"),
-        QT_TRANSLATE_NOOP("Pages", "Connect your networks here; your passwords stay in this computer's keychain."),
+        QT_TRANSLATE_NOOP(
+            "Pages", "Connect your networks here; your passwords stay in this computer's keychain."
+        ),
     ),
     (
         "insights",
@@ -75,8 +80,8 @@ class MainWindow(QMainWindow):
 
         self._nav_sources: list[str] = []
         for name, title, sentence in PAGES:
-            self._add_page(name, title, PlaceholderPage(name, title, sentence))
-        self._add_page("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), settings_page)
+            self._add_page(name, str(title), PlaceholderPage(name, str(title), str(sentence)))
+        self._add_page("settings", str(QT_TRANSLATE_NOOP("Pages", "Settings")), settings_page)
 
         central = QWidget()
         layout = QHBoxLayout(central)

@@ -55,8 +55,12 @@ def run_self_test(started: float) -> int:
     from cm_desktop.ui.app import Shell, make_application
     from cm_desktop.ui.tasks import SyncTaskRunner
 
-    report: dict[str, Any] = {"ok": False, "version": __version__, "qt": QLibraryInfo.version().toString(),
-                              "pyside": pyside_version}
+    report: dict[str, Any] = {
+        "ok": False,
+        "version": __version__,
+        "qt": QLibraryInfo.version().toString(),
+        "pyside": pyside_version,
+    }
     checks: list[bool] = []
     with tempfile.TemporaryDirectory(prefix="cm-desktop-selftest-") as temp:
         home = Path(temp)
@@ -82,7 +86,7 @@ def run_self_test(started: float) -> int:
             from sqlalchemy import text
 
             with shell.store.session() as session:
-                version = session.exec(text("SELECT version_num FROM alembic_version")).one()[0]  # type: ignore[call-overload]
+                version = session.exec(text("SELECT version_num FROM alembic_version")).one()[0]
             report["store"] = {"ok": True, "revision": version}
         else:
             report["store"] = {"ok": False}

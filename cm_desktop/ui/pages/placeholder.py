@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 # Texts are stored untranslated (QT_TRANSLATE_NOOP marks them for lupdate) and translated when shown.
@@ -24,7 +24,6 @@ class PlaceholderPage(QWidget):
         layout.addWidget(self.title_label)
         layout.addWidget(self.sentence_label)
         layout.addStretch(1)
-        self.title_label.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 class SettingsPage(QWidget):
@@ -42,13 +42,22 @@ class SettingsPage(QWidget):
         form = QFormLayout()
         form.addRow(self.language_label, self.language_combo)
         form.addRow("", self.language_hint)
+        logs_row = QHBoxLayout()
+        logs_row.addWidget(self.logs_button)
+        logs_row.addStretch(1)
+        # Settings read best in a column, not stretched across a wide window.
+        column = QWidget()
+        column.setMaximumWidth(620)
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.title_label)
+        inner.addLayout(form)
+        inner.addSpacing(16)
+        inner.addWidget(self.logs_hint)
+        inner.addLayout(logs_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 28)
-        layout.addWidget(self.title_label)
-        layout.addLayout(form)
-        layout.addSpacing(16)
-        layout.addWidget(self.logs_hint)
-        layout.addWidget(self.logs_button)
+        layout.addWidget(column)
         layout.addStretch(1)
 
         self.language_combo.activated.connect(self._on_language)

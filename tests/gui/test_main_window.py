@@ -1,0 +1,156 @@
+"""The main window driven through its real widgets (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, QThread, QUrl
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from cm_desktop.core.paths import AppPaths
+from cm_desktop.core.settings import load_settings
+from cm_desktop.core.store import StoreCorrupted, current_revision
+from cm_desktop.ui.app import Shell
+from cm_desktop.ui.main_window import MainWindow
+from cm_desktop.ui.pages.settings_page import SettingsPage
+from cm_desktop.ui.store_dialogs import CorruptedChoice, corrupted_dialog
+from cm_desktop.ui.tasks import SyncTaskRunner, ThreadTaskRunner
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> AppPaths:
+    return AppPaths(data=tmp_path / "data", logs=tmp_path / "logs")
+
+
+def make_shell(qtbot: QtBot, paths: AppPaths, probe: object = None) -> Shell:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    shell = Shell(app, paths, SyncTaskRunner(), show_dialogs=False, probe=probe, use_system_network=False)  # type: ignore[arg-type]
+    qtbot.addWidget(shell.window)
+    return shell
+
+
+def nav_texts(window: MainWindow) -> list[str]:
+    return [window.navigation.item(i).text() for i in range(window.navigation.count())]
+
+
+def test_navigation_shows_every_section(qtbot: QtBot, paths: AppPaths) -> None:
+    shell = make_shell(qtbot, paths)
+    window = shell.window
+    assert nav_texts(window) == ["Home", "Compose", "Calendar", "Inbox", "Accounts", "Insights", "Settings"]
+    for row in range(window.navigation.count()):
+        window.navigation.setCurrentRow(row)
+        assert window.pages.currentIndex() == row
+    window.show_page("settings")
+    assert window.pages.currentWidget() is shell.settings_page
+    shell.set_language("en")
+
+
+def test_language_switch_applies_at_once_and_is_remembered(qtbot: QtBot, paths: AppPaths) -> None:
+    shell = make_shell(qtbot, paths)
+    combo = shell.settings_page.language_combo
+    combo.setCurrentIndex(combo.findData("fr"))
+    combo.activated.emit(combo.currentIndex())
+    try:
+        # Qt posts LanguageChange to every widget: wait for it to arrive.
+        qtbot.waitUntil(lambda: nav_texts(shell.window)[0] == "Accueil", timeout=2_000)
+        assert nav_texts(shell.window)[:3] == ["Accueil", "Écrire", "Calendrier"]
+        assert shell.settings_page.logs_button.text() == "Ouvrir le dossier des journaux"
+        page = shell.window.pages.widget(2)
+        assert "jours fériés" in page.sentence_label.text()  # type: ignore[attr-defined]
+        assert load_settings(paths.settings_file).language == "fr"
+    finally:
+        shell.set_language("en")
+    qtbot.waitUntil(lambda: nav_texts(shell.window)[0] == "Home", timeout=2_000)
+
+
+def test_pseudo_locale_stretches_every_string(
+    qtbot: QtBot, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CM_DESKTOP_PSEUDO_LOCALE", "1")
+    shell = make_shell(qtbot, paths)
+    try:
+        assert nav_texts(shell.window)[0] == "[Hhoommee]"
+        assert shell.settings_page.logs_button.text().startswith("[Ooppeenn")
+    finally:
+        monkeypatch.delenv("CM_DESKTOP_PSEUDO_LOCALE")
+        shell.set_language("en")
+    qtbot.waitUntil(lambda: nav_texts(shell.window)[0] == "Home", timeout=2_000)
+
+
+def test_window_geometry_is_remembered(qtbot: QtBot, paths: AppPaths) -> None:
+    shell = make_shell(qtbot, paths)
+    shell.window.resize(700, 520)
+    shell.window.show()
+    qtbot.waitExposed(shell.window)
+    shell.window.close()
+    again = make_shell(qtbot, paths)
+    assert (again.window.width(), again.window.height()) == (700, 520)
+
+
+def test_open_logs_folder_opens_the_log_folder(qtbot: QtBot, tmp_path: Path) -> None:
+    opened: list[QUrl] = []
+    page = SettingsPage("", tmp_path / "logs", open_url=lambda url: opened.append(url) or True)
+    qtbot.addWidget(page)
+    page.logs_button.click()
+    assert [u.toLocalFile() for u in opened] == [str(tmp_path / "logs")]
+    assert (tmp_path / "logs").is_dir()
+
+
+def test_store_opens_after_first_paint_and_status_shows_offline(qtbot: QtBot, paths: AppPaths) -> None:
+    shell = make_shell(qtbot, paths, probe=lambda: False)
+    with qtbot.waitSignal(shell.store_ready, timeout=10_000):
+        shell.window.show()
+    assert current_revision(paths.database) == "0002"
+    assert shell.window.connectivity.online is False
+    assert "Offline" in shell.window.connectivity.text()
+    shell.window.connectivity.set_online(True)
+    assert "Online" in shell.window.connectivity.text()
+    shell.shutdown()
+
+
+def test_damaged_database_is_reported_and_set_aside(qtbot: QtBot, paths: AppPaths) -> None:
+    paths.data.mkdir(parents=True)
+    paths.database.write_bytes(b"garbage" * 1000)
+    shell = make_shell(qtbot, paths)
+    with qtbot.waitSignal(shell.store_failed, timeout=10_000) as blocker:
+        shell.window.show()
+    error = blocker.args[0]
+    assert isinstance(error, StoreCorrupted)
+    assert error.moved_to.exists() and not paths.database.exists()
+
+    box = corrupted_dialog(shell.window, error, "fr")
+    qtbot.addWidget(box)
+    names = {b.objectName() for b in box.buttons()}
+    assert names == {CorruptedChoice.START_FRESH.value, CorruptedChoice.QUIT.value}  # no backup yet
+    assert "endommagé" in box.text()
+    assert box.icon() == QMessageBox.Icon.Warning
+
+
+def test_thread_runner_delivers_results_and_errors_on_the_gui_thread(qtbot: QtBot) -> None:
+    runner = ThreadTaskRunner()
+    seen: list[tuple[str, bool, object]] = []
+    gui = QCoreApplication.instance().thread()  # type: ignore[union-attr]
+
+    def work() -> str:
+        assert threading.current_thread() is not threading.main_thread()
+        return "done"
+
+    def boom() -> None:
+        raise ValueError("expected")
+
+    runner.run(work, lambda r: seen.append(("ok", QThread.currentThread() is gui, r)), lambda e: None)
+    runner.run(boom, lambda r: None, lambda e: seen.append(("err", QThread.currentThread() is gui, type(e))))
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=5_000)
+    assert sorted(seen, key=lambda s: s[0]) == [("err", True, ValueError), ("ok", True, "done")]
+
+
+def test_geometry_store_is_inside_the_data_folder(paths: AppPaths, qtbot: QtBot) -> None:
+    shell = make_shell(qtbot, paths)
+    shell.window.close()
+    assert QSettings(str(paths.data / "window.ini"), QSettings.Format.IniFormat).contains(
+        "main_window/geometry"
+    )
