@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSettings, QSize, Signal
-from PySide6.QtGui import QCloseEvent, QIcon, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -94,6 +94,12 @@ class MainWindow(QMainWindow):
         self.connectivity = ConnectivityIndicator()
         self.statusBar().addPermanentWidget(self.connectivity)
 
+        self.quit_action = QAction(self)
+        self.quit_action.setObjectName("quit_action")
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # Cmd+Q on macOS
+        self.quit_action.triggered.connect(self.close)
+        self.addAction(self.quit_action)
+
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
         self.resize(1100, 720)
@@ -123,6 +129,7 @@ class MainWindow(QMainWindow):
             item = self.navigation.item(row)
             item.setText(QCoreApplication.translate(CONTEXT, source))
         self.navigation.setAccessibleName(self.tr("Sections of the app"))
+        self.quit_action.setText(self.tr("Quit"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

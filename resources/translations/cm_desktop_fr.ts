@@ -21,6 +21,10 @@
         <source>Sections of the app</source>
         <translation>Rubriques de l'application</translation>
     </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
 </context>
 <context>
     <name>Pages</name>
