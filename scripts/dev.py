@@ -31,7 +31,7 @@ def sh(*args: str | Path, cwd: Path = ROOT) -> None:
 
 
 def install(extras: str = "") -> Path:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (this script runs before anything checks the version)
         raise SystemExit("CM Desktop needs Python 3.11 or newer.")
     python = venv_python()
     if not python.exists():

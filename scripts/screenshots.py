@@ -29,13 +29,20 @@ PAGES = ("home", "calendar", "settings")
 def dark_palette() -> QPalette:
     palette = QPalette()
     roles = {
-        QPalette.ColorRole.Window: "#202124", QPalette.ColorRole.WindowText: "#e8eaed",
-        QPalette.ColorRole.Base: "#17181a", QPalette.ColorRole.AlternateBase: "#2a2b2e",
-        QPalette.ColorRole.Text: "#e8eaed", QPalette.ColorRole.Button: "#2d2e31",
-        QPalette.ColorRole.ButtonText: "#e8eaed", QPalette.ColorRole.Highlight: "#4c8df6",
-        QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.Mid: "#3c4043",
-        QPalette.ColorRole.Midlight: "#35363a", QPalette.ColorRole.PlaceholderText: "#9aa0a6",
-        QPalette.ColorRole.ToolTipBase: "#2d2e31", QPalette.ColorRole.ToolTipText: "#e8eaed",
+        QPalette.ColorRole.Window: "#202124",
+        QPalette.ColorRole.WindowText: "#e8eaed",
+        QPalette.ColorRole.Base: "#17181a",
+        QPalette.ColorRole.AlternateBase: "#2a2b2e",
+        QPalette.ColorRole.Text: "#e8eaed",
+        QPalette.ColorRole.Button: "#2d2e31",
+        QPalette.ColorRole.ButtonText: "#e8eaed",
+        QPalette.ColorRole.Highlight: "#4c8df6",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Mid: "#3c4043",
+        QPalette.ColorRole.Midlight: "#35363a",
+        QPalette.ColorRole.PlaceholderText: "#9aa0a6",
+        QPalette.ColorRole.ToolTipBase: "#2d2e31",
+        QPalette.ColorRole.ToolTipText: "#e8eaed",
     }
     for role, colour in roles.items():
         palette.setColor(role, QColor(colour))
@@ -53,8 +60,9 @@ def main(out: Path) -> None:
     app.setStyle("Fusion")
     with tempfile.TemporaryDirectory() as home:
         paths = AppPaths(data=Path(home) / "data", logs=Path(home) / "logs")
-        shell = Shell(app, paths, SyncTaskRunner(), show_dialogs=False, probe=lambda: False,
-                      use_system_network=False)
+        shell = Shell(
+            app, paths, SyncTaskRunner(), show_dialogs=False, probe=lambda: False, use_system_network=False
+        )
         shell.window.show()
         settle(app)
         for scheme in ("light", "dark"):

@@ -13,8 +13,17 @@ HOME_ENV = "CM_DESKTOP_HOME"
 APP_NAME = "CM Desktop"
 
 # Folder names of sync clients: SQLite's locking does not survive their copying (corruption risk).
-_CLOUD_MARKERS = ("dropbox", "onedrive", "icloud drive", "mobile documents", "google drive", "googledrive",
-                  "my drive", "mon drive", "cloudstorage")
+_CLOUD_MARKERS = (
+    "dropbox",
+    "onedrive",
+    "icloud drive",
+    "mobile documents",
+    "google drive",
+    "googledrive",
+    "my drive",
+    "mon drive",
+    "cloudstorage",
+)
 
 
 @dataclass(frozen=True)

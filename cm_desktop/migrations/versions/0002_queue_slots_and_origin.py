@@ -19,9 +19,7 @@ def upgrade() -> None:
     op.create_table(
         "slot",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column(
-            "account_id", sa.Integer(), sa.ForeignKey("account.id", ondelete="CASCADE"), nullable=True
-        ),
+        sa.Column("account_id", sa.Integer(), sa.ForeignKey("account.id", ondelete="CASCADE"), nullable=True),
         sa.Column("network", sa.String(), nullable=False),
         sa.Column("weekday", sa.Integer(), nullable=False),
         sa.Column("minute_of_day", sa.Integer(), nullable=False),
