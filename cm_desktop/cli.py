@@ -71,10 +71,8 @@ def main(argv: list[str] | None = None, started: float | None = None) -> int:
         return _run_check(args)
 
     from cm_desktop.core.paths import default_paths
-    from cm_desktop.logs import setup_logging
 
     paths = default_paths()
-    setup_logging(paths.logs)
     from cm_desktop.ui.app import run_app
 
     return run_app(paths, started)

@@ -19,13 +19,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cm_desktop.core.paths import AppPaths, in_cloud_synced_folder
 from cm_desktop.core.settings import Settings, load_settings, save_settings
-from cm_desktop.logs import log_failure
 from cm_desktop.resources import icon_path
 from cm_desktop.ui.i18n import Translations
 from cm_desktop.ui.main_window import MainWindow
 from cm_desktop.ui.pages.settings_page import SettingsPage
 from cm_desktop.ui.tasks import TaskRunner, ThreadTaskRunner
-from cm_desktop.ui.theme import ThemeFollower
 
 if TYPE_CHECKING:
     from cm_desktop.ui.connectivity import ConnectivityMonitor
@@ -71,6 +69,8 @@ class Shell(QObject):
         self.connectivity: ConnectivityMonitor | None = None
 
     def set_language(self, choice: str) -> None:
+        from cm_desktop.logs import log_failure
+
         self.settings.language = choice
         self.translations.apply(choice)
         try:
@@ -79,15 +79,20 @@ class Shell(QObject):
             log_failure(log, "saving settings", exc, known=True)
 
     def _after_first_paint(self) -> None:
-        # QtNetwork and the tray cost start-up time: they come once the window is on screen.
+        # QtNetwork, the SVG icon engine and the tray cost start-up time: they come once the window is on screen.
         from cm_desktop.ui.connectivity import ConnectivityMonitor
         from cm_desktop.ui.tray import Tray
+
+        self.window.install_shortcuts()
+        icon = QIcon(str(icon_path("app.svg")))
+        self.app.setWindowIcon(icon)
+        self.window.setWindowIcon(icon)
 
         self.connectivity = ConnectivityMonitor(self.runner, self._probe, self._use_system_network, self)
         self.connectivity.changed.connect(self.window.connectivity.set_online)
         if self.connectivity.online is not None:
             self.window.connectivity.set_online(self.connectivity.online)
-        self.tray = Tray(self.window.windowIcon(), self)
+        self.tray = Tray(icon, self)
         self.tray.open_requested.connect(self._raise_window)
         self.tray.quit_requested.connect(self.app.quit)
         self.tray.show()
@@ -121,6 +126,7 @@ class Shell(QObject):
 
     def _on_store_error(self, error: BaseException) -> None:
         from cm_desktop.core.store import StoreCorrupted, StoreError, list_backups, restore_backup
+        from cm_desktop.logs import log_failure
         from cm_desktop.ui.store_dialogs import (
             CorruptedChoice,
             choice_of,
@@ -166,10 +172,7 @@ def make_application(argv: list[str]) -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("CM Desktop")
     app.setOrganizationName("CM Desktop")
-    app.setWindowIcon(QIcon(str(icon_path("app.svg"))))
     app.setQuitOnLastWindowClosed(True)
-    if app.findChild(ThemeFollower) is None:
-        ThemeFollower(app)
     return app
 
 
@@ -178,10 +181,17 @@ def run_app(paths: AppPaths, started: float | None = None) -> int:
     app = make_application(sys.argv)
     runner = ThreadTaskRunner()
     shell = Shell(app, paths, runner)
-    if started is not None:
-        shell.window.first_painted.connect(
-            lambda: log.info("first paint after %.0f ms", (time.perf_counter() - started) * 1000)
-        )
+
+    def after_first_paint() -> None:
+        # The log file (and logging.handlers) can wait until the window is on screen; until then
+        # Python's last-resort handler still prints warnings to stderr.
+        from cm_desktop.logs import setup_logging
+
+        setup_logging(paths.logs)
+        if started is not None:
+            log.info("first paint after %.0f ms", (time.perf_counter() - started) * 1000)
+
+    shell.window.first_painted.connect(lambda: QTimer.singleShot(0, after_first_paint))
     if os.environ.get(QUIT_AFTER_PAINT_ENV):
         # For bench/startup*.py: the real start-up path, measured from outside the process.
         def report_and_quit() -> None:

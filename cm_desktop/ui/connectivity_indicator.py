@@ -14,6 +14,7 @@ class ConnectivityIndicator(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("connectivity_indicator")
+        self.setContentsMargins(8, 2, 8, 2)
         self.online: bool | None = None
         self.retranslate()
 

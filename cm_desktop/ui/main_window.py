@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSettings, QSize, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cm_desktop.resources import icon_path
 from cm_desktop.ui.connectivity_indicator import ConnectivityIndicator
 from cm_desktop.ui.pages.placeholder import CONTEXT, PlaceholderPage
+from cm_desktop.ui.theme import NAVIGATION_STYLE, scaled_font
 
 # (object name, title, what the page will hold): stored untranslated, translated when shown.
 # QT_TRANSLATE_NOOP returns its text unchanged, typed as object in the stubs.
@@ -69,12 +69,13 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self._geometry = geometry
         self._painted = False
-        self.setWindowIcon(QIcon(str(icon_path("app.svg"))))
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(190)
         self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.setFont(scaled_font(self.navigation.font(), 1.1))
+        self.navigation.setStyleSheet(NAVIGATION_STYLE)
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
 
@@ -94,11 +95,7 @@ class MainWindow(QMainWindow):
         self.connectivity = ConnectivityIndicator()
         self.statusBar().addPermanentWidget(self.connectivity)
 
-        self.quit_action = QAction(self)
-        self.quit_action.setObjectName("quit_action")
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # Cmd+Q on macOS
-        self.quit_action.triggered.connect(self.close)
-        self.addAction(self.quit_action)
+        self.quit_action: QAction | None = None
 
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
@@ -112,6 +109,15 @@ class MainWindow(QMainWindow):
         self.navigation.addItem(item)
         self._nav_sources.append(title)
         self.pages.addWidget(page)
+
+    def install_shortcuts(self) -> None:
+        """Keyboard shortcuts; called after the first paint (building Qt's key enums costs ~30 ms)."""
+        self.quit_action = QAction(self)
+        self.quit_action.setObjectName("quit_action")
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # Cmd+Q on macOS
+        self.quit_action.triggered.connect(self.close)
+        self.addAction(self.quit_action)
+        self.retranslate()
 
     def show_page(self, name: str) -> None:
         for row in range(self.navigation.count()):
@@ -129,11 +135,15 @@ class MainWindow(QMainWindow):
             item = self.navigation.item(row)
             item.setText(QCoreApplication.translate(CONTEXT, source))
         self.navigation.setAccessibleName(self.tr("Sections of the app"))
-        self.quit_action.setText(self.tr("Quit"))
+        if self.quit_action is not None:
+            self.quit_action.setText(self.tr("Quit"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            # palette() colours in a style sheet are resolved when it is set: re-set it for light <-> dark.
+            self.navigation.setStyleSheet(NAVIGATION_STYLE)
         super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from cm_desktop.ui.theme import make_body, make_title
+
 # Texts are stored untranslated (QT_TRANSLATE_NOOP marks them for lupdate) and translated when shown.
 CONTEXT = "Pages"
 
@@ -16,9 +18,11 @@ class PlaceholderPage(QWidget):
         self._title_source, self._sentence_source = title, sentence
         self.title_label = QLabel()
         self.title_label.setObjectName("page_title")
+        make_title(self.title_label)
         self.sentence_label = QLabel()
         self.sentence_label.setWordWrap(True)
         self.sentence_label.setObjectName("page_sentence")
+        make_body(self.sentence_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 28)
         layout.addWidget(self.title_label)

@@ -9,6 +9,8 @@ from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from cm_desktop.ui.theme import make_title
+
 
 class SettingsPage(QWidget):
     language_chosen = Signal(str)  # "", "en" or "fr"
@@ -25,6 +27,7 @@ class SettingsPage(QWidget):
         self._logs_dir, self._open_url = logs_dir, open_url
         self.title_label = QLabel()
         self.title_label.setObjectName("page_title")
+        make_title(self.title_label)
         self.language_label = QLabel()
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("language_combo")

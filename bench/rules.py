@@ -1,0 +1,56 @@
+"""Time the network rules on a 2,000-character mixed text: prints figures, never asserts.
+
+Run: .venv/bin/python bench/rules.py
+Target: measuring one text for all nine networks together in <= 2 ms (a keystroke in the composer).
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+from cm_desktop.core.rules import NETWORKS, check_report, measure, preflight
+from cm_desktop.core.rules.bluesky import detect_facets
+
+PARAGRAPH = (
+    "Bonjour à toutes et à tous ! 👋🏽 Notre boulangerie rouvre lundi avec une nouvelle carte : "
+    "https://boulangerie-exemple.fr/carte?saison=été et exemple.com/menu. Merci @alice.bsky.social "
+    "et @bob@mastodon.social 👨‍👩‍👧 #boulangerie #fait_maison $AAPL 🇫🇷 Ελληνικά, العربية, 日本語のテキスト. "
+    "Appelez le 06 12 34 56 78.\n"
+)
+TEXT = (PARAGRAPH * (2000 // len(PARAGRAPH) + 1))[:2000]
+
+
+def median_ms(action: Callable[[], object], runs: int = 200) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    for network in NETWORKS:  # compile the recognisers once, as the app does at its first keystroke
+        check_report(network, TEXT, "en")
+    print(f"text: {len(TEXT)} characters")
+    print(f"{'network':<16} {'measure ms':>10} {'preflight ms':>13}")
+    for network in NETWORKS:
+        m = median_ms(lambda network=network: measure(network, TEXT))  # type: ignore[misc]
+        p = median_ms(lambda network=network: preflight(network, TEXT))  # type: ignore[misc]
+        print(f"{network:<16} {m:>10.3f} {p:>13.3f}")
+    # A composer keystroke changes the text, so nothing can be reused between two runs: vary it.
+    counter = iter(range(10**9))
+
+    def all_nine() -> None:
+        text = TEXT[:-1] + str(next(counter) % 10)
+        for network in NETWORKS:
+            measure(network, text)
+
+    print(f"all nine networks, measure: median {median_ms(all_nine):.3f} ms (target <= 2 ms)")
+    print(f"bluesky detect_facets: median {median_ms(lambda: detect_facets(TEXT)):.3f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,172 @@
+"""The shapes every network module fills in: measures, media rules, images, issues and fixes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Literal
+
+from cm_desktop.core.i18n import Lang, Text
+from cm_desktop.core.rules.twitter_text import Entity
+
+Unit = Literal["characters", "weighted"]
+FixKind = Literal[
+    "shorten",  # remove `amount` characters (or bytes when unit == "bytes")
+    "add_alt",  # describe image number `image`
+    "shorten_alt",
+    "add_image",
+    "remove_images",  # remove `amount` images
+    "crop",  # crop image `image` to `target`, e.g. "4:5"
+    "resize_image",  # make image `image` smaller (bytes or pixels) or larger (`target` gives the size)
+    "convert_image",  # save image `image` as `target`, e.g. "jpeg"
+    "remove_hashtags",
+    "remove_mentions",
+    "remove_characters",  # invisible or broken characters: the editor can strip them
+    "remove_text",  # remove the text at `start`..`end` (e.g. a phone number)
+    "write_text",
+    "fix_link",
+]
+
+
+@dataclass(frozen=True)
+class Measure:
+    """How a network counts a text. `overflow_at` is the index (in the NFC text) where it stops fitting."""
+
+    network: str
+    count: int
+    limit: int
+    unit: Unit = "characters"
+    byte_count: int | None = None
+    max_bytes: int | None = None
+    overflow_at: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.count <= self.limit and (
+            self.max_bytes is None or (self.byte_count or 0) <= self.max_bytes
+        )
+
+    @property
+    def over(self) -> int:
+        return max(0, self.count - self.limit)
+
+    @property
+    def bytes_over(self) -> int:
+        if self.max_bytes is None or self.byte_count is None:
+            return 0
+        return max(0, self.byte_count - self.max_bytes)
+
+    @property
+    def remaining(self) -> int:
+        return self.limit - self.count
+
+
+@dataclass(frozen=True)
+class MediaRules:
+    """What a network accepts for images. None means 'no limit we know of'."""
+
+    max_images: int
+    formats: frozenset[str]  # lower-case short names: jpeg, png, gif, webp, heic, avif
+    max_bytes: int
+    min_images: int = 0
+    max_pixels: int | None = None  # above this the network downscales (never refuses)
+    min_width: int | None = None
+    min_height: int | None = None
+    max_width: int | None = None  # wider images are scaled down by the network
+    aspect_min: float | None = None  # width / height
+    aspect_max: float | None = None
+    crop_targets: tuple[tuple[str, float], ...] = ()  # what the network crops to, e.g. ("4:5", 0.8)
+    recommended_aspect: tuple[str, float] | None = None
+    alt_supported: bool = True
+    alt_max: int | None = None
+    alt_required: bool = False
+    animated_allowed: bool = True
+    animated_alone: bool = False  # an animated GIF must be the only image
+
+    @property
+    def image_required(self) -> bool:
+        return self.min_images > 0
+
+    @property
+    def mime_types(self) -> frozenset[str]:
+        names = {"jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp"}
+        names |= {"heic": "image/heic", "heif": "image/heif", "avif": "image/avif"}
+        return frozenset(names[f] for f in self.formats if f in names)
+
+
+@dataclass(frozen=True)
+class ImageFacts:
+    """What preflight needs to know about one picked image (read by the media code, not here)."""
+
+    width: int
+    height: int
+    byte_size: int
+    format: str  # "jpeg", "png", ... ("jpg" is accepted)
+    alt: str = ""
+    animated: bool = False
+
+    @property
+    def kind(self) -> str:
+        fmt = self.format.lower().lstrip(".")
+        return {"jpg": "jpeg", "heif": "heic", "image/jpeg": "jpeg", "image/png": "png"}.get(fmt, fmt)
+
+    @property
+    def aspect(self) -> float:
+        return self.width / self.height if self.width > 0 and self.height > 0 else 1.0
+
+
+class Severity(Enum):
+    BLOCKS = "blocks"  # the network would refuse the post
+    WARNING = "warning"  # it will be posted, but not as the person expects
+    TIP = "tip"  # a good habit
+
+
+@dataclass(frozen=True)
+class Fix:
+    kind: FixKind
+    amount: int | None = None
+    unit: Literal["characters", "bytes", "images", "hashtags", "mentions"] | None = None
+    image: int | None = None  # index in the images given to preflight
+    target: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+@dataclass(frozen=True)
+class Issue:
+    code: str  # stable: UI and tests match on it, never on the message
+    severity: Severity
+    message: Text
+    params: Mapping[str, str | int | float] = field(default_factory=dict)
+    fix: Fix | None = None
+
+    def text(self, lang: Lang) -> str:
+        return self.message.get(lang, **self.params)
+
+    def to_json(self, lang: Lang) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.text(lang),
+            "params": dict(self.params),
+            "fix": self.fix.to_json() if self.fix else None,
+        }
+
+
+@dataclass(frozen=True)
+class NetworkSpec:
+    """One network's rules, as its module exposes them to the registry."""
+
+    name: str
+    label: str  # the network's own name, as people know it
+    limit_defaults: Mapping[str, int]
+    measure: Callable[..., Measure]
+    entities: Callable[[str], list[Entity]]
+    media: Callable[..., MediaRules]
+    feed_cut: int | None  # approximate "See more" position in characters, None when the feed shows it all
+    checks: Callable[[str, Sequence[ImageFacts], Mapping[str, int]], list[Issue]]
+    link_issue: str | None = None  # message code when links in the text cannot be clicked
