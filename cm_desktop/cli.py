@@ -13,7 +13,13 @@ import sys
 import time
 
 from cm_desktop import __version__
-from cm_desktop.core.i18n import Lang, normalise_lang
+from cm_desktop.core.i18n import Lang, Text, normalise_lang
+
+SEVERITY_LABELS = {
+    "blocks": Text(en="blocks publishing", fr="empêche la publication"),
+    "warning": Text(en="warning", fr="attention"),
+    "tip": Text(en="tip", fr="conseil"),
+}
 
 
 def _cli_language() -> Lang:
@@ -56,7 +62,8 @@ def _run_check(args: argparse.Namespace) -> int:
         status = "OK" if report["ok"] else "!!"
         print(f"{status} {report['network']}: {report['count']}/{report['limit']}")
         for issue in report["issues"]:
-            print(f"- [{issue['severity']}] {issue['message']}")
+            label = SEVERITY_LABELS.get(issue["severity"])
+            print(f"- [{label.get(lang) if label else issue['severity']}] {issue['message']}")
     return 0 if report["ok"] else 1
 
 

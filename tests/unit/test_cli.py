@@ -53,3 +53,32 @@ def test_parsing_imports_nothing_heavy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_check_prints_the_composers_own_rules_as_json(data_home: Path) -> None:
+    text = "Bonjour 👩‍👩‍👧 @alice.test voir example.com/crêpe #Lyon"
+    result = run("check", "--network", "bluesky", "--json", text, home=data_home)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert {"network", "count", "limit", "ok", "issues", "facets"} <= report.keys()
+    assert (report["network"], report["limit"], report["ok"]) == ("bluesky", 300, True)
+    encoded = text.encode()
+    sliced = {f["kind"]: encoded[f["byte_start"] : f["byte_end"]].decode() for f in report["facets"]}
+    assert sliced == {"mention": "@alice.test", "link": "example.com/crêpe", "tag": "#Lyon"}
+    link = next(f for f in report["record_facets"] if "link" in f["features"][0]["$type"])
+    assert link["features"][0]["uri"] == "https://example.com/crêpe"
+
+
+def test_check_explains_problems_in_french_and_exits_1(data_home: Path) -> None:
+    result = run(
+        "check", "--network", "instagram", "--lang", "fr", "Visitez https://boulangerie.fr", home=data_home
+    )
+    assert result.returncode == 1
+    assert "empêche la publication" in result.stdout
+    assert "au moins une image" in result.stdout
+
+
+def test_check_unknown_network_is_bad_usage(data_home: Path) -> None:
+    result = run("check", "--network", "myspace", "hello", home=data_home)
+    assert result.returncode == 2
+    assert "mastodon" in result.stderr

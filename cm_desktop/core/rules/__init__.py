@@ -156,8 +156,11 @@ def check_report(
     if measured.overflow_at is not None:
         report["overflow_at"] = measured.overflow_at
     if network == "bluesky":
+        spans = bluesky.detect_facets(bluesky.prepare_text(text))
         report["facets"] = [
             {"kind": s.kind, "byte_start": s.byte_start, "byte_end": s.byte_end, "value": s.value}
-            for s in bluesky.detect_facets(bluesky.prepare_text(text))
+            for s in spans
         ]
+        # As sent in the record; mentions join once the connector has resolved each handle to a DID.
+        report["record_facets"] = bluesky.to_lexicon(spans, {})
     return report
