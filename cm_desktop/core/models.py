@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from enum import StrEnum
 
+from pydantic import NaiveDatetime
 from sqlmodel import Field, SQLModel
 
 
@@ -83,7 +84,7 @@ class Post(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     text: str = ""
     # Intended local time and its zone; scheduled_utc is derived from them.
-    local_time: datetime | None = None
+    local_time: NaiveDatetime | None = None  # wall-clock time in `time_zone`, deliberately naive
     time_zone: str = ""
     scheduled_utc: datetime | None = Field(default=None, index=True)
     origin: str = ""  # "", "idea:<code>", "moment:<code>"

@@ -1,0 +1,227 @@
+"""Saving what the person is writing, and turning a draft into a scheduled post.
+
+The composer calls these off the GUI thread. A draft is one Post with one PostTarget per chosen network and
+its Media rows; saving replaces the draft's targets and media in one transaction, so a crash mid-save leaves
+the previous version intact (SQLite rolls back the unfinished transaction).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlmodel import col, delete, select
+
+from cm_desktop.core.i18n import Text
+from cm_desktop.core.models import Media, Post, PostTarget, TargetState, utcnow
+from cm_desktop.core.schedule import Problem, Severity, to_utc, validate_schedule
+from cm_desktop.core.store import Store
+
+
+@dataclass(frozen=True)
+class DraftTarget:
+    network: str
+    account_id: int | None = None
+    text_override: str | None = None
+
+
+@dataclass(frozen=True)
+class DraftMedia:
+    stored_path: str
+    sha256: str
+    width: int
+    height: int
+    alt: str = ""
+    mime_type: str = ""
+    focal: tuple[float, float] = (0.5, 0.5)
+
+
+@dataclass(frozen=True)
+class Draft:
+    text: str
+    targets: tuple[DraftTarget, ...] = ()
+    media: tuple[DraftMedia, ...] = ()
+    post_id: int | None = None
+    updated_at: datetime | None = field(default=None, compare=False)
+
+
+NO_TARGET = Text(
+    en="Choose at least one network for this post.",
+    fr="Choisissez au moins un réseau pour cette publication.",
+)
+NOTHING_TO_POST = Text(
+    en="The post is empty: write some text or add a picture.",
+    fr="La publication est vide : écrivez un texte ou ajoutez une image.",
+)
+
+
+def save_draft(store: Store, draft: Draft) -> int:
+    """Create or update the draft; returns its post id."""
+    now = utcnow()
+    with store.session() as session:
+        post = session.get(Post, draft.post_id) if draft.post_id is not None else None
+        if post is None:
+            post = Post(text=draft.text, created_at=now)
+        post.text = draft.text
+        post.updated_at = now
+        session.add(post)
+        session.flush()
+        assert post.id is not None
+        # Only targets still in draft are rewritten: one already sent or queued is never touched here.
+        session.exec(
+            delete(PostTarget).where(
+                col(PostTarget.post_id) == post.id, col(PostTarget.state) == TargetState.DRAFT.value
+            )
+        )
+        session.exec(delete(Media).where(col(Media.post_id) == post.id))
+        for target in draft.targets:
+            session.add(
+                PostTarget(
+                    post_id=post.id,
+                    network=target.network,
+                    account_id=target.account_id,
+                    text_override=target.text_override,
+                    state=TargetState.DRAFT.value,
+                )
+            )
+        for position, item in enumerate(draft.media):
+            session.add(
+                Media(
+                    post_id=post.id,
+                    position=position,
+                    sha256=item.sha256,
+                    stored_path=item.stored_path,
+                    mime_type=item.mime_type,
+                    width=item.width,
+                    height=item.height,
+                    alt_text=item.alt,
+                    focal_x=item.focal[0],
+                    focal_y=item.focal[1],
+                )
+            )
+        session.commit()
+        return post.id
+
+
+def load_draft(store: Store, post_id: int) -> Draft | None:
+    with store.session() as session:
+        post = session.get(Post, post_id)
+        if post is None:
+            return None
+        targets = session.exec(
+            select(PostTarget).where(col(PostTarget.post_id) == post_id).order_by(col(PostTarget.id))
+        ).all()
+        media = session.exec(
+            select(Media).where(col(Media.post_id) == post_id).order_by(col(Media.position))
+        ).all()
+        return Draft(
+            post_id=post.id,
+            text=post.text,
+            updated_at=post.updated_at,
+            targets=tuple(DraftTarget(t.network, t.account_id, t.text_override) for t in targets),
+            media=tuple(
+                DraftMedia(
+                    stored_path=m.stored_path,
+                    sha256=m.sha256,
+                    width=m.width,
+                    height=m.height,
+                    alt=m.alt_text,
+                    mime_type=m.mime_type,
+                    focal=(m.focal_x, m.focal_y),
+                )
+                for m in media
+            ),
+        )
+
+
+def latest_draft(store: Store) -> Draft | None:
+    """The draft the person was last writing (to restore after a crash or a restart)."""
+    with store.session() as session:
+        scheduled = select(PostTarget.post_id).where(col(PostTarget.state) != TargetState.DRAFT.value)
+        post_id = session.exec(
+            select(Post.id)
+            .where(col(Post.scheduled_utc).is_(None), col(Post.id).not_in(scheduled))
+            .order_by(col(Post.updated_at).desc())
+            .limit(1)
+        ).first()
+    return load_draft(store, post_id) if post_id is not None else None
+
+
+def readiness_problems(draft: Draft) -> list[Text]:
+    problems = []
+    if not draft.targets:
+        problems.append(NO_TARGET)
+    if not draft.text.strip() and not draft.media:
+        problems.append(NOTHING_TO_POST)
+    return problems
+
+
+def schedule_draft(store: Store, post_id: int, local: datetime, zone: str, now: datetime) -> list[Problem]:
+    """Queue every draft target of the post for `local` in `zone`. Returns the problems; empty means done.
+
+    Refused: past times, and times that do not exist because of a DST change.
+    """
+    problems = validate_schedule(local, zone, now)
+    if any(p.severity is Severity.ERROR for p in problems):
+        return problems
+    due = to_utc(local, zone)
+    with store.session() as session:
+        post = session.get(Post, post_id)
+        if post is None:
+            raise KeyError(post_id)
+        post.local_time, post.time_zone, post.scheduled_utc = local, zone, due
+        post.updated_at = utcnow()
+        session.add(post)
+        for target in session.exec(
+            select(PostTarget).where(
+                col(PostTarget.post_id) == post_id, col(PostTarget.state) == TargetState.DRAFT.value
+            )
+        ):
+            target.state = TargetState.SCHEDULED.value
+            target.next_attempt_utc = due
+            target.updated_at = utcnow()
+            session.add(target)
+        session.commit()
+    return problems
+
+
+def publish_now(store: Store, post_id: int, now: datetime) -> None:
+    """Queue the post for right now: the outbox sends it as soon as it is online."""
+    local = now.astimezone(UTC).replace(tzinfo=None)
+    with store.session() as session:
+        post = session.get(Post, post_id)
+        if post is None:
+            raise KeyError(post_id)
+        post.local_time, post.time_zone, post.scheduled_utc = local, "UTC", now
+        post.updated_at = utcnow()
+        session.add(post)
+        for target in session.exec(
+            select(PostTarget).where(
+                col(PostTarget.post_id) == post_id, col(PostTarget.state) == TargetState.DRAFT.value
+            )
+        ):
+            target.state = TargetState.SCHEDULED.value
+            target.next_attempt_utc = now
+            session.add(target)
+        session.commit()
+
+
+_HASHTAG = re.compile(r"(?<![\w#])#(\w{2,64})", re.UNICODE)
+
+
+def hashtag_suggestions(store: Store, prefix: str = "", limit: int = 8) -> list[str]:
+    """The person's own hashtags, most used first, that start with `prefix` (case-insensitive)."""
+    counts: Counter[str] = Counter()
+    spelling: dict[str, str] = {}
+    with store.session() as session:
+        texts: Sequence[str] = session.exec(select(Post.text).order_by(col(Post.id).desc()).limit(500)).all()
+    for text in texts:
+        for tag in _HASHTAG.findall(text):
+            key = tag.casefold()
+            counts[key] += 1
+            spelling.setdefault(key, tag)
+    wanted = prefix.lstrip("#").casefold()
+    return [f"#{spelling[key]}" for key, _ in counts.most_common() if key.startswith(wanted)][:limit]

@@ -1,0 +1,110 @@
+"""Drafts on a real SQLite store: save, restore, schedule (with DST refusals), hashtag suggestions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from cm_desktop.core.drafts import (
+    Draft,
+    DraftMedia,
+    DraftTarget,
+    hashtag_suggestions,
+    latest_draft,
+    load_draft,
+    publish_now,
+    readiness_problems,
+    save_draft,
+    schedule_draft,
+)
+from cm_desktop.core.models import PostTarget, TargetState
+from cm_desktop.core.store import Store, open_store
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = open_store(tmp_path / "db.sqlite3", tmp_path / "backups")
+    yield s
+    s.close()
+
+
+def draft(text: str = "Galette des rois 👑 chez #BoulangerieMartin", post_id: int | None = None) -> Draft:
+    return Draft(
+        post_id=post_id,
+        text=text,
+        targets=(DraftTarget("bluesky"), DraftTarget("facebook", text_override="Version Facebook")),
+        media=(DraftMedia("media/ab.jpg", "ab" * 32, 800, 600, alt="Une galette dorée"),),
+    )
+
+
+def test_save_and_load_round_trip(store: Store) -> None:
+    post_id = save_draft(store, draft())
+    loaded = load_draft(store, post_id)
+    assert loaded == draft(post_id=post_id)
+    # Saving again updates in place: no duplicate targets or media.
+    save_draft(store, draft("Nouveau texte", post_id=post_id))
+    again = load_draft(store, post_id)
+    assert again is not None and again.text == "Nouveau texte"
+    assert len(again.targets) == 2 and len(again.media) == 1
+
+
+def test_latest_draft_is_the_one_being_written(store: Store) -> None:
+    first = save_draft(store, draft("premier"))
+    second = save_draft(store, draft("second"))
+    latest = latest_draft(store)
+    assert latest is not None and latest.post_id == second
+    schedule_draft(store, second, datetime(2030, 1, 8, 9, 0), "Europe/Paris", datetime(2026, 11, 25, tzinfo=UTC))
+    latest = latest_draft(store)
+    assert latest is not None and latest.post_id == first
+
+
+def test_schedule_refuses_past_and_nonexistent_times(store: Store) -> None:
+    post_id = save_draft(store, draft())
+    now = datetime(2027, 3, 1, 12, 0, tzinfo=UTC)
+    past = schedule_draft(store, post_id, datetime(2027, 2, 28, 9, 0), "Europe/Paris", now)
+    assert [p.code for p in past] == ["past"]
+    gap = schedule_draft(store, post_id, datetime(2027, 3, 28, 2, 30), "Europe/Paris", now)
+    assert [p.code for p in gap] == ["nonexistent"]
+    assert "03:00" in gap[0].message("fr")
+    with store.session() as session:
+        assert {t.state for t in session.exec(select(PostTarget))} == {TargetState.DRAFT.value}
+
+
+def test_schedule_keeps_9am_paris_on_both_sides_of_dst(store: Store) -> None:
+    now = datetime(2027, 1, 1, tzinfo=UTC)
+    winter = save_draft(store, draft())
+    summer = save_draft(store, draft())
+    assert schedule_draft(store, winter, datetime(2027, 3, 27, 9, 0), "Europe/Paris", now) == []
+    assert schedule_draft(store, summer, datetime(2027, 3, 29, 9, 0), "Europe/Paris", now) == []
+    with store.session() as session:
+        due = {t.post_id: t.next_attempt_utc for t in session.exec(select(PostTarget))}
+        states = {t.state for t in session.exec(select(PostTarget))}
+    assert due[winter] == datetime(2027, 3, 27, 8, 0, tzinfo=UTC)
+    assert due[summer] == datetime(2027, 3, 29, 7, 0, tzinfo=UTC)
+    assert states == {TargetState.SCHEDULED.value}
+
+
+def test_publish_now_queues_every_target_for_now(store: Store) -> None:
+    post_id = save_draft(store, draft())
+    now = datetime(2026, 11, 25, 20, 0, tzinfo=UTC)
+    publish_now(store, post_id, now)
+    with store.session() as session:
+        targets = session.exec(select(PostTarget)).all()
+    assert {(t.state, t.next_attempt_utc) for t in targets} == {(TargetState.SCHEDULED.value, now)}
+
+
+def test_readiness_problems() -> None:
+    assert readiness_problems(Draft(text="  ")) and len(readiness_problems(Draft(text="  "))) == 2
+    assert readiness_problems(draft()) == []
+
+
+def test_hashtag_suggestions_come_from_past_posts(store: Store) -> None:
+    for text in ("#Lyon et #galette", "Encore #lyon !", "#Lyon #Boulangerie", "pas de tag", "#LyonCentre"):
+        save_draft(store, Draft(text=text))
+    assert hashtag_suggestions(store, "ly") == ["#Lyon", "#LyonCentre"]
+    assert hashtag_suggestions(store, "#gal") == ["#galette"]
+    assert hashtag_suggestions(store, "zzz") == []
