@@ -1,7 +1,11 @@
 """Update the .ts sources from the code (lupdate) and build the .qm files the app loads (lrelease).
 
-python scripts/translations.py update   # after adding or changing interface strings
-python scripts/translations.py build    # before running or packaging the app
+    python scripts/translations.py update   # after adding or changing interface strings
+    python scripts/translations.py build    # before running or packaging the app
+
+One catalogue per area of the interface, so that people working on different screens never edit the same
+file: `<catalogue>_fr.ts` holds the strings of the folders listed below; `cm_desktop` takes everything else.
+The app loads every `*_fr.qm` it finds.
 """
 
 from __future__ import annotations
@@ -12,8 +16,16 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+UI = ROOT / "cm_desktop" / "ui"
 TS_DIR = ROOT / "resources" / "translations"
 LANGUAGES = ("fr",)
+# catalogue -> folders under cm_desktop/ui it owns
+AREAS: dict[str, tuple[str, ...]] = {
+    "calendar": ("calendar",),
+    "wizard": ("wizard", "home", "help"),
+    "accounts": ("accounts",),
+    "outbox": ("outbox",),
+}
 
 
 def _tool(name: str) -> str:
@@ -27,14 +39,31 @@ def _tool(name: str) -> str:
     return found
 
 
-def sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "cm_desktop" / "ui").rglob("*.py"))
+def catalogue_of(path: Path) -> str:
+    parts = path.relative_to(UI).parts
+    for catalogue, folders in AREAS.items():
+        if parts and parts[0] in folders:
+            return catalogue
+    return "cm_desktop"
 
 
-def update(ts_files: list[Path] | None = None) -> None:
-    for ts in ts_files or [TS_DIR / f"cm_desktop_{lang}.ts" for lang in LANGUAGES]:
+def sources(catalogue: str) -> list[str]:
+    return sorted(str(p.relative_to(ROOT)) for p in UI.rglob("*.py") if catalogue_of(p) == catalogue)
+
+
+def ts_files() -> list[Path]:
+    return [TS_DIR / f"{c}_{lang}.ts" for c in ("cm_desktop", *AREAS) for lang in LANGUAGES]
+
+
+def update(targets: list[Path] | None = None) -> None:
+    """Refresh each catalogue (or the given copies, named like the real ones) from the current code."""
+    for ts in targets or ts_files():
+        catalogue = ts.stem.rsplit("_", 1)[0]
+        files = sources(catalogue)
+        if not files:
+            continue
         subprocess.run(
-            [_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources(), "-ts", str(ts)],
+            [_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *files, "-ts", str(ts)],
             cwd=ROOT,
             check=True,
             capture_output=True,
@@ -42,8 +71,7 @@ def update(ts_files: list[Path] | None = None) -> None:
 
 
 def build() -> None:
-    for lang in LANGUAGES:
-        ts = TS_DIR / f"cm_desktop_{lang}.ts"
+    for ts in sorted(TS_DIR.glob("*.ts")):
         subprocess.run(
             [_tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
             check=True,

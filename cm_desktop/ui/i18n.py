@@ -48,11 +48,14 @@ class Translations:
         if os.environ.get(PSEUDO_ENV):
             self._install(PseudoTranslator(self._app))
         elif lang == "fr":
-            ours = QTranslator(self._app)
-            if ours.load(f"cm_desktop_{lang}", str(translations_dir())):
-                self._install(ours)
-            else:
-                log.warning("French interface file missing in %s", translations_dir())
+            # One catalogue per area of the interface (see scripts/translations.py).
+            catalogues = sorted(translations_dir().glob(f"*_{lang}.qm"))
+            if not catalogues:
+                log.warning("French interface files missing in %s", translations_dir())
+            for path in catalogues:
+                ours = QTranslator(self._app)
+                if ours.load(str(path)):
+                    self._install(ours)
             qt_own = QTranslator(self._app)
             qt_path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if qt_own.load(QLocale(lang), "qtbase", "_", qt_path):
