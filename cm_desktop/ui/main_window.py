@@ -119,12 +119,27 @@ class MainWindow(QMainWindow):
         self.addAction(self.quit_action)
         self.retranslate()
 
-    def show_page(self, name: str) -> None:
+    def set_page(self, name: str, page: QWidget) -> None:
+        """Put the real page in place of its placeholder (pages are built when first needed)."""
+        row = self._row_of(name)
+        old = self.pages.widget(row)
+        self.pages.insertWidget(row, page)
+        self.pages.removeWidget(old)
+        old.deleteLater()
+        if self.navigation.currentRow() == row:
+            self.pages.setCurrentIndex(row)
+
+    def page(self, name: str) -> QWidget:
+        return self.pages.widget(self._row_of(name))
+
+    def _row_of(self, name: str) -> int:
         for row in range(self.navigation.count()):
             if self.navigation.item(row).data(256) == name:
-                self.navigation.setCurrentRow(row)
-                return
+                return row
         raise KeyError(name)
+
+    def show_page(self, name: str) -> None:
+        self.navigation.setCurrentRow(self._row_of(name))
 
     def current_page_name(self) -> str:
         return str(self.navigation.currentItem().data(256))

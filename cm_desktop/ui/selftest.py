@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,25 @@ def _check_keyring() -> dict[str, Any]:
     except SecretError:
         result["usable"] = False  # no keychain on this machine (a headless server): reported, not fatal
     return result
+
+
+def _check_data() -> dict[str, Any]:
+    """Holidays (with their French names), time zones and the idea library are data files: check they load."""
+    from datetime import date
+
+    from cm_desktop.core.coach import ideas
+    from cm_desktop.core.moments import moments_for
+    from cm_desktop.core.schedule import to_utc
+
+    try:
+        moments = moments_for("FR", date.today().year)
+        names = {m.title.fr for m in moments}
+        paris = to_utc(datetime(2027, 7, 14, 9, 0), "Europe/Paris").hour
+        count = len(ideas(lang="fr"))
+    except Exception as exc:  # a diagnosis: report what failed
+        return {"ok": False, "error": type(exc).__name__}
+    ok = bool(moments) and "Fête nationale" in " ".join(names) and paris == 7 and count >= 80
+    return {"ok": ok, "moments_fr": len(moments), "ideas_fr": count}
 
 
 def run_self_test(started: float) -> int:
@@ -97,6 +117,9 @@ def run_self_test(started: float) -> int:
         report["translations"] = {"fr_loaded": french != "Calendar", "sample": french}
         checks.append(french != "Calendar")
         shell.set_language("")
+
+        report["data"] = _check_data()
+        checks.append(report["data"]["ok"])
 
         report["keyring"] = _check_keyring()
         checks.append(bool(report["keyring"]["backend_loads"]))
