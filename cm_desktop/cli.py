@@ -41,7 +41,43 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print JSON")
     check.add_argument("--lang", choices=["en", "fr"], help="language of the messages")
     check.add_argument("text", help="the text of the post ('-' reads it from standard input)")
+    _add_publishing_commands(commands)
     return parser
+
+
+def _add_publishing_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    accounts = commands.add_parser("accounts", help="connect, list and remove accounts")
+    which = accounts.add_subparsers(dest="accounts_command", required=True)
+    add = which.add_parser("add", help="connect an account")
+    networks = add.add_subparsers(dest="network", required=True)
+    bluesky = networks.add_parser("bluesky", help="with a handle and an app password (CM_DESKTOP_SECRET)")
+    bluesky.add_argument("--handle", required=True, help="for example name.bsky.social")
+    bluesky.add_argument("--service", default="", help="your own server's address (self-hosted PDS)")
+    bluesky.add_argument("--plc-url", default="", help=argparse.SUPPRESS)  # test networks' DID directory
+    mastodon = networks.add_parser("mastodon", help="sign in through the browser")
+    mastodon.add_argument("--server", required=True, help="for example mastodon.social")
+    listing = which.add_parser("list", help="list connected accounts")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    remove = which.add_parser("remove", help="remove an account and its login from the keychain")
+    remove.add_argument("account", help="the account's id or handle")
+    remove.add_argument("--json", action="store_true", help="print JSON")
+
+    post = commands.add_parser("post", help="queue a post for one or more accounts")
+    post.add_argument("--to", required=True, help="ACCOUNT[,ACCOUNT]: ids or handles")
+    post.add_argument("--text", default="", help="the text of the post")
+    post.add_argument("--image", action="append", help="a picture (repeat for several)")
+    post.add_argument("--alt", action="append", help="the description of the picture before it")
+    post.add_argument(
+        "--at", help="when, ISO 8601 (a time without offset is in your time zone); now if absent"
+    )
+    post.add_argument("--json", action="store_true", help="print JSON")
+
+    due = commands.add_parser("publish-due", help="send what is due now")
+    due.add_argument("--json", action="store_true", help="print JSON")
+
+    status = commands.add_parser("status", help="where each post stands")
+    status.add_argument("post_id", nargs="?", type=int, help="one post (all when absent)")
+    status.add_argument("--json", action="store_true", help="print JSON")
 
 
 def _run_check(args: argparse.Namespace) -> int:
@@ -67,6 +103,24 @@ def _run_check(args: argparse.Namespace) -> int:
     return 0 if report["ok"] else 1
 
 
+def _run_publishing(args: argparse.Namespace) -> int:
+    from cm_desktop.cli_commands import accounts, posting
+    from cm_desktop.cli_commands.common import run_command
+
+    if args.command == "accounts":
+        if args.accounts_command == "add":
+            action = accounts.add_bluesky if args.network == "bluesky" else accounts.add_mastodon
+        elif args.accounts_command == "list":
+            action = accounts.list_accounts
+        else:
+            action = accounts.remove_account
+    else:
+        action = {"post": posting.queue, "publish-due": posting.publish_due, "status": posting.status}[
+            args.command
+        ]
+    return run_command(action, args)
+
+
 def main(argv: list[str] | None = None, started: float | None = None) -> int:
     started = started if started is not None else time.perf_counter()
     args = build_parser().parse_args(argv)
@@ -76,6 +130,8 @@ def main(argv: list[str] | None = None, started: float | None = None) -> int:
         return run_self_test(started)
     if args.command == "check":
         return _run_check(args)
+    if args.command in ("accounts", "post", "publish-due", "status"):
+        return _run_publishing(args)
 
     from cm_desktop.core.paths import default_paths
 

@@ -76,6 +76,8 @@ class Account(SQLModel, table=True):
     # The name of the keychain entry, never the secret itself.
     secret_ref: str = ""
     created_at: datetime = Field(default_factory=utcnow)
+    # A 429's reset time: nothing is sent to this account's server before it (kept across processes).
+    rate_limited_until: datetime | None = None
 
 
 class Post(SQLModel, table=True):
@@ -113,6 +115,8 @@ class PostTarget(SQLModel, table=True):
     next_attempt_utc: datetime | None = Field(default=None, index=True)
     published_at: datetime | None = None
     updated_at: datetime = Field(default_factory=utcnow)
+    # Look-ups after an unclear outcome that could not tell; past a bound the person is asked.
+    reconcile_attempts: int = 0
 
 
 class Media(SQLModel, table=True):

@@ -124,13 +124,16 @@ class MainWindow(QMainWindow):
         row = self._row_of(name)
         old = self.pages.widget(row)
         self.pages.insertWidget(row, page)
-        self.pages.removeWidget(old)
-        old.deleteLater()
+        if old is not None:
+            self.pages.removeWidget(old)
+            old.deleteLater()
         if self.navigation.currentRow() == row:
             self.pages.setCurrentIndex(row)
 
     def page(self, name: str) -> QWidget:
-        return self.pages.widget(self._row_of(name))
+        widget = self.pages.widget(self._row_of(name))
+        assert widget is not None
+        return widget
 
     def _row_of(self, name: str) -> int:
         for row in range(self.navigation.count()):
