@@ -23,6 +23,8 @@ class Settings:
     late_margin_minutes: int = 60
     # Publish through an operating-system job while the app is closed.
     background_publishing: bool = False
+    # The first-run wizard was finished or skipped: do not open it again by itself.
+    onboarding_seen: bool = False
 
 
 def load_settings(path: Path) -> Settings:

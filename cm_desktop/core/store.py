@@ -189,7 +189,8 @@ def _script_directory(migrations_dir: Path) -> Any:
     from alembic.script import ScriptDirectory
 
     config = Config()
-    config.set_main_option("script_location", str(migrations_dir))
+    # ConfigParser interpolation: a "%" in the install path must be doubled.
+    config.set_main_option("script_location", str(migrations_dir).replace("%", "%%"))
     return ScriptDirectory.from_config(config)
 
 
@@ -268,7 +269,8 @@ def _upgrade(engine: Engine, migrations_dir: Path) -> None:
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(migrations_dir))
+    # ConfigParser interpolation: a "%" in the install path must be doubled.
+    config.set_main_option("script_location", str(migrations_dir).replace("%", "%%"))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

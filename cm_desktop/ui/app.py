@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from cm_desktop.core.i18n import Lang
 from cm_desktop.core.paths import AppPaths, in_cloud_synced_folder
 from cm_desktop.core.settings import Settings, load_settings, save_settings
 from cm_desktop.resources import icon_path
@@ -62,10 +63,12 @@ class Shell(QObject):
         geometry = QSettings(str(paths.data / "window.ini"), QSettings.Format.IniFormat)
         self.settings_page = SettingsPage(self.settings.language, paths.logs)
         self.settings_page.language_chosen.connect(self.set_language)
+        self.settings_page.setup_requested.connect(lambda: self.open_wizard(first_run=False))
         self.window = MainWindow(self.settings_page, geometry)
         self.window.first_painted.connect(lambda: QTimer.singleShot(0, self._after_first_paint))
         self._probe, self._use_system_network = probe, use_system_network
         self.tray: Tray | None = None
+        self._profile: Any = None
         self.connectivity: ConnectivityMonitor | None = None
 
     def set_language(self, choice: str) -> None:
@@ -98,6 +101,90 @@ class Shell(QObject):
         self.tray.show()
         self.open_store()
 
+    def lang(self) -> Lang:
+        return self.translations.language
+
+    def build_pages(self, store: Any) -> None:
+        """The real pages, once the store is open (their modules import the data layer)."""
+        from PySide6.QtCore import QTimeZone
+
+        from cm_desktop.core.onboarding import load_profile
+        from cm_desktop.core.schedule import SystemClock
+        from cm_desktop.ui.calendar.page import CalendarPage
+        from cm_desktop.ui.composer.page import ComposerPage
+        from cm_desktop.ui.help.pages import HelpPage
+        from cm_desktop.ui.home.page import HomePage
+
+        self._profile = load_profile(store)
+        system_zone = bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
+        zone = self._profile.time_zone if self._profile and self._profile.time_zone != "UTC" else system_zone
+        country = self._profile.country if self._profile and self._profile.country else "FR"
+        clock = SystemClock()
+
+        self.composer = ComposerPage(self.runner, clock, zone, self.paths.media, self.lang)
+        if self._profile is not None and self._profile.name:
+            self.composer.set_author(self._profile.name)
+        self.home = HomePage(self.runner, clock, self.lang)
+        self.calendar = CalendarPage(store, zone, country, clock, self.runner, self.paths.data)
+        self.window.set_page("compose", self.composer)
+        self.window.set_page("home", self.home)
+        self.window.set_page("calendar", self.calendar)
+        self.window.set_page("help", HelpPage(self.lang))
+        self.composer.set_store(store)
+        self.home.set_store(store)
+
+        self.home.compose_requested.connect(self._compose_text)
+        self.home.setup_requested.connect(lambda: self.open_wizard(first_run=False))
+        self.home.posts_requested.connect(lambda: self.window.show_page("calendar"))
+        self.calendar.post_opened.connect(self._open_post)
+        self.calendar.compose_requested.connect(lambda _when: self.window.show_page("compose"))
+        self.calendar.posts_changed.connect(self.home.refresh)
+        self.composer.post_scheduled.connect(self._posts_changed)
+
+    def _posts_changed(self, _post_id: int = 0) -> None:
+        self.home.refresh()
+        self.calendar.refresh()
+
+    def _compose_text(self, text: str, _origin: str) -> None:
+        self.composer.editor.setPlainText(text)
+        self.window.show_page("compose")
+
+    def _open_post(self, post_id: int) -> None:
+        from cm_desktop.core.drafts import load_draft
+
+        draft = load_draft(self.store, post_id)
+        if draft is not None:
+            self.composer.load(draft)
+            self.window.show_page("compose")
+
+    def open_wizard(self, first_run: bool) -> None:
+        from cm_desktop.ui.wizard.wizard import FirstRunWizard
+
+        wizard = FirstRunWizard(
+            self.store,
+            self.runner,
+            self.set_language,
+            language=self.lang(),
+            first_run=first_run,
+            parent=self.window,
+        )
+        self.wizard = wizard
+        wizard.applied.connect(lambda _result: self._wizard_done(rebuild=True))
+        wizard.skipped.connect(lambda: self._wizard_done(rebuild=False))
+        wizard.connect_requested.connect(lambda: self.window.show_page("accounts"))
+        wizard.show()
+
+    def _wizard_done(self, rebuild: bool) -> None:
+        from cm_desktop.logs import log_failure
+
+        self.settings.onboarding_seen = True
+        try:
+            save_settings(self.settings, self.paths.settings_file)
+        except OSError as exc:
+            log_failure(log, "saving settings", exc, known=True)
+        if rebuild:
+            self.build_pages(self.store)
+
     def _raise_window(self) -> None:
         self.window.showNormal()
         self.window.raise_()
@@ -113,7 +200,10 @@ class Shell(QObject):
 
     def _on_store(self, store: Any) -> None:
         self.store = store
+        self.build_pages(store)
         self.store_ready.emit(store)
+        if self.show_dialogs and not self.settings.onboarding_seen and self._profile is None:
+            self.open_wizard(first_run=True)
         if in_cloud_synced_folder(self.paths.data) and self.show_dialogs:
             QMessageBox.warning(
                 self.window,
@@ -173,12 +263,23 @@ def make_application(argv: list[str]) -> QApplication:
     app.setApplicationName("CM Desktop")
     app.setOrganizationName("CM Desktop")
     app.setQuitOnLastWindowClosed(True)
+    app.setDesktopFileName("cm-desktop")  # lets Wayland docks match the window to the menu entry
     return app
+
+
+def _hold_single_instance_mutex() -> object:
+    """On Windows, a named mutex the installer and uninstaller look for (AppMutex) to ask the person to quit."""
+    if sys.platform != "win32":
+        return None
+    import ctypes
+
+    return ctypes.windll.kernel32.CreateMutexW(None, False, "CMDesktop.SingleInstance")
 
 
 def run_app(paths: AppPaths, started: float | None = None) -> int:
     """Open the app and run until it quits. Returns the exit code."""
     app = make_application(sys.argv)
+    instance = _hold_single_instance_mutex()  # noqa: F841 (kept alive while the app runs)
     runner = ThreadTaskRunner()
     shell = Shell(app, paths, runner)
 

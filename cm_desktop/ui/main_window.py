@@ -58,6 +58,11 @@ PAGES: tuple[tuple[str, object, object], ...] = (
         QT_TRANSLATE_NOOP("Pages", "Insights"),
         QT_TRANSLATE_NOOP("Pages", "What your posts brought you: likes, shares, replies and new followers."),
     ),
+    (
+        "help",
+        QT_TRANSLATE_NOOP("Pages", "Help"),
+        QT_TRANSLATE_NOOP("Pages", "Simple guides and the words of social networks, explained."),
+    ),
 )
 
 

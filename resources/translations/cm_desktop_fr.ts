@@ -1,6 +1,143 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AltTextDialog</name>
+    <message>
+        <source>Describe the picture</source>
+        <translation>Décrire l'image</translation>
+    </message>
+    <message>
+        <source>Save description</source>
+        <translation>Enregistrer la description</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>AltTextEditor</name>
+    <message>
+        <source>Describe this picture for people who cannot see it.</source>
+        <translation>Décrivez cette image pour les personnes qui ne peuvent pas la voir.</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>Say what matters in the picture, as you would on the phone: who, what, where.</source>
+        <translation>Dites ce qui compte dans l'image, comme au téléphone : qui, quoi, où.</translation>
+    </message>
+    <message>
+        <source>Description of the picture</source>
+        <translation>Description de l'image</translation>
+    </message>
+    <message>
+        <source>For example: three fresh croissants on a wooden board</source>
+        <translation>Par exemple : trois croissants tout chauds sur une planche en bois</translation>
+    </message>
+    <message>
+        <source>The picture to describe</source>
+        <translation>L'image à décrire</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 caractères</translation>
+    </message>
+    <message>
+        <source>%1 / %2 (%3 too many)</source>
+        <translation>%1 / %2 (%3 en trop)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation>%1 caractères sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerPage</name>
+    <message>
+        <source>Your draft was restored.</source>
+        <translation>Votre brouillon a été retrouvé.</translation>
+    </message>
+    <message>
+        <source>Adjust the crop</source>
+        <translation>Ajuster le recadrage</translation>
+    </message>
+    <message>
+        <source>Fix the problems marked “Must fix” first.</source>
+        <translation>Corrigez d'abord les points marqués « À corriger ».</translation>
+    </message>
+    <message>
+        <source>You have no posting times yet. Set them in the Calendar, or choose “Schedule…”.</source>
+        <translation>Vous n'avez pas encore d'horaires de publication. Réglez-les dans le Calendrier, ou choisissez « Programmer… ».</translation>
+    </message>
+    <message>
+        <source>Your post will be sent as soon as the computer is online.</source>
+        <translation>Votre publication partira dès que l'ordinateur sera connecté.</translation>
+    </message>
+    <message>
+        <source>Scheduled for %1.</source>
+        <translation>Programmée pour le %1.</translation>
+    </message>
+    <message>
+        <source>Something went wrong while saving. Your text is still here.</source>
+        <translation>Un problème est survenu pendant l'enregistrement. Votre texte est toujours là.</translation>
+    </message>
+    <message>
+        <source>Same as the main text. Type here to write a different text for %1.</source>
+        <translation>Même texte que ci-dessus. Écrivez ici pour proposer un autre texte sur %1.</translation>
+    </message>
+    <message>
+        <source>Text for %1</source>
+        <translation>Texte pour %1</translation>
+    </message>
+    <message>
+        <source>Your business</source>
+        <translation>Votre commerce</translation>
+    </message>
+    <message>
+        <source>Compose</source>
+        <translation>Écrire</translation>
+    </message>
+    <message>
+        <source>Write your post here. Choose the networks above; each one is checked as you type.</source>
+        <translation>Écrivez votre publication ici. Choisissez les réseaux au-dessus : chacun est vérifié pendant que vous tapez.</translation>
+    </message>
+    <message>
+        <source>Text of the post</source>
+        <translation>Texte de la publication</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Insert an emoji</source>
+        <translation>Insérer un émoji</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Enregistrer le brouillon</translation>
+    </message>
+    <message>
+        <source>Schedule…</source>
+        <translation>Programmer…</translation>
+    </message>
+    <message>
+        <source>Add to queue</source>
+        <translation>Ajouter à la file</translation>
+    </message>
+    <message>
+        <source>Publish now</source>
+        <translation>Publier maintenant</translation>
+    </message>
+</context>
+<context>
     <name>ConnectivityIndicator</name>
     <message>
         <source>Checking the connection…</source>
@@ -16,6 +153,154 @@
     </message>
 </context>
 <context>
+    <name>CounterRow</name>
+    <message>
+        <source>%1: %2 of %3 characters</source>
+        <translation>%1 : %2 caractères sur %3</translation>
+    </message>
+</context>
+<context>
+    <name>CropView</name>
+    <message>
+        <source>this network</source>
+        <translation>ce réseau</translation>
+    </message>
+    <message>
+        <source>%1 will cut the picture to the bright frame. Click or drag on what matters most (arrow keys work too).</source>
+        <translation>%1 coupera l'image au cadre clair. Cliquez ou faites glisser sur ce qui compte le plus (les flèches du clavier marchent aussi).</translation>
+    </message>
+    <message>
+        <source>The whole picture fits on %1: nothing will be cut.</source>
+        <translation>L'image entière tient sur %1 : rien ne sera coupé.</translation>
+    </message>
+    <message>
+        <source>Crop preview: choose what stays in the frame</source>
+        <translation>Aperçu du recadrage : choisissez ce qui reste dans le cadre</translation>
+    </message>
+</context>
+<context>
+    <name>EmojiPicker</name>
+    <message>
+        <source>Recently used</source>
+        <translation>Utilisés récemment</translation>
+    </message>
+    <message>
+        <source>Smileys and emotions</source>
+        <translation>Smileys et émotions</translation>
+    </message>
+    <message>
+        <source>People and gestures</source>
+        <translation>Personnes et gestes</translation>
+    </message>
+    <message>
+        <source>Animals and nature</source>
+        <translation>Animaux et nature</translation>
+    </message>
+    <message>
+        <source>Food and drink</source>
+        <translation>Nourriture et boissons</translation>
+    </message>
+    <message>
+        <source>Celebrations and activities</source>
+        <translation>Fêtes et activités</translation>
+    </message>
+    <message>
+        <source>Travel and places</source>
+        <translation>Voyages et lieux</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>Objets</translation>
+    </message>
+    <message>
+        <source>Hearts and symbols</source>
+        <translation>Cœurs et symboles</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Drapeaux</translation>
+    </message>
+    <message>
+        <source>Search: heart, croissant, party…</source>
+        <translation>Rechercher : cœur, croissant, fête…</translation>
+    </message>
+    <message>
+        <source>Search emoji</source>
+        <translation>Rechercher un emoji</translation>
+    </message>
+    <message>
+        <source>Emoji categories</source>
+        <translation>Catégories d'emoji</translation>
+    </message>
+    <message>
+        <source>Emoji</source>
+        <translation>Emoji</translation>
+    </message>
+    <message>
+        <source>Arrow keys to move, Enter to insert the emoji.</source>
+        <translation>Flèches pour se déplacer, Entrée pour insérer l'emoji.</translation>
+    </message>
+    <message>
+        <source>No emoji found for “%1”.</source>
+        <translation>Aucun emoji trouvé pour « %1 ».</translation>
+    </message>
+    <message>
+        <source>The emoji you use will show here.</source>
+        <translation>Les emoji que vous utilisez s'afficheront ici.</translation>
+    </message>
+</context>
+<context>
+    <name>IssuesPanel</name>
+    <message>
+        <source>Show what is too long</source>
+        <translation>Montrer ce qui dépasse</translation>
+    </message>
+    <message>
+        <source>Describe the picture</source>
+        <translation>Décrire l'image</translation>
+    </message>
+    <message>
+        <source>Add a picture</source>
+        <translation>Ajouter une image</translation>
+    </message>
+    <message>
+        <source>Adjust the crop</source>
+        <translation>Ajuster le recadrage</translation>
+    </message>
+    <message>
+        <source>Remove it</source>
+        <translation>L'enlever</translation>
+    </message>
+    <message>
+        <source>Show the link</source>
+        <translation>Montrer le lien</translation>
+    </message>
+    <message>
+        <source>Write the text</source>
+        <translation>Écrire le texte</translation>
+    </message>
+    <message>
+        <source>Must fix</source>
+        <translation>À corriger</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <source>Tip</source>
+        <translation>Conseil</translation>
+    </message>
+    <message>
+        <source>Choose above the networks this post goes to: each one is checked here.</source>
+        <translation>Choisissez au-dessus les réseaux de cette publication : chacun est vérifié ici.</translation>
+    </message>
+    <message>
+        <source>Everything is ready for the networks you chose.</source>
+        <translation>Tout est prêt pour les réseaux choisis.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Sections of the app</source>
@@ -24,6 +309,121 @@
     <message>
         <source>Quit</source>
         <translation>Quitter</translation>
+    </message>
+</context>
+<context>
+    <name>MediaStrip</name>
+    <message>
+        <source>“%1” is not a picture: only pictures can be added here.</source>
+        <translation>« %1 » n'est pas une image : seules les images peuvent être ajoutées ici.</translation>
+    </message>
+    <message>
+        <source>A post can have up to %1 pictures: %2 were not added.</source>
+        <translation>Une publication peut avoir jusqu'à %1 images : %2 n'ont pas été ajoutées.</translation>
+    </message>
+    <message>
+        <source>Pasted picture</source>
+        <translation>Image collée</translation>
+    </message>
+    <message>
+        <source>Only pictures can be dropped here.</source>
+        <translation>Seules des images peuvent être déposées ici.</translation>
+    </message>
+    <message>
+        <source>Add pictures…</source>
+        <translation>Ajouter des images…</translation>
+    </message>
+    <message>
+        <source>Add pictures</source>
+        <translation>Ajouter des images</translation>
+    </message>
+    <message>
+        <source>Describe…</source>
+        <translation>Décrire…</translation>
+    </message>
+    <message>
+        <source>Describe the selected picture</source>
+        <translation>Décrire l'image sélectionnée</translation>
+    </message>
+    <message>
+        <source>Describe the selected picture (Enter)</source>
+        <translation>Décrire l'image sélectionnée (Entrée)</translation>
+    </message>
+    <message>
+        <source>Move the picture left</source>
+        <translation>Déplacer l'image vers la gauche</translation>
+    </message>
+    <message>
+        <source>Move the picture left (Alt+Left)</source>
+        <translation>Déplacer l'image vers la gauche (Alt+Gauche)</translation>
+    </message>
+    <message>
+        <source>Move the picture right</source>
+        <translation>Déplacer l'image vers la droite</translation>
+    </message>
+    <message>
+        <source>Move the picture right (Alt+Right)</source>
+        <translation>Déplacer l'image vers la droite (Alt+Droite)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove the selected picture</source>
+        <translation>Retirer l'image sélectionnée</translation>
+    </message>
+    <message>
+        <source>Remove the selected picture (Delete)</source>
+        <translation>Retirer l'image sélectionnée (Suppr)</translation>
+    </message>
+    <message>
+        <source>Pictures of the post</source>
+        <translation>Images de la publication</translation>
+    </message>
+    <message>
+        <source>Alt+Left and Alt+Right move a picture, Delete removes it, Enter describes it.</source>
+        <translation>Alt+Gauche et Alt+Droite déplacent une image, Suppr la retire, Entrée la décrit.</translation>
+    </message>
+    <message>
+        <source>Drop pictures here, paste them, or click “Add pictures…”.</source>
+        <translation>Déposez des images ici, collez-les, ou cliquez sur « Ajouter des images… ».</translation>
+    </message>
+    <message>
+        <source>Describe this picture for people who cannot see it.</source>
+        <translation>Décrivez cette image pour les personnes qui ne peuvent pas la voir.</translation>
+    </message>
+    <message>
+        <source>Number of pictures</source>
+        <translation>Nombre d'images</translation>
+    </message>
+    <message>
+        <source>Message about the pictures</source>
+        <translation>Message sur les images</translation>
+    </message>
+    <message>
+        <source>Pictures (%1)</source>
+        <translation>Images (%1)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Picture %1 of %2</source>
+        <translation>Image %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>Préparation…</translation>
+    </message>
+    <message>
+        <source>no description</source>
+        <translation>sans description</translation>
+    </message>
+    <message>
+        <source>Pictures: %1 of %2</source>
+        <translation>Images : %1 sur %2</translation>
     </message>
 </context>
 <context>
@@ -77,8 +477,94 @@
         <translation>Ce que vos publications vous ont apporté : mentions J'aime, partages, réponses et nouveaux abonnés.</translation>
     </message>
     <message>
+        <source>Help</source>
+        <translation>Aide</translation>
+    </message>
+    <message>
+        <source>Simple guides and the words of social networks, explained.</source>
+        <translation>Des guides simples et les mots des réseaux sociaux, expliqués.</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Réglages</translation>
+    </message>
+</context>
+<context>
+    <name>Previews</name>
+    <message>
+        <source>Just now</source>
+        <translation>À l'instant</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 j</translation>
+    </message>
+    <message>
+        <source>Preview on %1</source>
+        <translation>Aperçu sur %1</translation>
+    </message>
+    <message>
+        <source>See more</source>
+        <translation>Voir plus</translation>
+    </message>
+    <message>
+        <source>Like</source>
+        <translation>J'aime</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commenter</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Partager</translation>
+    </message>
+    <message>
+        <source>Learn more</source>
+        <translation>En savoir plus</translation>
+    </message>
+    <message>
+        <source>more</source>
+        <translation>plus</translation>
+    </message>
+    <message>
+        <source>Instagram needs a picture</source>
+        <translation>Instagram demande une photo</translation>
+    </message>
+    <message>
+        <source>Repost</source>
+        <translation>Republier</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Previews of the post</source>
+        <translation>Aperçus de la publication</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Schedule the post</source>
+        <translation>Programmer la publication</translation>
+    </message>
+    <message>
+        <source>Date and time (time zone: %1)</source>
+        <translation>Date et heure (fuseau horaire : %1)</translation>
+    </message>
+    <message>
+        <source>Date and time of publication</source>
+        <translation>Date et heure de publication</translation>
     </message>
 </context>
 <context>
@@ -110,6 +596,10 @@
     <message>
         <source>Open the logs folder</source>
         <translation>Ouvrir le dossier des journaux</translation>
+    </message>
+    <message>
+        <source>Run the set-up again (business, goals, plan)</source>
+        <translation>Refaire la configuration (activité, objectifs, plan)</translation>
     </message>
 </context>
 <context>
@@ -143,6 +633,17 @@
     </message>
 </context>
 <context>
+    <name>TargetSelector</name>
+    <message>
+        <source>Publish on:</source>
+        <translation>Publier sur :</translation>
+    </message>
+    <message>
+        <source>Publish on %1</source>
+        <translation>Publier sur %1</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <source>Open CM Desktop</source>
@@ -151,6 +652,21 @@
     <message>
         <source>Quit</source>
         <translation>Quitter</translation>
+    </message>
+</context>
+<context>
+    <name>_TileDelegate</name>
+    <message>
+        <source>Preparing…</source>
+        <translation>Préparation…</translation>
+    </message>
+    <message>
+        <source>ALT</source>
+        <translation>ALT</translation>
+    </message>
+    <message>
+        <source>No description</source>
+        <translation>Sans description</translation>
     </message>
 </context>
 </TS>

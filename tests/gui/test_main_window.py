@@ -40,7 +40,16 @@ def nav_texts(window: MainWindow) -> list[str]:
 def test_navigation_shows_every_section(qtbot: QtBot, paths: AppPaths) -> None:
     shell = make_shell(qtbot, paths)
     window = shell.window
-    assert nav_texts(window) == ["Home", "Compose", "Calendar", "Inbox", "Accounts", "Insights", "Settings"]
+    assert nav_texts(window) == [
+        "Home",
+        "Compose",
+        "Calendar",
+        "Inbox",
+        "Accounts",
+        "Insights",
+        "Help",
+        "Settings",
+    ]
     for row in range(window.navigation.count()):
         window.navigation.setCurrentRow(row)
         assert window.pages.currentIndex() == row

@@ -24,6 +24,7 @@ def folder_size(path: Path) -> int:
 
 
 @pytest.mark.slow
+@pytest.mark.packaging
 @pytest.mark.timeout(900)
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux bundle is built here")
 def test_frozen_app_builds_and_passes_its_self_test(

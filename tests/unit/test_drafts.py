@@ -57,7 +57,9 @@ def test_latest_draft_is_the_one_being_written(store: Store) -> None:
     second = save_draft(store, draft("second"))
     latest = latest_draft(store)
     assert latest is not None and latest.post_id == second
-    schedule_draft(store, second, datetime(2030, 1, 8, 9, 0), "Europe/Paris", datetime(2026, 11, 25, tzinfo=UTC))
+    schedule_draft(
+        store, second, datetime(2030, 1, 8, 9, 0), "Europe/Paris", datetime(2026, 11, 25, tzinfo=UTC)
+    )
     latest = latest_draft(store)
     assert latest is not None and latest.post_id == first
 

@@ -14,6 +14,7 @@ from cm_desktop.ui.theme import make_title
 
 class SettingsPage(QWidget):
     language_chosen = Signal(str)  # "", "en" or "fr"
+    setup_requested = Signal()  # run the first-run wizard again
 
     def __init__(
         self,
@@ -38,6 +39,8 @@ class SettingsPage(QWidget):
         self.language_hint.setWordWrap(True)
         self.logs_button = QPushButton()
         self.logs_button.setObjectName("open_logs_button")
+        self.setup_button = QPushButton()
+        self.setup_button.setObjectName("run_setup_again")
         self.logs_hint = QLabel()
         self.logs_hint.setWordWrap(True)
         self.language_label.setBuddy(self.language_combo)
@@ -56,6 +59,11 @@ class SettingsPage(QWidget):
         inner.addWidget(self.title_label)
         inner.addLayout(form)
         inner.addSpacing(16)
+        setup_row = QHBoxLayout()
+        setup_row.addWidget(self.setup_button)
+        setup_row.addStretch(1)
+        inner.addLayout(setup_row)
+        inner.addSpacing(16)
         inner.addWidget(self.logs_hint)
         inner.addLayout(logs_row)
         layout = QVBoxLayout(self)
@@ -65,6 +73,7 @@ class SettingsPage(QWidget):
 
         self.language_combo.activated.connect(self._on_language)
         self.logs_button.clicked.connect(self.open_logs_folder)
+        self.setup_button.clicked.connect(self.setup_requested)
         self.retranslate()
 
     def _on_language(self, index: int) -> None:
@@ -86,6 +95,7 @@ class SettingsPage(QWidget):
             self.tr("If something goes wrong, the log files help us understand what happened.")
         )
         self.logs_button.setText(self.tr("Open the logs folder"))
+        self.setup_button.setText(self.tr("Run the set-up again (business, goals, plan)"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

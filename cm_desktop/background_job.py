@@ -1,0 +1,278 @@
+"""The operating-system job that runs `cm-desktop publish-due` every 5 minutes while the app is closed.
+
+- Windows: a Task Scheduler task for the current user (`schtasks /Create /SC MINUTE /MO 5`, no admin);
+- macOS: a LaunchAgent (~/Library/LaunchAgents/org.cmdesktop.publish.plist, StartInterval 300);
+- Linux: a systemd user timer + service in $XDG_CONFIG_HOME/systemd/user; without systemd, an XDG autostart
+  entry that starts a small loop at login (the fallback publishes only while the session is open).
+
+Every command run goes through an injected `runner`, so tests check the exact commands without touching the
+machine's scheduler. The lock file (core/outbox/lock.py) keeps the job and the open app from sending at once.
+"""
+
+from __future__ import annotations
+
+import os
+import plistlib
+import shlex
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from cm_desktop.core.i18n import Text
+
+TASK_NAME = "CM Desktop publish"
+LAUNCH_LABEL = "org.cmdesktop.publish"
+UNIT_NAME = "cm-desktop-publish"
+INTERVAL_MINUTES = 5
+
+Runner = Callable[[Sequence[str]], "subprocess.CompletedProcess[str]"]
+
+INSTALL_FAILED = Text(
+    en="Background publishing could not be switched on ({detail}). Posts will go out while the app is open.",
+    fr=(
+        "La publication en arrière-plan n'a pas pu être activée ({detail}). Les publications partiront "
+        "tant que l'application est ouverte."
+    ),
+)
+FALLBACK_USED = Text(
+    en="This computer has no systemd: background publishing runs while you are logged in.",
+    fr="Cet ordinateur n'a pas systemd : la publication en arrière-plan fonctionne tant que votre session est ouverte.",
+)
+
+
+class JobError(Exception):
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+    def message(self, lang: str) -> str:
+        return INSTALL_FAILED.get("fr" if lang == "fr" else "en", detail=self.detail)
+
+
+@dataclass(frozen=True)
+class JobStatus:
+    installed: bool
+    kind: str  # "schtasks", "launchd", "systemd", "autostart", ""
+    detail: str = ""
+
+
+def publish_command(*, frozen: bool | None = None, executable: str | None = None) -> list[str]:
+    """The command the job runs: the frozen app itself, or this Python with `-m cm_desktop`."""
+    is_frozen = getattr(sys, "frozen", False) if frozen is None else frozen
+    exe = executable or sys.executable
+    if is_frozen:
+        return [exe, "publish-due", "--json"]
+    return [exe, "-m", "cm_desktop", "publish-due", "--json"]
+
+
+def _run(args: Sequence[str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(list(args), capture_output=True, text=True, timeout=30, check=False)
+
+
+def _check(result: subprocess.CompletedProcess[str], what: str) -> None:
+    if result.returncode != 0:
+        raise JobError(f"{what}: exit {result.returncode}")
+
+
+# --- Windows ------------------------------------------------------------------------------------------
+
+
+def windows_command_line(command: Sequence[str]) -> str:
+    return subprocess.list2cmdline(list(command))
+
+
+def schtasks_create_args(command: Sequence[str]) -> list[str]:
+    # /F replaces an older task of ours; no /RU: the task runs as the current user, no admin needed.
+    return [
+        "schtasks",
+        "/Create",
+        "/SC",
+        "MINUTE",
+        "/MO",
+        str(INTERVAL_MINUTES),
+        "/TN",
+        TASK_NAME,
+        "/TR",
+        windows_command_line(command),
+        "/F",
+    ]
+
+
+def schtasks_delete_args() -> list[str]:
+    return ["schtasks", "/Delete", "/TN", TASK_NAME, "/F"]
+
+
+def schtasks_query_args() -> list[str]:
+    return ["schtasks", "/Query", "/TN", TASK_NAME]
+
+
+# --- macOS --------------------------------------------------------------------------------------------
+
+
+def launch_agent_path(home: Path | None = None) -> Path:
+    return (home or Path.home()) / "Library" / "LaunchAgents" / f"{LAUNCH_LABEL}.plist"
+
+
+def launch_agent_plist(command: Sequence[str], log_dir: Path) -> bytes:
+    return plistlib.dumps(
+        {
+            "Label": LAUNCH_LABEL,
+            "ProgramArguments": list(command),
+            "StartInterval": INTERVAL_MINUTES * 60,
+            "RunAtLoad": True,
+            "ProcessType": "Background",
+            "StandardOutPath": str(log_dir / "publish-job.out.log"),
+            "StandardErrorPath": str(log_dir / "publish-job.err.log"),
+        }
+    )
+
+
+def launchctl_load_args(plist: Path) -> list[str]:
+    return ["launchctl", "load", "-w", str(plist)]
+
+
+def launchctl_unload_args(plist: Path) -> list[str]:
+    return ["launchctl", "unload", "-w", str(plist)]
+
+
+# --- Linux --------------------------------------------------------------------------------------------
+
+
+def config_home() -> Path:
+    value = os.environ.get("XDG_CONFIG_HOME")
+    return Path(value) if value else Path.home() / ".config"
+
+
+def systemd_unit_dir(base: Path | None = None) -> Path:
+    return (base or config_home()) / "systemd" / "user"
+
+
+def systemd_service(command: Sequence[str]) -> str:
+    return (
+        "[Unit]\n"
+        "Description=CM Desktop: publish the posts that are due\n\n"
+        "[Service]\n"
+        "Type=oneshot\n"
+        f"ExecStart={shlex.join(command)}\n"
+    )
+
+
+def systemd_timer() -> str:
+    return (
+        "[Unit]\n"
+        "Description=CM Desktop: publish the posts that are due, every 5 minutes\n\n"
+        "[Timer]\n"
+        "OnBootSec=2min\n"
+        f"OnUnitActiveSec={INTERVAL_MINUTES}min\n"
+        "Persistent=true\n\n"
+        "[Install]\n"
+        "WantedBy=timers.target\n"
+    )
+
+
+def autostart_path(base: Path | None = None) -> Path:
+    return (base or config_home()) / "autostart" / f"{UNIT_NAME}.desktop"
+
+
+def autostart_entry(command: Sequence[str]) -> str:
+    # A login item that runs the command every 5 minutes for the length of the session.
+    loop = f"while true; do {shlex.join(command)} >/dev/null 2>&1; sleep {INTERVAL_MINUTES * 60}; done"
+    return (
+        "[Desktop Entry]\n"
+        "Type=Application\n"
+        "Name=CM Desktop background publishing\n"
+        f"Exec=sh -c {shlex.quote(loop)}\n"
+        "NoDisplay=true\n"
+        "X-GNOME-Autostart-enabled=true\n"
+    )
+
+
+def systemctl_available() -> bool:
+    return shutil.which("systemctl") is not None and Path("/run/systemd/system").is_dir()
+
+
+# --- the job ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class BackgroundJob:
+    """install() / remove() / status() for this platform."""
+
+    platform: str = sys.platform
+    command: Sequence[str] | None = None
+    runner: Runner = _run
+    home: Path | None = None
+    log_dir: Path | None = None
+    systemd: bool | None = None  # None: detect
+
+    def _command(self) -> list[str]:
+        return list(self.command or publish_command())
+
+    def _use_systemd(self) -> bool:
+        return systemctl_available() if self.systemd is None else self.systemd
+
+    def install(self) -> JobStatus:
+        command = self._command()
+        if self.platform == "win32":
+            _check(self.runner(schtasks_create_args(command)), "schtasks")
+            return JobStatus(True, "schtasks")
+        if self.platform == "darwin":
+            path = launch_agent_path(self.home)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            log_dir = self.log_dir or (self.home or Path.home()) / "Library" / "Logs" / "CM Desktop"
+            log_dir.mkdir(parents=True, exist_ok=True)
+            self.runner(launchctl_unload_args(path)) if path.exists() else None
+            path.write_bytes(launch_agent_plist(command, log_dir))
+            _check(self.runner(launchctl_load_args(path)), "launchctl")
+            return JobStatus(True, "launchd", str(path))
+        units = systemd_unit_dir()
+        if self._use_systemd():
+            units.mkdir(parents=True, exist_ok=True)
+            (units / f"{UNIT_NAME}.service").write_text(systemd_service(command), encoding="utf-8")
+            (units / f"{UNIT_NAME}.timer").write_text(systemd_timer(), encoding="utf-8")
+            _check(self.runner(["systemctl", "--user", "daemon-reload"]), "systemctl")
+            _check(self.runner(["systemctl", "--user", "enable", "--now", f"{UNIT_NAME}.timer"]), "systemctl")
+            return JobStatus(True, "systemd", str(units))
+        path = autostart_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(autostart_entry(command), encoding="utf-8")
+        return JobStatus(True, "autostart", str(path))
+
+    def remove(self) -> JobStatus:
+        if self.platform == "win32":
+            self.runner(schtasks_delete_args())  # absent already: fine
+            return JobStatus(False, "schtasks")
+        if self.platform == "darwin":
+            path = launch_agent_path(self.home)
+            if path.exists():
+                self.runner(launchctl_unload_args(path))
+                path.unlink()
+            return JobStatus(False, "launchd")
+        units = systemd_unit_dir()
+        timer = units / f"{UNIT_NAME}.timer"
+        if timer.exists() and self._use_systemd():
+            self.runner(["systemctl", "--user", "disable", "--now", f"{UNIT_NAME}.timer"])
+        for name in (f"{UNIT_NAME}.timer", f"{UNIT_NAME}.service"):
+            (units / name).unlink(missing_ok=True)
+        if self._use_systemd():
+            self.runner(["systemctl", "--user", "daemon-reload"])
+        autostart_path().unlink(missing_ok=True)
+        return JobStatus(False, "")
+
+    def status(self) -> JobStatus:
+        if self.platform == "win32":
+            return JobStatus(self.runner(schtasks_query_args()).returncode == 0, "schtasks")
+        if self.platform == "darwin":
+            return JobStatus(launch_agent_path(self.home).exists(), "launchd")
+        timer = systemd_unit_dir() / f"{UNIT_NAME}.timer"
+        if timer.exists():
+            if self._use_systemd():
+                active = self.runner(["systemctl", "--user", "is-enabled", f"{UNIT_NAME}.timer"])
+                return JobStatus(active.returncode == 0, "systemd", active.stdout.strip())
+            return JobStatus(True, "systemd", "not checked: systemctl unavailable")
+        if autostart_path().exists():
+            return JobStatus(True, "autostart")
+        return JobStatus(False, "")

@@ -1,0 +1,92 @@
+"""What every headless command shares: the language, the store, JSON on stdout, messages on stderr."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from cm_desktop.core.i18n import Lang, Text, normalise_lang
+from cm_desktop.core.paths import AppPaths, default_paths
+from cm_desktop.core.store import Store
+
+OK, FAILED, USAGE = 0, 1, 2
+
+UNKNOWN_ACCOUNT = Text(
+    en="No connected account matches “{account}”. See `cm-desktop accounts list`.",
+    fr="Aucun compte connecté ne correspond à « {account} ». Voir `cm-desktop accounts list`.",
+)
+SOMETHING_WRONG = Text(
+    en="Something went wrong. The details are in the log.",
+    fr="Un problème est survenu. Les détails sont dans le journal.",
+)
+
+
+class CommandError(Exception):
+    """A failure with a message for the person and an exit code."""
+
+    def __init__(self, text: Text, exit_code: int = FAILED, **params: object) -> None:
+        super().__init__(text.en)
+        self.text = text
+        self.exit_code = exit_code
+        self.params = params
+
+    def message(self, lang: Lang) -> str:
+        return self.text.get(lang, **self.params)
+
+
+def cli_language() -> Lang:
+    return normalise_lang(os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG"))
+
+
+def say(message: str) -> None:
+    print(f"cm-desktop: {message}", file=sys.stderr)
+
+
+def emit(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, default=str))
+
+
+@contextmanager
+def opened_store(paths: AppPaths | None = None) -> Iterator[tuple[AppPaths, Store]]:
+    from cm_desktop.core.store import StoreError, open_store
+
+    paths = paths or default_paths()
+    try:
+        store = open_store(paths.database, paths.backups)
+    except StoreError as exc:
+        raise CommandError(exc.text) from None
+    try:
+        yield paths, store
+    finally:
+        store.close()
+
+
+def run_command(action: Any, *args: Any) -> int:
+    """Run a command: CommandError and known store/keychain errors become a message and an exit code."""
+    import logging
+
+    from cm_desktop.core.store import StoreError, known_error
+    from cm_desktop.secrets import SecretError
+
+    lang = cli_language()
+    try:
+        code: int = action(*args)
+        return code
+    except CommandError as exc:
+        say(exc.message(lang))
+        return exc.exit_code
+    except (StoreError, SecretError) as exc:
+        say(exc.message(lang))
+        return FAILED
+    except Exception as exc:
+        known = known_error(exc)
+        if known is not None:
+            say(known.message(lang))
+            return FAILED
+        logging.getLogger("cm_desktop.cli").exception("command failed")
+        say(SOMETHING_WRONG.get(lang))
+        return FAILED

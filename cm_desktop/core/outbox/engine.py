@@ -1,0 +1,1167 @@
+"""The publishing state machine: claim, commit the attempt, send, classify, reconcile.
+
+Exactly once rests on four rules (ARCHITECTURE.md, "Publishing each post exactly once"):
+1. A target is claimed by one conditional UPDATE (`... WHERE id=? AND state='scheduled' AND due`) that must
+   change exactly one row; anything else means someone else has it.
+2. The claim commits the attempt and its idempotency material (Bluesky record key, Mastodon
+   Idempotency-Key: one per target, reused by every retry) before any request leaves.
+3. A lost answer (timeout, reset, 5xx) is *unknown*, never failed: the target stays `sending`.
+4. A `sending` target (an unknown outcome, or one left by a crash) is looked up on the network before
+   anything else; only "surely absent" allows another send; "cannot tell" goes to the person.
+
+Dates are aware UTC here and in the store (SQLModel's UTCDateTime).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import random
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from cm_desktop.core.i18n import Lang
+from cm_desktop.core.models import Account, AccountStatus, Media, Post, PostTarget, TargetState
+from cm_desktop.core.outbox import messages as m
+from cm_desktop.core.outbox.lock import PublisherLock
+from cm_desktop.core.schedule import Clock, SystemClock
+from cm_desktop.core.store import Store
+from cm_desktop.networks.base import (
+    AuthExpired,
+    Connector,
+    ConnectorError,
+    OutgoingImage,
+    OutgoingPost,
+    Permanent,
+    PublishResult,
+    RateLimited,
+    Transient,
+)
+
+log = logging.getLogger(__name__)
+
+SCHEDULED = TargetState.SCHEDULED.value
+SENDING = TargetState.SENDING.value
+PUBLISHED = TargetState.PUBLISHED.value
+FAILED = TargetState.FAILED.value
+NEEDS_REVIEW = TargetState.NEEDS_REVIEW.value
+ASSISTED = TargetState.ASSISTED_PENDING.value
+DRAFT = TargetState.DRAFT.value
+
+# Transient codes that mean the request never left this computer (no connection was made): nothing can
+# have been published, so no look-up is needed. Connectors say so with these codes (publishing.py maps
+# Bluesky's connection failures to "unreachable").
+NOTHING_SENT_CODES = frozenset({"unreachable", "cannot_connect", "unknown_host", "tls"})
+
+
+class NoConnector(Exception):
+    """This account's network has no direct connection (yet): its targets are published by hand."""
+
+
+ConnectorFactory = Callable[[Account], Connector]
+
+# The hot path (claim, verdict) writes through SQLAlchemy Core: a fraction of the ORM's cost per statement.
+_TARGETS = PostTarget.__table__  # type: ignore[attr-defined]
+
+
+def default_new_key(network: str) -> str:
+    """A TID: Bluesky needs one as record key, and it is a fine Idempotency-Key anywhere else."""
+    from cm_desktop.networks.tid import new_tid  # pure module: no httpx
+
+    return new_tid()
+
+
+def content_fingerprint(text: str, image_count: int = 0) -> str:
+    """A hash of what a post says, stored with the target: it finds a post again on networks without keys."""
+    value = " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+    return hashlib.sha256(f"{image_count}\n{value}".encode()).hexdigest()[:32]
+
+
+def _db(moment: datetime) -> datetime:
+    """Aware UTC, the form the store's date columns take (a naive value is read as UTC)."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+@dataclass(frozen=True)
+class OutboxPolicy:
+    late_margin: timedelta = timedelta(minutes=60)
+    # Sends that surely did not arrive (looked up: absent) before the target fails.
+    max_attempts: int = 6
+    # Look-ups that reached the server but could not tell, before the person is asked.
+    max_unclear_lookups: int = 4
+    backoff_base: timedelta = timedelta(seconds=30)
+    backoff_max: timedelta = timedelta(hours=1)
+    # After an unknown outcome, how long before the look-up (0: in the same run).
+    reconcile_delay: timedelta = timedelta(0)
+    # Networks that schedule natively (Mastodon scheduled_at), and how far ahead a post must be to be
+    # handed over: Mastodon wants 5 minutes; more leaves room for the request's own delay.
+    native_networks: frozenset[str] = frozenset({"mastodon"})
+    native_min_lead: timedelta = timedelta(minutes=10)
+    native_check_after: timedelta = timedelta(minutes=1)
+    # How long `run` waits for another publisher before giving up (the job simply runs again later).
+    lock_wait: float = 0.0
+    # A claimed target is in flight for at most this long: without the lock file, another publisher
+    # leaves it alone until then (with the lock, nobody else can be sending: it is looked up at once).
+    send_lease: timedelta = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class TargetOutcome:
+    """One target as a run left it. `event` says what happened in this run."""
+
+    target_id: int
+    post_id: int
+    account_id: int | None
+    network: str
+    state: str
+    event: str
+    remote_id: str = ""
+    url: str = ""
+    error_code: str = ""
+    error_detail: str = ""
+
+    def message(self, lang: Lang) -> str:
+        return m.message_for(self.error_code, self.network, self.error_detail, lang)
+
+    def as_json(self, lang: Lang) -> dict[str, Any]:
+        return {
+            "target_id": self.target_id,
+            "post_id": self.post_id,
+            "account_id": self.account_id,
+            "network": self.network,
+            "state": self.state,
+            "event": self.event,
+            "remote_id": self.remote_id,
+            "url": self.url,
+            "error_code": self.error_code,
+            "error": self.message(lang),
+        }
+
+
+@dataclass
+class _Ctx:
+    target: PostTarget
+    post: Post
+    account: Account | None
+    media: list[Media]
+
+    @property
+    def network(self) -> str:
+        return self.account.network if self.account is not None else self.target.network
+
+
+@dataclass
+class _Run:
+    """What one run learned about accounts: who must not be asked again before the run ends."""
+
+    now: datetime
+    blocked: dict[int, str] = field(default_factory=dict)
+    connectors: dict[int, Connector] = field(default_factory=dict)
+    outcomes: dict[int, TargetOutcome] = field(default_factory=dict)
+
+
+class Outbox:
+    """Publishes due targets of the store through connectors made by `connector_for(account)`."""
+
+    def __init__(
+        self,
+        store: Store,
+        connector_for: ConnectorFactory,
+        clock: Clock | None = None,
+        *,
+        data_dir: Path | None = None,
+        renditions_dir: Path | None = None,
+        lock_path: Path | None = None,
+        policy: OutboxPolicy | None = None,
+        new_key: Callable[[str], str] = default_new_key,
+        rng: random.Random | None = None,
+        prepare_image: Callable[[Path, str, Path, tuple[float, float]], OutgoingImage] | None = None,
+    ) -> None:
+        self.store = store
+        self.connector_for = connector_for
+        self.clock: Clock = clock or SystemClock()
+        self.data_dir = data_dir
+        self.renditions_dir = renditions_dir
+        self.lock_path = lock_path
+        self.policy = policy or OutboxPolicy()
+        self.new_key = new_key
+        self.rng = rng or random.Random()
+        self._prepare_image = prepare_image or _prepare_with_pipeline
+
+    # --- the run ----------------------------------------------------------------------------------------
+
+    def run(self, *, post_id: int | None = None) -> list[TargetOutcome]:
+        """Reconcile what is in `sending`, then send what is due. Raises PublisherBusy if another publishes."""
+        if self.lock_path is None:
+            return self._run_unlocked(post_id, alone=False)
+        with PublisherLock(self.lock_path, wait=self.policy.lock_wait):
+            return self._run_unlocked(post_id, alone=True)
+
+    def publish_now(self, post_id: int) -> list[TargetOutcome]:
+        """ "Publish now": every waiting target of the post becomes due, then a run for that post alone."""
+        now = _db(self.clock.now())
+        with self.store.session() as session:
+            session.exec(
+                update(PostTarget)
+                .where(
+                    col(PostTarget.post_id) == post_id,
+                    col(PostTarget.state) == SCHEDULED,
+                    col(PostTarget.native_schedule_id) == "",
+                    col(PostTarget.next_attempt_utc).is_not(None),
+                    col(PostTarget.next_attempt_utc) > now,
+                )
+                .values(next_attempt_utc=now, updated_at=now)
+                .execution_options(synchronize_session=False)
+            )
+            session.commit()
+        return self.run(post_id=post_id)
+
+    def _run_unlocked(self, post_id: int | None, *, alone: bool) -> list[TargetOutcome]:
+        run = _Run(now=self.clock.now())
+        try:
+            # Targets left in `sending` (a crash, a lost answer) are settled before anything is sent. Holding
+            # the lock, we know no other publisher is in the middle of sending them.
+            for target_id in self._ids_in(SENDING, run, post_id, due_only=not alone):
+                self._guarded(run, target_id, self._reconcile)
+            self._to_assisted(run, post_id)
+            self._mark_late(run, post_id)
+            for target_id in self._native_candidates(run, post_id):
+                self._guarded(run, target_id, lambda r, t: self._send(r, t, native=True))
+            due = self._ids_in(SCHEDULED, run, post_id, due_only=True)
+            preloaded = self._load_many(due)  # one read for the whole batch; each claim re-checks
+            for target_id in due:
+                self._guarded(run, target_id, functools.partial(self._send_due, ctx=preloaded.get(target_id)))
+            if self.policy.reconcile_delay <= timedelta(0):
+                # Unknown outcomes of this run: look them up now rather than at the next run.
+                for target_id in self._ids_in(SENDING, run, post_id, due_only=True):
+                    self._guarded(run, target_id, self._reconcile)
+        finally:
+            for connector in run.connectors.values():
+                close = getattr(connector, "close", None)
+                if callable(close):
+                    try:
+                        close()
+                    except Exception:  # closing must not hide the outcomes
+                        log.exception("closing a connector failed")
+        return list(run.outcomes.values())
+
+    def _guarded(self, run: _Run, target_id: int, step: Callable[[_Run, int], None]) -> None:
+        """One target's failure never stops the others."""
+        try:
+            step(run, target_id)
+        except Exception:
+            # A bug (or the store failing). The target keeps its state: a `sending` one is looked up next
+            # time, never blindly sent again.
+            log.exception("outbox: target %s", target_id)
+            self._record(run, target_id, event="error")
+
+    # --- selection --------------------------------------------------------------------------------------
+
+    def _ids_in(self, state: str, run: _Run, post_id: int | None, *, due_only: bool) -> list[int]:
+        with self.store.session() as session:
+            query = select(PostTarget.id).where(
+                col(PostTarget.state) == state, col(PostTarget.account_id).is_not(None)
+            )
+            if due_only:
+                query = query.where(
+                    col(PostTarget.next_attempt_utc).is_not(None),
+                    col(PostTarget.next_attempt_utc) <= _db(run.now),
+                )
+            if post_id is not None:
+                query = query.where(col(PostTarget.post_id) == post_id)
+            query = query.order_by(col(PostTarget.next_attempt_utc), col(PostTarget.id))
+            return [i for i in session.exec(query).all() if i is not None]
+
+    def _to_assisted(self, run: _Run, post_id: int | None) -> None:
+        """Targets without a connected account (assisted networks) wait for the person at their time."""
+        with self.store.session() as session:
+            query = select(PostTarget.id).where(
+                col(PostTarget.state) == SCHEDULED,
+                col(PostTarget.account_id).is_(None),
+                col(PostTarget.next_attempt_utc).is_not(None),
+                col(PostTarget.next_attempt_utc) <= _db(run.now),
+            )
+            if post_id is not None:
+                query = query.where(col(PostTarget.post_id) == post_id)
+            moved = [
+                i
+                for i in session.exec(query).all()
+                if i is not None and self._transition(session, i, SCHEDULED, state=ASSISTED, now=run.now)
+            ]
+            session.commit()
+        for target_id in moved:
+            self._outcome_by_id(run, target_id, "assisted")
+
+    def _mark_late(self, run: _Run, post_id: int | None) -> None:
+        """A target found later than the margin is not sent blindly: the person is asked."""
+        cutoff = _db(run.now - self.policy.late_margin)
+        with self.store.session() as session:
+            query = select(PostTarget, Post).where(
+                col(PostTarget.post_id) == col(Post.id),
+                col(PostTarget.state) == SCHEDULED,
+                col(PostTarget.account_id).is_not(None),
+                col(PostTarget.native_schedule_id) == "",  # the server publishes those on time
+                col(PostTarget.next_attempt_utc).is_not(None),
+                col(PostTarget.next_attempt_utc) < cutoff,
+            )
+            if post_id is not None:
+                query = query.where(col(PostTarget.post_id) == post_id)
+            late = list(session.exec(query).all())
+            for target, post in late:
+                assert target.id is not None
+                due = _aware(post.scheduled_utc) or _aware(target.next_attempt_utc) or run.now
+                self._transition(
+                    session,
+                    target.id,
+                    SCHEDULED,
+                    state=NEEDS_REVIEW,
+                    now=run.now,
+                    last_error_code=m.LATE,
+                    last_error_message=due.strftime("%Y-%m-%d %H:%M UTC"),
+                )
+            session.commit()
+        for target, _post in late:
+            self._outcome_by_id(run, target.id, "late")
+
+    def _native_candidates(self, run: _Run, post_id: int | None) -> list[int]:
+        if not self.policy.native_networks:
+            return []
+        earliest = _db(run.now + self.policy.native_min_lead)
+        with self.store.session() as session:
+            query = select(PostTarget.id).where(
+                col(PostTarget.post_id) == col(Post.id),
+                col(PostTarget.account_id) == col(Account.id),
+                col(Account.network).in_(self.policy.native_networks),
+                col(Account.status) == AccountStatus.OK.value,
+                col(PostTarget.state) == SCHEDULED,
+                col(PostTarget.native_schedule_id) == "",
+                col(PostTarget.next_attempt_utc).is_not(None),
+                col(Post.scheduled_utc).is_not(None),
+                col(Post.scheduled_utc) >= earliest,
+            )
+            if post_id is not None:
+                query = query.where(col(PostTarget.post_id) == post_id)
+            return [i for i in session.exec(query).all() if i is not None]
+
+    # --- loading ----------------------------------------------------------------------------------------
+
+    def _load(self, session: Session, target_id: int) -> _Ctx | None:
+        row = session.exec(
+            select(PostTarget, Post, Account)
+            .join(Post, col(Post.id) == col(PostTarget.post_id))
+            .join(Account, col(Account.id) == col(PostTarget.account_id), isouter=True)
+            .where(col(PostTarget.id) == target_id)
+        ).first()
+        if row is None:
+            return None
+        target, post, account = row
+        media = list(
+            session.exec(
+                select(Media).where(col(Media.post_id) == post.id).order_by(col(Media.position))
+            ).all()
+        )
+        return _Ctx(target=target, post=post, account=account, media=media)
+
+    def _load_many(self, target_ids: Sequence[int]) -> dict[int, _Ctx]:
+        found: dict[int, _Ctx] = {}
+        with self.store.session() as session:
+            for start in range(0, len(target_ids), 500):  # SQLite's limit on bound parameters
+                chunk = target_ids[start : start + 500]
+                rows = session.exec(
+                    select(PostTarget, Post, Account)
+                    .join(Post, col(Post.id) == col(PostTarget.post_id))
+                    .join(Account, col(Account.id) == col(PostTarget.account_id), isouter=True)
+                    .where(col(PostTarget.id).in_(chunk))
+                ).all()
+                post_ids = {post.id for _, post, _ in rows}
+                media: dict[int, list[Media]] = {}
+                for item in session.exec(
+                    select(Media).where(col(Media.post_id).in_(post_ids)).order_by(col(Media.position))
+                ).all():
+                    media.setdefault(item.post_id, []).append(item)
+                for target, post, account in rows:
+                    assert target.id is not None and post.id is not None
+                    found[target.id] = _Ctx(target, post, account, media.get(post.id, []))
+        return found
+
+    def _connector(self, run: _Run, account: Account) -> Connector:
+        assert account.id is not None
+        connector = run.connectors.get(account.id)
+        if connector is None:
+            connector = self.connector_for(account)
+            run.connectors[account.id] = connector
+        return connector
+
+    def _outgoing(self, ctx: _Ctx, *, prepare: bool, scheduled_at: datetime | None = None) -> OutgoingPost:
+        text = ctx.target.text_override if ctx.target.text_override is not None else ctx.post.text
+        images: list[OutgoingImage] = []
+        for item in ctx.media:
+            source = Path(item.stored_path)
+            if not source.is_absolute() and self.data_dir is not None:
+                source = self.data_dir / source
+            if prepare:
+                cache = self.renditions_dir or source.parent / "renditions"
+                image = self._prepare_image(source, ctx.network, cache, (item.focal_x, item.focal_y))
+                images.append(
+                    OutgoingImage(
+                        path=image.path,
+                        mime_type=image.mime_type,
+                        alt=item.alt_text,
+                        width=image.width,
+                        height=image.height,
+                    )
+                )
+            else:
+                # A look-up only needs to know how many pictures there are.
+                images.append(
+                    OutgoingImage(path=source, mime_type=item.mime_type, alt=item.alt_text, width=0, height=0)
+                )
+        return OutgoingPost(
+            text=text,
+            idempotency_key=ctx.target.idempotency_key,
+            images=tuple(images),
+            scheduled_at=scheduled_at,
+            fingerprint=ctx.target.fingerprint,
+        )
+
+    # --- account-wide conditions ------------------------------------------------------------------------
+
+    def _account_blocked(self, run: _Run, account: Account) -> bool:
+        assert account.id is not None
+        if account.id in run.blocked:
+            return True
+        if account.status == AccountStatus.NEEDS_RECONNECT.value:
+            run.blocked[account.id] = m.AUTH_EXPIRED
+            return True
+        until = _aware(account.rate_limited_until)
+        if until is not None and until > run.now:
+            run.blocked[account.id] = m.RATE_LIMITED
+            return True
+        return False
+
+    def _rate_limited(self, run: _Run, account_id: int, until: datetime) -> None:
+        run.blocked[account_id] = m.RATE_LIMITED
+        with self.store.session() as session:
+            session.exec(
+                update(Account)
+                .where(col(Account.id) == account_id)
+                .values(rate_limited_until=_db(until))
+                .execution_options(synchronize_session=False)
+            )
+            session.commit()
+
+    def _needs_reconnect(self, run: _Run, account_id: int) -> None:
+        run.blocked[account_id] = m.AUTH_EXPIRED
+        with self.store.session() as session:
+            session.exec(
+                update(Account)
+                .where(col(Account.id) == account_id)
+                .values(status=AccountStatus.NEEDS_RECONNECT.value)
+                .execution_options(synchronize_session=False)
+            )
+            session.commit()
+
+    # --- sending ----------------------------------------------------------------------------------------
+
+    def _claim(self, session: Session, ctx: _Ctx, now: datetime, *, native: bool) -> bool:
+        """The one conditional UPDATE that makes this process the sender of this target (then committed)."""
+        target = ctx.target
+        assert target.id is not None
+        key = target.idempotency_key or self.new_key(ctx.network)
+        fingerprint = target.fingerprint or content_fingerprint(
+            target.text_override if target.text_override is not None else ctx.post.text, len(ctx.media)
+        )
+        c = _TARGETS.c
+        conditions = [
+            c.id == target.id,
+            c.state == SCHEDULED,
+            c.idempotency_key == target.idempotency_key,
+            c.next_attempt_utc.is_not(None),
+        ]
+        if not native:
+            conditions.append(c.next_attempt_utc <= _db(now))
+        result = session.connection().execute(
+            update(_TARGETS)
+            .where(*conditions)
+            .values(
+                state=SENDING,
+                attempts=_TARGETS.c.attempts + 1,
+                next_attempt_utc=_db(now + self.policy.send_lease),
+                idempotency_key=key,
+                fingerprint=fingerprint,
+                last_error_code="",
+                last_error_message="",
+                updated_at=_db(now),
+            )
+        )
+        if result.rowcount != 1:
+            session.rollback()
+            return False
+        session.commit()  # the key is on disk before any request leaves
+        target.state, target.idempotency_key, target.fingerprint = SENDING, key, fingerprint
+        target.attempts += 1
+        return True
+
+    def _send_due(self, run: _Run, target_id: int, *, ctx: _Ctx | None) -> None:
+        self._send(run, target_id, native=False, ctx=ctx)
+
+    def _send(self, run: _Run, target_id: int, *, native: bool, ctx: _Ctx | None = None) -> None:
+        with self.store.session() as session:
+            ctx = ctx or self._load(session, target_id)
+            if ctx is None or ctx.target.state != SCHEDULED:
+                return
+            account = ctx.account
+            if account is None or self._account_blocked(run, account):
+                return
+            if native and ctx.target.native_schedule_id:
+                return
+            if not native and ctx.target.native_schedule_id:
+                # Handed to the server earlier and now due: check that the server published it.
+                if self._claim(session, ctx, run.now, native=False):
+                    self._reconcile_ctx(run, ctx)
+                return
+            try:
+                connector = self._connector(run, account)
+            except NoConnector:
+                self._transition(session, target_id, SCHEDULED, state=ASSISTED, now=run.now)
+                session.commit()
+                self._outcome_by_id(run, target_id, "assisted")
+                return
+            except AuthExpired:
+                assert account.id is not None
+                self._needs_reconnect(run, account.id)
+                self._park(session, target_id, SCHEDULED, run.now)
+                self._outcome_by_id(run, target_id, "waiting_account")
+                return
+            except Exception as exc:
+                # The keychain is locked or unavailable: nothing can be sent for this account now.
+                assert account.id is not None
+                log.warning("outbox: account %s unavailable (%s)", account.id, type(exc).__name__)
+                run.blocked[account.id] = "unavailable"
+                self._outcome_by_id(run, target_id, "account_unavailable")
+                return
+            if not self._claim(session, ctx, run.now, native=native):
+                return  # someone else has it
+        scheduled_at = _aware(ctx.post.scheduled_utc) if native else None
+        self._publish(run, ctx, connector, scheduled_at)
+
+    def _publish(self, run: _Run, ctx: _Ctx, connector: Connector, scheduled_at: datetime | None) -> None:
+        target_id = ctx.target.id
+        account = ctx.account
+        assert target_id is not None and account is not None and account.id is not None
+        try:
+            outgoing = self._outgoing(ctx, prepare=True, scheduled_at=scheduled_at)
+        except Exception as exc:  # nothing was sent: a picture that cannot be prepared fails the target
+            detail = _media_detail(exc)
+            if detail is None:
+                raise
+            self._finish(run, ctx, state=FAILED, code=m.MEDIA, detail=detail, event="failed")
+            return
+        try:
+            result = connector.publish(outgoing)
+        except RateLimited as exc:
+            self._rate_limited(run, account.id, exc.until)
+            self._finish(
+                run,
+                ctx,
+                state=SCHEDULED,
+                next_attempt=max(exc.until, run.now),
+                undo_attempt=True,
+                event="rate_limited",
+            )
+        except AuthExpired:
+            self._needs_reconnect(run, account.id)
+            with self.store.session() as session:
+                self._park(session, target_id, SENDING, run.now, undo_attempt=True)
+            self._outcome_by_id(run, target_id, "waiting_account")
+        except Permanent as exc:
+            if ctx.target.attempts > 1:
+                # An earlier attempt may have gone through (a duplicate key is refused): look first.
+                self._unknown(run, ctx, _reason(exc))
+                return
+            self._finish(run, ctx, state=FAILED, code=m.REFUSED, detail=_reason(exc), event="failed")
+        except Transient as exc:
+            if exc.code in NOTHING_SENT_CODES:
+                # Offline: nothing left this computer. The target waits quietly; the account's other
+                # targets are not tried in this run (no flood of errors).
+                run.blocked[account.id] = m.OFFLINE
+                self._finish(
+                    run,
+                    ctx,
+                    state=SCHEDULED,
+                    undo_attempt=True,
+                    next_attempt=_aware(ctx.target.next_attempt_utc) or run.now,
+                    event="offline",
+                )
+                return
+            self._unknown(run, ctx, _reason(exc))
+        except Exception as exc:
+            # Not one of the connector's errors: a bug somewhere. The request may have left: unknown.
+            log.exception("outbox: publishing target %s", target_id)
+            self._unknown(run, ctx, type(exc).__name__)
+        else:
+            self._succeeded(run, ctx, result)
+
+    def _unknown(self, run: _Run, ctx: _Ctx, detail: str) -> None:
+        self._finish(
+            run,
+            ctx,
+            state=SENDING,
+            code=m.UNKNOWN,
+            detail=detail,
+            next_attempt=run.now + self.policy.reconcile_delay,
+            event="unknown",
+        )
+
+    def _succeeded(self, run: _Run, ctx: _Ctx, result: PublishResult) -> None:
+        target_id = ctx.target.id
+        assert target_id is not None
+        if result.scheduled:
+            due = _aware(ctx.post.scheduled_utc) or run.now
+            self._finish(
+                run,
+                ctx,
+                state=SCHEDULED,
+                native_schedule_id=result.remote_id,
+                next_attempt=max(due, run.now) + self.policy.native_check_after,
+                event="handed_to_server",
+            )
+            return
+        self._finish(
+            run,
+            ctx,
+            state=PUBLISHED,
+            remote_id=result.remote_id,
+            url=result.url,
+            published_at=run.now,
+            event="published",
+        )
+
+    # --- reconciling ------------------------------------------------------------------------------------
+
+    def _reconcile(self, run: _Run, target_id: int) -> None:
+        with self.store.session() as session:
+            ctx = self._load(session, target_id)
+        if ctx is None or ctx.target.state != SENDING:
+            return
+        self._reconcile_ctx(run, ctx)
+
+    def _reconcile_ctx(self, run: _Run, ctx: _Ctx) -> None:
+        target_id = ctx.target.id
+        account = ctx.account
+        assert target_id is not None
+        if account is None:
+            self._finish(run, ctx, state=NEEDS_REVIEW, code=m.UNCLEAR, event="needs_review")
+            return
+        assert account.id is not None
+        if self._account_blocked(run, account):
+            return
+        try:
+            connector = self._connector(run, account)
+        except NoConnector:
+            self._finish(run, ctx, state=NEEDS_REVIEW, code=m.UNCLEAR, event="needs_review")
+            return
+        except AuthExpired:
+            self._needs_reconnect(run, account.id)
+            return
+        except Exception as exc:
+            log.warning("outbox: account %s unavailable (%s)", account.id, type(exc).__name__)
+            run.blocked[account.id] = "unavailable"
+            return
+        try:
+            found = connector.lookup(self._outgoing(ctx, prepare=False))
+        except RateLimited as exc:
+            self._rate_limited(run, account.id, exc.until)
+            return
+        except AuthExpired:
+            self._needs_reconnect(run, account.id)  # still unknown; looked up once reconnected
+            return
+        except Transient as exc:
+            if exc.code in NOTHING_SENT_CODES:
+                run.blocked[account.id] = m.OFFLINE  # could not ask: learnt nothing, counts nothing
+                return
+            self._unclear(run, ctx, _reason(exc))
+            return
+        except ConnectorError as exc:
+            self._unclear(run, ctx, _reason(exc))
+            return
+        if found is not None:
+            self._succeeded(run, ctx, found)
+            return
+        # Surely absent.
+        if ctx.target.native_schedule_id:
+            self._finish(run, ctx, state=NEEDS_REVIEW, code=m.NATIVE_MISSING, event="needs_review")
+        elif ctx.target.attempts >= self.policy.max_attempts:
+            self._finish(
+                run,
+                ctx,
+                state=FAILED,
+                code=m.GAVE_UP,
+                detail=ctx.target.last_error_message,
+                event="failed",
+            )
+        else:
+            due = _aware(ctx.post.scheduled_utc) or run.now
+            retry_at = max(run.now + self._backoff(ctx.target.attempts), due)
+            self._finish(
+                run,
+                ctx,
+                state=SCHEDULED,
+                code=ctx.target.last_error_code,
+                detail=ctx.target.last_error_message,
+                next_attempt=retry_at,
+                reset_lookups=True,
+                event="retry",
+            )
+
+    def _unclear(self, run: _Run, ctx: _Ctx, detail: str) -> None:
+        target_id = ctx.target.id
+        assert target_id is not None
+        tries = ctx.target.reconcile_attempts + 1
+        if tries >= self.policy.max_unclear_lookups:
+            self._finish(
+                run,
+                ctx,
+                state=NEEDS_REVIEW,
+                code=m.UNCLEAR,
+                detail=detail,
+                lookups=tries,
+                event="needs_review",
+            )
+            return
+        self._finish(
+            run,
+            ctx,
+            state=SENDING,
+            code=m.UNKNOWN,
+            detail=detail,
+            lookups=tries,
+            next_attempt=run.now + self._backoff(tries),
+            event="unknown",
+        )
+
+    def _backoff(self, attempt: int) -> timedelta:
+        """Exponential, capped, with full jitter in its upper half (retries of many posts spread out)."""
+        base = self.policy.backoff_base.total_seconds() * (2 ** max(attempt - 1, 0))
+        ceiling = min(base, self.policy.backoff_max.total_seconds())
+        return timedelta(seconds=ceiling * (0.5 + self.rng.random() / 2))
+
+    # --- writing ----------------------------------------------------------------------------------------
+
+    def _transition(
+        self, session: Session, target_id: int, from_state: str, *, state: str, now: datetime, **values: Any
+    ) -> bool:
+        result = session.connection().execute(
+            update(_TARGETS)
+            .where(_TARGETS.c.id == target_id, _TARGETS.c.state == from_state)
+            .values(state=state, updated_at=_db(now), **values)
+        )
+        return result.rowcount == 1
+
+    def _park(
+        self, session: Session, target_id: int, from_state: str, now: datetime, *, undo_attempt: bool = False
+    ) -> None:
+        """Waits for the account to be reconnected: scheduled, but with no time to be tried."""
+        values: dict[str, Any] = {
+            "next_attempt_utc": None,
+            "last_error_code": m.AUTH_EXPIRED,
+            "last_error_message": "",
+        }
+        if undo_attempt:
+            values["attempts"] = _TARGETS.c.attempts - 1
+        self._transition(session, target_id, from_state, state=SCHEDULED, now=now, **values)
+        session.commit()
+
+    def _finish(
+        self,
+        run: _Run,
+        ctx: _Ctx,
+        *,
+        state: str,
+        event: str,
+        code: str = "",
+        detail: str = "",
+        next_attempt: datetime | None = None,
+        undo_attempt: bool = False,
+        lookups: int | None = None,
+        reset_lookups: bool = False,
+        remote_id: str | None = None,
+        url: str | None = None,
+        published_at: datetime | None = None,
+        native_schedule_id: str | None = None,
+    ) -> None:
+        """Leave `sending` (or stay there) with the run's verdict, committed at once."""
+        values: dict[str, Any] = {
+            "last_error_code": code,
+            "last_error_message": detail[:1000],
+            "next_attempt_utc": _db(next_attempt) if next_attempt is not None else None,
+        }
+        if undo_attempt:
+            values["attempts"] = _TARGETS.c.attempts - 1
+        if lookups is not None:
+            values["reconcile_attempts"] = lookups
+        if reset_lookups or state == PUBLISHED:
+            values["reconcile_attempts"] = 0
+        if remote_id is not None:
+            values["remote_id"] = remote_id
+        if url is not None:
+            values["remote_url"] = url
+        if published_at is not None:
+            values["published_at"] = _db(published_at)
+        if native_schedule_id is not None:
+            values["native_schedule_id"] = native_schedule_id
+        target_id = ctx.target.id
+        assert target_id is not None
+        with self.store.engine.connect() as conn:
+            # The verdict is committed without its own fsync (the next claim's commit syncs it): if a power
+            # cut loses it, the target is still `sending` and gets looked up, never sent again blindly.
+            conn.exec_driver_sql("PRAGMA synchronous=NORMAL")
+            try:
+                result = conn.execute(
+                    update(_TARGETS)
+                    .where(_TARGETS.c.id == target_id, _TARGETS.c.state == SENDING)
+                    .values(state=state, updated_at=_db(run.now), **values)
+                )
+                conn.commit()
+            finally:
+                conn.exec_driver_sql("PRAGMA synchronous=FULL")
+                conn.commit()
+            changed = result.rowcount == 1
+        if not changed:
+            log.warning("outbox: target %s left `sending` under us", target_id)
+            self._outcome_by_id(run, target_id, event)
+            return
+        # What was just written, without reading it back.
+        target = ctx.target
+        target.state, target.last_error_code, target.last_error_message = state, code, detail[:1000]
+        if remote_id is not None:
+            target.remote_id = remote_id
+        if url is not None:
+            target.remote_url = url
+        self._outcome(run, target, ctx.account, event)
+
+    # --- outcomes ---------------------------------------------------------------------------------------
+
+    def _outcome_by_id(self, run: _Run, target_id: int | None, event: str) -> None:
+        if target_id is None:
+            return
+        with self.store.session() as session:
+            target = session.get(PostTarget, target_id)
+            if target is None:
+                return
+            account = session.get(Account, target.account_id) if target.account_id is not None else None
+            self._outcome(run, target, account, event)
+
+    def _record(self, run: _Run, target_id: int, *, event: str) -> None:
+        try:
+            self._outcome_by_id(run, target_id, event)
+        except Exception:
+            log.exception("outbox: reading target %s", target_id)
+
+    @staticmethod
+    def _outcome(run: _Run, target: PostTarget, account: Account | None, event: str) -> None:
+        assert target.id is not None
+        run.outcomes[target.id] = outcome_of(target, account, event)
+
+
+def outcome_of(target: PostTarget, account: Account | None, event: str = "") -> TargetOutcome:
+    assert target.id is not None
+    return TargetOutcome(
+        target_id=target.id,
+        post_id=target.post_id,
+        account_id=target.account_id,
+        network=account.network if account is not None else target.network,
+        state=target.state,
+        event=event,
+        remote_id=target.remote_id,
+        url=target.remote_url,
+        error_code=target.last_error_code,
+        error_detail=target.last_error_message,
+    )
+
+
+def _reason(exc: ConnectorError) -> str:
+    return (exc.server_reason or str(exc) or type(exc).__name__)[:1000]
+
+
+def _media_detail(exc: Exception) -> str | None:
+    from cm_desktop.core.media import MediaError
+
+    if isinstance(exc, MediaError):
+        return exc.message("en")
+    return None
+
+
+def _prepare_with_pipeline(
+    source: Path, network: str, cache: Path, focal: tuple[float, float]
+) -> OutgoingImage:
+    from cm_desktop.core.media import prepare, spec_for
+
+    rendition = prepare(source, spec_for(network), cache, focal)
+    return OutgoingImage(
+        path=rendition.path,
+        mime_type=rendition.mime_type,
+        alt="",
+        width=rendition.width,
+        height=rendition.height,
+    )
+
+
+# --- the person's answers and queue helpers -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewImage:
+    """A picture already copied into the data folder (core.media.import_original)."""
+
+    stored_path: str
+    sha256: str
+    mime_type: str = ""
+    width: int = 0
+    height: int = 0
+    alt_text: str = ""
+
+
+def queue_post(
+    store: Store,
+    *,
+    text: str,
+    account_ids: Sequence[int],
+    when_utc: datetime,
+    local_time: datetime | None = None,
+    time_zone: str = "",
+    images: Iterable[NewImage] = (),
+    assisted_networks: Sequence[str] = (),
+    now: datetime | None = None,
+) -> tuple[int, list[int]]:
+    """Store a post and one scheduled target per account (and per assisted network): (post id, target ids)."""
+    moment = now or datetime.now(UTC)
+    due = _db(when_utc)
+    with store.session() as session:
+        post = Post(
+            text=text,
+            local_time=local_time,
+            time_zone=time_zone,
+            scheduled_utc=due,
+            created_at=_db(moment),
+            updated_at=_db(moment),
+        )
+        session.add(post)
+        session.flush()
+        assert post.id is not None
+        for position, image in enumerate(images):
+            session.add(
+                Media(
+                    post_id=post.id,
+                    position=position,
+                    sha256=image.sha256,
+                    stored_path=image.stored_path,
+                    mime_type=image.mime_type,
+                    width=image.width,
+                    height=image.height,
+                    alt_text=image.alt_text,
+                )
+            )
+        targets = [
+            PostTarget(post_id=post.id, account_id=account_id, state=SCHEDULED, next_attempt_utc=due)
+            for account_id in account_ids
+        ] + [
+            PostTarget(post_id=post.id, network=network, state=SCHEDULED, next_attempt_utc=due)
+            for network in assisted_networks
+        ]
+        for target in targets:
+            target.updated_at = _db(moment)
+            session.add(target)
+        session.commit()
+        return post.id, [t.id for t in targets if t.id is not None]
+
+
+def _answer(store: Store, post_id: int, now: datetime, where: Sequence[Any], **values: Any) -> list[int]:
+    with store.session() as session:
+        ids = [
+            i
+            for i in session.exec(
+                select(PostTarget.id).where(col(PostTarget.post_id) == post_id, *where)
+            ).all()
+            if i is not None
+        ]
+        if ids:
+            session.exec(
+                update(PostTarget)
+                .where(col(PostTarget.id).in_(ids), *where)
+                .values(updated_at=_db(now), **values)
+                .execution_options(synchronize_session=False)
+            )
+            session.commit()
+        return ids
+
+
+def _late() -> list[Any]:
+    return [col(PostTarget.state) == NEEDS_REVIEW, col(PostTarget.last_error_code) == m.LATE]
+
+
+def late_publish_now(store: Store, post_id: int, now: datetime) -> list[int]:
+    """Answer to a late post: publish it now (its targets become due at once)."""
+    return _answer(
+        store,
+        post_id,
+        now,
+        _late(),
+        state=SCHEDULED,
+        next_attempt_utc=_db(now),
+        last_error_code="",
+        last_error_message="",
+    )
+
+
+def late_new_time(
+    store: Store, post_id: int, when_utc: datetime, now: datetime, *, local_time: datetime | None = None
+) -> list[int]:
+    """Answer to a late post: publish it at a new time."""
+    ids = _answer(
+        store,
+        post_id,
+        now,
+        _late(),
+        state=SCHEDULED,
+        next_attempt_utc=_db(when_utc),
+        last_error_code="",
+        last_error_message="",
+    )
+    with store.session() as session:
+        post = session.get(Post, post_id)
+        if post is not None:
+            post.scheduled_utc = _db(when_utc)
+            if local_time is not None:
+                post.local_time = local_time
+            post.updated_at = _db(now)
+            session.add(post)
+            session.commit()
+    return ids
+
+
+def late_skip(store: Store, post_id: int, now: datetime) -> list[int]:
+    """Answer to a late post: do not publish it (it goes back to the drafts)."""
+    return _answer(
+        store, post_id, now, _late(), state=DRAFT, next_attempt_utc=None, last_error_code=m.SKIPPED
+    )
+
+
+def retry_failed(store: Store, now: datetime, post_id: int | None = None) -> list[int]:
+    """ "Retry": only failed targets go back to the queue, keeping their key (a repeat stays a repeat)."""
+    with store.session() as session:
+        query = select(PostTarget.id).where(col(PostTarget.state) == FAILED)
+        if post_id is not None:
+            query = query.where(col(PostTarget.post_id) == post_id)
+        ids = [i for i in session.exec(query).all() if i is not None]
+        if ids:
+            session.exec(
+                update(PostTarget)
+                .where(col(PostTarget.id).in_(ids), col(PostTarget.state) == FAILED)
+                .values(
+                    state=SCHEDULED,
+                    attempts=0,
+                    reconcile_attempts=0,
+                    next_attempt_utc=_db(now),
+                    last_error_code="",
+                    last_error_message="",
+                    updated_at=_db(now),
+                )
+                .execution_options(synchronize_session=False)
+            )
+            session.commit()
+        return ids
+
+
+def review_published(store: Store, target_id: int, now: datetime, url: str = "") -> bool:
+    """The person checked: the post is on the network (a target in needs_review)."""
+    with store.session() as session:
+        result = session.exec(
+            update(PostTarget)
+            .where(col(PostTarget.id) == target_id, col(PostTarget.state) == NEEDS_REVIEW)
+            .values(
+                state=PUBLISHED,
+                remote_url=url,
+                published_at=_db(now),
+                last_error_code="",
+                last_error_message="",
+                updated_at=_db(now),
+            )
+            .execution_options(synchronize_session=False)
+        )
+        session.commit()
+        return result.rowcount == 1
+
+
+def review_publish_again(store: Store, target_id: int, now: datetime) -> bool:
+    """The person checked: the post is not there. Send again with a new key (the old one is spent)."""
+    with store.session() as session:
+        result = session.exec(
+            update(PostTarget)
+            .where(col(PostTarget.id) == target_id, col(PostTarget.state) == NEEDS_REVIEW)
+            .values(
+                state=SCHEDULED,
+                idempotency_key="",
+                native_schedule_id="",
+                attempts=0,
+                reconcile_attempts=0,
+                next_attempt_utc=_db(now),
+                last_error_code="",
+                last_error_message="",
+                updated_at=_db(now),
+            )
+            .execution_options(synchronize_session=False)
+        )
+        session.commit()
+        return result.rowcount == 1
+
+
+def account_reconnected(store: Store, account_id: int, now: datetime) -> list[int]:
+    """The account works again: its parked targets wait for their own time (a long-past one asks first)."""
+    with store.session() as session:
+        account = session.get(Account, account_id)
+        if account is not None:
+            account.status = AccountStatus.OK.value
+            session.add(account)
+        rows = session.exec(
+            select(PostTarget, Post).where(
+                col(PostTarget.post_id) == col(Post.id),
+                col(PostTarget.account_id) == account_id,
+                col(PostTarget.state) == SCHEDULED,
+                col(PostTarget.next_attempt_utc).is_(None),
+            )
+        ).all()
+        for target, post in rows:
+            target.next_attempt_utc = post.scheduled_utc or _db(now)
+            target.last_error_code = ""
+            target.updated_at = _db(now)
+            session.add(target)
+        session.commit()
+        return [t.id for t, _ in rows if t.id is not None]
+
+
+def targets(store: Store, post_id: int | None = None) -> list[TargetOutcome]:
+    """Every target (of one post, or all), as the status command and the interface show them."""
+    with store.session() as session:
+        query = select(PostTarget)
+        if post_id is not None:
+            query = query.where(col(PostTarget.post_id) == post_id)
+        rows = session.exec(query.order_by(col(PostTarget.post_id), col(PostTarget.id))).all()
+        accounts = {a.id: a for a in session.exec(select(Account)).all()}
+        return [outcome_of(t, accounts.get(t.account_id) if t.account_id else None) for t in rows]

@@ -1,0 +1,1 @@
+"""The Compose page: write once, check every network, see the previews, schedule."""

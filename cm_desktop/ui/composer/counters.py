@@ -1,0 +1,53 @@
+"""One counter per chosen network: how much of its limit the text uses, coloured near and over the limit."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from cm_desktop.core.rules import spec
+from cm_desktop.core.rules.model import Measure
+
+NEAR = 0.9  # from 90 % of the limit the counter turns orange
+
+
+class CounterRow(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("counter_row")
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._labels: dict[str, QLabel] = {}
+        self._layout.addStretch(1)
+
+    def labels(self) -> dict[str, QLabel]:
+        return dict(self._labels)
+
+    def update_measures(self, measures: Mapping[str, Measure]) -> None:
+        for name in list(self._labels):
+            if name not in measures:
+                self._labels.pop(name).deleteLater()
+        for name, measure in measures.items():
+            label = self._labels.get(name)
+            if label is None:
+                label = QLabel()
+                label.setObjectName(f"counter_{name}")
+                self._labels[name] = label
+                self._layout.insertWidget(self._layout.count() - 1, label)
+            state = "over" if not measure.ok else "near" if measure.count >= NEAR * measure.limit else "ok"
+            label.setProperty("state", state)
+            colour = {"over": "#c0392b", "near": "#d35400", "ok": ""}[state]
+            network = spec(name).label
+            numbers = f"{measure.count} / {measure.limit}"
+            if measure.max_bytes is not None and measure.bytes_over:
+                numbers += f" ({measure.byte_count} / {measure.max_bytes} B)"
+            style = f' style="color:{colour}; font-weight:600"' if colour else ""
+            label.setText(f"{html.escape(network)} <span{style}>{numbers}</span>")
+            label.setAccessibleName(
+                self.tr("%1: %2 of %3 characters")
+                .replace("%1", network)
+                .replace("%2", str(measure.count))
+                .replace("%3", str(measure.limit))
+            )

@@ -1,0 +1,105 @@
+"""The problems the rules found, per network, each in plain words with a one-click fix when one exists."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from cm_desktop.core.i18n import Lang
+from cm_desktop.core.rules import spec
+from cm_desktop.core.rules.model import Fix, Issue, Severity
+
+CONTEXT = "IssuesPanel"
+# The fixes the composer knows how to apply, and the words on their button.
+FIX_BUTTONS: dict[str, object] = {
+    "shorten": QT_TRANSLATE_NOOP("IssuesPanel", "Show what is too long"),
+    "add_alt": QT_TRANSLATE_NOOP("IssuesPanel", "Describe the picture"),
+    "add_image": QT_TRANSLATE_NOOP("IssuesPanel", "Add a picture"),
+    "crop": QT_TRANSLATE_NOOP("IssuesPanel", "Adjust the crop"),
+    "remove_text": QT_TRANSLATE_NOOP("IssuesPanel", "Remove it"),
+    "fix_link": QT_TRANSLATE_NOOP("IssuesPanel", "Show the link"),
+    "write_text": QT_TRANSLATE_NOOP("IssuesPanel", "Write the text"),
+}
+SEVERITY_COLOURS = {Severity.BLOCKS: "#c0392b", Severity.WARNING: "#d35400", Severity.TIP: "#2e86c1"}
+SEVERITY_WORDS: dict[Severity, object] = {
+    Severity.BLOCKS: QT_TRANSLATE_NOOP("IssuesPanel", "Must fix"),
+    Severity.WARNING: QT_TRANSLATE_NOOP("IssuesPanel", "Check"),
+    Severity.TIP: QT_TRANSLATE_NOOP("IssuesPanel", "Tip"),
+}
+
+
+class IssueRow(QWidget):
+    fix_requested = Signal(str, object)  # network, Fix
+
+    def __init__(self, network: str, issue: Issue, lang: Lang, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.network, self.issue = network, issue
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        colour = SEVERITY_COLOURS[issue.severity]
+        word = QCoreApplication.translate(CONTEXT, str(SEVERITY_WORDS[issue.severity]))
+        self.label = QLabel(
+            f'<span style="color:{colour}; font-weight:600">{html.escape(word)}</span> · '
+            f"<b>{html.escape(spec(network).label)}</b> · {html.escape(issue.text(lang))}"
+        )
+        self.label.setWordWrap(True)
+        layout.addWidget(self.label, 1)
+        self.button: QPushButton | None = None
+        if issue.fix is not None and issue.fix.kind in FIX_BUTTONS:
+            self.button = QPushButton(QCoreApplication.translate(CONTEXT, str(FIX_BUTTONS[issue.fix.kind])))
+            self.button.setObjectName(f"fix_{issue.code}")
+            self.button.clicked.connect(lambda: self.fix_requested.emit(self.network, self.issue.fix))
+            layout.addWidget(self.button)
+
+
+class IssuesPanel(QWidget):
+    fix_requested = Signal(str, object)  # network, Fix
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("issues_panel")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.all_good = QLabel()
+        self.all_good.setObjectName("issues_all_good")
+        self._layout.addWidget(self.all_good)
+        self.rows: list[IssueRow] = []
+        self._shown: tuple[tuple[str, str, str], ...] = ()
+        self._no_networks = True
+        self.retranslate()
+
+    def show_issues(self, issues: Mapping[str, Sequence[Issue]], lang: Lang) -> None:
+        flat = [(n, i) for n, found in issues.items() for i in found]
+        # Rebuilding rows on every keystroke is wasted work when nothing changed.
+        key = tuple((n, i.code, i.text(lang)) for n, i in flat)
+        if key == self._shown:
+            return
+        self._shown = key
+        for row in self.rows:
+            self._layout.removeWidget(row)
+            row.deleteLater()
+        self.rows = []
+        for network, issue in flat:
+            row = IssueRow(network, issue, lang)
+            row.fix_requested.connect(self.fix_requested)
+            self._layout.addWidget(row)
+            self.rows.append(row)
+        self.all_good.setVisible(not flat)
+        self._no_networks = not issues
+        self._set_all_good_text()
+
+    def _set_all_good_text(self) -> None:
+        if self._no_networks:
+            self.all_good.setText(self.tr("Choose above the networks this post goes to: each one is checked here."))
+        else:
+            self.all_good.setText(self.tr("Everything is ready for the networks you chose."))
+
+    def retranslate(self) -> None:
+        self._set_all_good_text()
+        self._shown = ()
+
+
+__all__ = ["Fix", "IssuesPanel"]

@@ -1,0 +1,617 @@
+"""The Compose page: one text, the networks it goes to, per-network adjustments, counters, problems with
+their fixes, pictures, previews, and the ways to send it (draft, schedule, queue, now).
+
+Every keystroke re-measures the text for the chosen networks synchronously (a few ms, see bench/composer.py);
+saving is debounced and runs off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cm_desktop.core import rules
+from cm_desktop.core.drafts import Draft, DraftMedia, DraftTarget
+from cm_desktop.core.i18n import Lang
+from cm_desktop.core.rules.model import Fix, ImageFacts, Issue, Measure
+from cm_desktop.core.schedule import Clock, Problem, from_utc
+from cm_desktop.ui.composer.counters import CounterRow
+from cm_desktop.ui.composer.issues_panel import IssuesPanel
+from cm_desktop.ui.composer.targets import TargetSelector
+from cm_desktop.ui.previews.model import PreviewImage, PreviewModel
+from cm_desktop.ui.tasks import TaskRunner
+from cm_desktop.ui.theme import make_title
+
+log = logging.getLogger(__name__)
+
+AUTOSAVE_MS = 800  # "saved within a second of the last keystroke"
+
+
+class ComposerPage(QWidget):
+    draft_saved = Signal(int)  # post id
+    post_scheduled = Signal(int)  # post id
+    status_changed = Signal(str)  # a sentence for the person
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        clock: Clock,
+        zone: str,
+        media_dir: Path,
+        lang: Callable[[], Lang],
+        networks: Sequence[str] = rules.NETWORKS,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("page_compose")
+        self.runner, self.clock, self.zone, self.media_dir, self._lang = runner, clock, zone, media_dir, lang
+        self.store: Any = None
+        self.post_id: int | None = None
+        self._saving = False
+        self._dirty = False
+        self._hashtags: list[str] = []
+        self._image_facts: list[ImageFacts] = []
+        self._preview_images: tuple[PreviewImage, ...] = ()
+        # Shown in the previews until accounts are connected (the business name once the profile is known).
+        self.author, self.handle = "", ""
+        self.measures: dict[str, Measure] = {}
+        self.issues: dict[str, list[Issue]] = {}
+
+        self.title_label = QLabel()
+        self.title_label.setObjectName("page_title")
+        make_title(self.title_label)
+        self.targets = TargetSelector(networks)
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("main_text")
+        self.overrides = QTabWidget()
+        self.overrides.setObjectName("override_tabs")
+        self.overrides.setVisible(False)  # shown once a network is chosen
+        self.override_editors: dict[str, QPlainTextEdit] = {}
+        self.suggestions = QWidget()
+        self.suggestions.setObjectName("hashtag_suggestions")
+        self._suggestion_layout = QHBoxLayout(self.suggestions)
+        self._suggestion_layout.setContentsMargins(0, 0, 0, 0)
+        self.media = self._make_media_strip()
+        self.counters = CounterRow()
+        self.issues_panel = IssuesPanel()
+        self.status = QLabel()
+        self.status.setObjectName("composer_status")
+        self.status.setWordWrap(True)
+
+        self.undo_button = QPushButton()
+        self.redo_button = QPushButton()
+        self.emoji_button = QPushButton("🙂")
+        self.emoji_button.setObjectName("emoji_button")
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("save_draft")
+        self.schedule_button = QPushButton()
+        self.schedule_button.setObjectName("schedule")
+        self.queue_button = QPushButton()
+        self.queue_button.setObjectName("add_to_queue")
+        self.publish_button = QPushButton()
+        self.publish_button.setObjectName("publish_now")
+        self.publish_button.setDefault(True)
+
+        self.previews = self._make_previews()
+        self._layout()
+        self._connect()
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save_now)
+        self.retranslate()
+        self.refresh()
+
+    # --- building -------------------------------------------------------------------------------------
+
+    def _make_media_strip(self) -> Any:
+        from cm_desktop.ui.composer.media_strip import MediaStrip
+
+        return MediaStrip(self.runner, self.media_dir)
+
+    def _make_previews(self) -> Any:
+        from cm_desktop.ui.previews import PreviewPanel
+
+        panel = PreviewPanel()
+        panel.setMinimumWidth(320)
+        return panel
+
+    def _layout(self) -> None:
+        tools = QHBoxLayout()
+        for button in (self.undo_button, self.redo_button, self.emoji_button):
+            tools.addWidget(button)
+        tools.addWidget(self.suggestions, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.save_button)
+        actions.addStretch(1)
+        for button in (self.schedule_button, self.queue_button, self.publish_button):
+            actions.addWidget(button)
+
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(32, 28, 16, 16)
+        column.addWidget(self.title_label)
+        column.addWidget(self.targets)
+        column.addWidget(self.editor, 3)
+        column.addLayout(tools)
+        column.addWidget(self.overrides, 1)
+        column.addWidget(self.media)
+        column.addWidget(self.counters)
+        issues_scroll = QScrollArea()
+        issues_scroll.setWidgetResizable(True)
+        issues_scroll.setWidget(self.issues_panel)
+        issues_scroll.setMinimumHeight(70)
+        column.addWidget(issues_scroll, 1)
+        column.addWidget(self.status)
+        column.addLayout(actions)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.previews)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(splitter)
+
+    def _connect(self) -> None:
+        self.editor.textChanged.connect(self._on_edit)
+        self.targets.targets_changed.connect(self._on_targets)
+        self.media.media_changed.connect(self._on_media)
+        self.issues_panel.fix_requested.connect(self.apply_fix)
+        self.undo_button.clicked.connect(self.editor.undo)
+        self.redo_button.clicked.connect(self.editor.redo)
+        self.editor.undoAvailable.connect(self.undo_button.setEnabled)
+        self.editor.redoAvailable.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        self.undo_button.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_button.setShortcut(QKeySequence.StandardKey.Redo)
+        self.emoji_button.clicked.connect(self.show_emoji_picker)
+        self.save_button.clicked.connect(self.save_now)
+        self.schedule_button.clicked.connect(self.schedule)
+        self.queue_button.clicked.connect(self.add_to_queue)
+        self.publish_button.clicked.connect(self.publish_now)
+
+    # --- state ----------------------------------------------------------------------------------------
+
+    def lang(self) -> Lang:
+        return self._lang()
+
+    def text_for(self, network: str) -> str:
+        editor = self.override_editors.get(network)
+        override = editor.toPlainText() if editor is not None else ""
+        return override if override.strip() else self.editor.toPlainText()
+
+    def draft(self) -> Draft:
+        targets = []
+        for network in self.targets.selected():
+            editor = self.override_editors.get(network)
+            override = editor.toPlainText() if editor is not None and editor.toPlainText().strip() else None
+            targets.append(DraftTarget(network, None, override))
+        media = tuple(
+            DraftMedia(
+                stored_path=str(item.path),
+                sha256=item.sha256,
+                width=item.width,
+                height=item.height,
+                alt=item.alt,
+                focal=item.focal,
+            )
+            for item in self.media.items()
+        )
+        return Draft(
+            text=self.editor.toPlainText(), targets=tuple(targets), media=media, post_id=self.post_id
+        )
+
+    def set_store(self, store: Any) -> None:
+        """Called once the store is open: restore what was being written, learn the person's hashtags."""
+        from cm_desktop.core.drafts import hashtag_suggestions, latest_draft
+
+        self.store = store
+        self.runner.run(lambda: latest_draft(store), self._restore, self._on_background_error)
+        self.runner.run(
+            lambda: hashtag_suggestions(store, "", 200), self._set_hashtags, self._on_background_error
+        )
+
+    def _restore(self, draft: Draft | None) -> None:
+        if draft is None or self.editor.toPlainText() or self.post_id is not None:
+            return
+        self.load(draft)
+        self._say(self.tr("Your draft was restored."))
+
+    def load(self, draft: Draft) -> None:
+        self.post_id = draft.post_id
+        self.editor.blockSignals(True)
+        self.editor.setPlainText(draft.text)
+        self.editor.blockSignals(False)
+        self.targets.set_selected([t.network for t in draft.targets])
+        for target in draft.targets:
+            if target.text_override and target.network in self.override_editors:
+                self.override_editors[target.network].setPlainText(target.text_override)
+        self._set_media(draft.media)
+        self.refresh()
+
+    def _set_hashtags(self, tags: list[str]) -> None:
+        self._hashtags = tags
+        self._update_suggestions()
+
+    # --- reacting -------------------------------------------------------------------------------------
+
+    def _on_edit(self) -> None:
+        self.refresh()
+        self._update_suggestions()
+        self._schedule_autosave()
+
+    def _on_targets(self, networks: list[str]) -> None:
+        for network in list(self.override_editors):
+            if network not in networks:
+                editor = self.override_editors.pop(network)
+                self.overrides.removeTab(self.overrides.indexOf(editor))
+                editor.deleteLater()
+        for network in networks:
+            if network not in self.override_editors:
+                editor = QPlainTextEdit()
+                editor.setObjectName(f"override_{network}")
+                editor.textChanged.connect(self._on_edit)
+                self.override_editors[network] = editor
+                self.overrides.addTab(editor, rules.spec(network).label)
+        self._retranslate_overrides()
+        self.overrides.setVisible(bool(networks))
+        self.previews.set_networks(networks)
+        self.media.set_networks(networks)
+        self.refresh()
+        self._schedule_autosave()
+
+    def _set_media(self, media: Sequence[DraftMedia]) -> None:
+        from cm_desktop.ui.composer.media_strip import MediaItem
+
+        self.media.set_items(
+            [MediaItem(Path(m.stored_path), m.sha256, m.width, m.height, m.alt, m.focal) for m in media]
+        )
+
+    def _on_media(self, _items: object = None) -> None:
+        # Facts for the rules are gathered here, when pictures change, never on a keystroke.
+        facts = []
+        for item in self.media.items():
+            try:
+                size = item.path.stat().st_size
+            except OSError:
+                size = 0
+            facts.append(ImageFacts(item.width, item.height, size, item.path.suffix.lstrip("."), item.alt))
+        self._image_facts = facts
+        self._preview_images = tuple(PreviewImage(str(i.path), i.alt) for i in self.media.items())
+        self.refresh()
+        self._schedule_autosave()
+
+    def refresh(self) -> None:
+        """Re-measure and re-check every chosen network, and update counters, problems and previews."""
+        self.measures, self.issues = {}, {}
+        for network in self.targets.selected():
+            text = self.text_for(network)
+            self.measures[network] = rules.measure(network, text)
+            self.issues[network] = rules.preflight(network, text, self._image_facts)
+        self.counters.update_measures(self.measures)
+        self.issues_panel.show_issues(self.issues, self.lang())
+        self.previews.update_model(
+            {
+                network: PreviewModel(
+                    text=self.text_for(network),
+                    author=self.author,
+                    handle=self.handle,
+                    images=self._preview_images,
+                )
+                for network in self.measures
+            }
+        )
+
+    def _update_suggestions(self) -> None:
+        while self._suggestion_layout.count():
+            item = self._suggestion_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        word = self._current_word()
+        if not word.startswith("#") or not self._hashtags:
+            return
+        wanted = word[1:].casefold()
+        for tag in [t for t in self._hashtags if t[1:].casefold().startswith(wanted) and t != word][:5]:
+            button = QPushButton(tag)
+            button.setFlat(True)
+            button.setObjectName("hashtag_suggestion")
+            button.clicked.connect(lambda _=False, t=tag: self._complete_word(t))
+            self._suggestion_layout.addWidget(button)
+        self._suggestion_layout.addStretch(1)
+
+    def _current_word(self) -> str:
+        cursor = self.editor.textCursor()
+        text = self.editor.toPlainText()[: cursor.position()]
+        start = max(text.rfind(" "), text.rfind("\n")) + 1
+        return text[start:]
+
+    def _complete_word(self, word: str) -> None:
+        cursor = self.editor.textCursor()
+        current = self._current_word()
+        cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, len(current))
+        cursor.insertText(word + " ")
+        self.editor.setFocus()
+
+    # --- fixes ----------------------------------------------------------------------------------------
+
+    def apply_fix(self, network: str, fix: Fix) -> None:
+        editor = self.override_editors.get(network)
+        if editor is None or not editor.toPlainText().strip():
+            editor = self.editor
+        if fix.kind == "shorten":
+            measure = self.measures.get(network)
+            start = measure.overflow_at if measure is not None and measure.overflow_at is not None else None
+            if start is not None:
+                self._select(editor, start, len(editor.toPlainText()))
+        elif fix.kind in ("fix_link", "remove_text") and fix.start is not None and fix.end is not None:
+            self._select(editor, fix.start, fix.end)
+            if fix.kind == "remove_text":
+                editor.textCursor().removeSelectedText()
+        elif fix.kind == "write_text":
+            editor.setFocus()
+        elif fix.kind == "add_image":
+            self.media.add_from_dialog()
+        elif fix.kind == "add_alt" and fix.image is not None:
+            self.media.edit_alt(fix.image)
+        elif fix.kind == "crop" and fix.image is not None:
+            self.edit_crop(fix.image, network)
+
+    def edit_crop(self, index: int, network: str) -> None:
+        """Show where the network will crop the picture; a click moves the point kept in view."""
+        from PySide6.QtGui import QPixmap
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+        from cm_desktop.ui.composer.crop_view import CropView
+
+        items = self.media.items()
+        if not 0 <= index < len(items):
+            return
+        item = items[index]
+        media_rules = rules.media_rules(network)
+        aspect = (
+            (media_rules.aspect_min, media_rules.aspect_max)
+            if media_rules.aspect_min and media_rules.aspect_max
+            else None
+        )
+        dialog = QDialog(self)
+        dialog.setObjectName("crop_dialog")
+        dialog.setWindowTitle(self.tr("Adjust the crop"))
+        view = CropView(aspect, network_label=rules.spec(network).label)
+        view.set_image(QPixmap(str(item.path)), focal=item.focal)
+        view.focal_changed.connect(lambda x, y: self.media.set_focal(index, (x, y)))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.accept)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(view)
+        layout.addWidget(buttons)
+        self.crop_dialog = dialog
+        dialog.open()
+
+    @staticmethod
+    def _select(editor: QPlainTextEdit, start: int, end: int) -> None:
+        # Rules count in code points; Qt positions are UTF-16 units.
+        text = editor.toPlainText()
+        to_qt = len(text[:start].encode("utf-16-le")) // 2
+        to_qt_end = len(text[:end].encode("utf-16-le")) // 2
+        cursor = editor.textCursor()
+        cursor.setPosition(to_qt)
+        cursor.setPosition(to_qt_end, QTextCursor.MoveMode.KeepAnchor)
+        editor.setTextCursor(cursor)
+        editor.setFocus()
+
+    # --- emoji ----------------------------------------------------------------------------------------
+
+    def show_emoji_picker(self) -> None:
+        from cm_desktop.ui.composer.emoji_picker import EmojiPicker
+
+        picker = EmojiPicker(parent=self)
+        picker.emoji_chosen.connect(self.editor.insertPlainText)
+        picker.show()
+
+    # --- saving and sending ---------------------------------------------------------------------------
+
+    def _schedule_autosave(self) -> None:
+        self._autosave.start()
+
+    def save_now(self, then: Callable[[int], None] | None = None) -> None:
+        if self.store is None:
+            return
+        if self._saving:
+            self._dirty = True  # save again when the one in flight lands: never two new posts at once
+            return
+        from cm_desktop.core.drafts import save_draft
+
+        draft, store = self.draft(), self.store
+        self._saving, self._dirty = True, False
+
+        def done(post_id: int) -> None:
+            self._saving = False
+            self.post_id = post_id
+            self.draft_saved.emit(post_id)
+            if self._dirty:
+                self.save_now(then)
+            elif then is not None:
+                then(post_id)
+
+        def failed(error: BaseException) -> None:
+            self._saving = False
+            self._on_background_error(error)
+
+        self.runner.run(lambda: save_draft(store, draft), done, failed)
+
+    def _ready(self) -> bool:
+        from cm_desktop.core.drafts import readiness_problems
+
+        problems = readiness_problems(self.draft())
+        blocking = [i for found in self.issues.values() for i in found if i.severity.value == "blocks"]
+        if problems:
+            self._say(problems[0].get(self.lang()))
+            return False
+        if blocking:
+            self._say(self.tr("Fix the problems marked “Must fix” first."))
+            return False
+        return True
+
+    def schedule(self) -> None:
+        if not self._ready():
+            return
+        self._autosave.stop()
+        self.save_now(self._open_schedule_dialog)
+
+    def _open_schedule_dialog(self, post_id: int) -> None:
+        from cm_desktop.core.drafts import schedule_draft
+        from cm_desktop.ui.composer.schedule_dialog import ScheduleDialog
+
+        now = self.clock.now()
+        initial = from_utc(now + timedelta(hours=1), self.zone).replace(minute=0, second=0, microsecond=0)
+
+        def attempt(local: datetime) -> Sequence[Problem]:
+            return schedule_draft(self.store, post_id, local, self.zone, self.clock.now())
+
+        dialog = ScheduleDialog(self.zone, initial, attempt, self.lang(), self)
+        self.schedule_dialog = dialog
+        dialog.accepted.connect(lambda: self._sent(post_id, dialog.chosen))
+        dialog.open()
+
+    def add_to_queue(self) -> None:
+        if not self._ready():
+            return
+        self._autosave.stop()
+        self.save_now(self._queue)
+
+    def _queue(self, post_id: int) -> None:
+        from sqlmodel import select
+
+        from cm_desktop.core.drafts import schedule_draft
+        from cm_desktop.core.models import Post, Slot
+        from cm_desktop.core.schedule import next_free_slot
+
+        networks = set(self.targets.selected())
+        with self.store.session() as session:
+            slots = [
+                (s.weekday, s.minute_of_day) for s in session.exec(select(Slot)) if s.network in networks
+            ]
+            taken = {p for p in session.exec(select(Post.scheduled_utc)) if p is not None}
+        if not slots:
+            self._say(
+                self.tr("You have no posting times yet. Set them in the Calendar, or choose “Schedule…”.")
+            )
+            return
+        when = next_free_slot(slots, self.zone, self.clock.now(), taken)
+        local = from_utc(when, self.zone)
+        problems = schedule_draft(self.store, post_id, local, self.zone, self.clock.now())
+        if problems and any(p.severity.value == "error" for p in problems):
+            self._say(problems[0].message(self.lang()))
+            return
+        self._sent(post_id, local)
+
+    def publish_now(self) -> None:
+        if not self._ready():
+            return
+        self._autosave.stop()
+
+        def queue(post_id: int) -> None:
+            from cm_desktop.core.drafts import publish_now
+
+            publish_now(self.store, post_id, self.clock.now())
+            self._sent(post_id, None)
+
+        self.save_now(queue)
+
+    def _sent(self, post_id: int, local: datetime | None) -> None:
+        """The post left the composer: start a fresh one."""
+        self.post_scheduled.emit(post_id)
+        if local is None:
+            self._say(self.tr("Your post will be sent as soon as the computer is online."))
+        else:
+            when = local.strftime("%d/%m/%Y %H:%M")
+            self._say(self.tr("Scheduled for %1.").replace("%1", when))
+        self.post_id = None
+        self.editor.blockSignals(True)
+        self.editor.clear()
+        self.editor.blockSignals(False)
+        for editor in self.override_editors.values():
+            editor.clear()
+        self._set_media(())
+        self.refresh()
+
+    def _on_background_error(self, error: BaseException) -> None:
+        from cm_desktop.core.store import known_error
+
+        known = known_error(error)
+        if known is not None:
+            self._say(known.message(self.lang()))
+        else:
+            log.error("composer background work failed", exc_info=error)
+            self._say(self.tr("Something went wrong while saving. Your text is still here."))
+
+    def _say(self, sentence: str) -> None:
+        self.status.setText(html.escape(sentence))
+        self.status_changed.emit(sentence)
+
+    # --- language -------------------------------------------------------------------------------------
+
+    def _retranslate_overrides(self) -> None:
+        for network, editor in self.override_editors.items():
+            label = rules.spec(network).label
+            editor.setPlaceholderText(
+                self.tr("Same as the main text. Type here to write a different text for %1.").replace(
+                    "%1", label
+                )
+            )
+            editor.setAccessibleName(self.tr("Text for %1").replace("%1", label))
+
+    def set_author(self, name: str, handle: str = "") -> None:
+        self.author, self.handle = name, handle
+        self.refresh()
+
+    def retranslate(self) -> None:
+        if not self.author:
+            self.author = self.tr("Your business")
+        self.title_label.setText(self.tr("Compose"))
+        self.editor.setPlaceholderText(
+            self.tr("Write your post here. Choose the networks above; each one is checked as you type.")
+        )
+        self.editor.setAccessibleName(self.tr("Text of the post"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.redo_button.setText(self.tr("Redo"))
+        self.emoji_button.setAccessibleName(self.tr("Insert an emoji"))
+        self.emoji_button.setToolTip(self.tr("Insert an emoji"))
+        self.save_button.setText(self.tr("Save draft"))
+        self.schedule_button.setText(self.tr("Schedule…"))
+        self.queue_button.setText(self.tr("Add to queue"))
+        self.publish_button.setText(self.tr("Publish now"))
+        self._retranslate_overrides()
+        self.refresh_language()
+
+    def refresh_language(self) -> None:
+        if hasattr(self, "measures"):
+            self.issues_panel.retranslate()
+            self.issues_panel.show_issues(self.issues, self.lang())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

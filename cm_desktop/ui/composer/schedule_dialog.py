@@ -1,0 +1,66 @@
+"""Choose the date and time of a post, in the business's time zone; refusals are explained, never silent."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from PySide6.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from cm_desktop.core.i18n import Lang
+from cm_desktop.core.schedule import Problem, Severity
+from cm_desktop.ui.qtdates import from_qdatetime, to_qdatetime
+
+
+class ScheduleDialog(QDialog):
+    """`try_schedule(local)` returns the problems; the dialog closes only when there is no error."""
+
+    def __init__(
+        self,
+        zone: str,
+        initial: datetime,
+        try_schedule: Callable[[datetime], Sequence[Problem]],
+        lang: Lang,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("schedule_dialog")
+        self._try, self._lang, self.zone = try_schedule, lang, zone
+        self.chosen: datetime | None = None
+        self.when = QDateTimeEdit(to_qdatetime(initial))
+        self.when.setObjectName("schedule_when")
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("dddd d MMMM yyyy  HH:mm")
+        self.zone_label = QLabel()
+        self.message = QLabel()
+        self.message.setObjectName("schedule_message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c0392b")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._on_ok)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.zone_label)
+        layout.addWidget(self.when)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+
+    def local_time(self) -> datetime:
+        return from_qdatetime(self.when.dateTime()).replace(second=0)
+
+    def _on_ok(self) -> None:
+        problems = list(self._try(self.local_time()))
+        errors = [p for p in problems if p.severity is Severity.ERROR]
+        if errors:
+            self.message.setText("\n".join(p.message(self._lang) for p in errors))
+            return
+        self.chosen = self.local_time()
+        self.accept()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Schedule the post"))
+        self.zone_label.setText(self.tr("Date and time (time zone: %1)").replace("%1", self.zone))
+        self.when.setAccessibleName(self.tr("Date and time of publication"))

@@ -1,0 +1,121 @@
+"""The previews of the networks a post goes to, side by side when there is room, one pixmap cache for all."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from cm_desktop.ui.previews.base import PostPreview
+from cm_desktop.ui.previews.images import PixmapCache
+from cm_desktop.ui.previews.model import PreviewModel
+from cm_desktop.ui.previews.registry import make_preview
+
+COLUMN_MIN = 380  # narrower than this and a feed post stops looking like one
+COLUMN_MAX = 520
+
+
+class PreviewPanel(QWidget):
+    def __init__(
+        self, networks: Sequence[str] = (), cache: PixmapCache | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("preview_panel")
+        self.cache = cache or PixmapCache()
+        self._previews: dict[str, PostPreview] = {}
+        self._headings: dict[str, QLabel] = {}
+        self._models: dict[str, PreviewModel] = {}
+        self._default: PreviewModel | None = None
+        self._columns = 0
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body = QWidget()
+        self.grid = QGridLayout(self.body)
+        self.grid.setContentsMargins(12, 12, 12, 12)
+        self.grid.setHorizontalSpacing(16)
+        self.grid.setVerticalSpacing(6)
+        self.scroll_area.setWidget(self.body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
+        self.retranslate()
+        self.set_networks(networks)
+
+    @property
+    def networks(self) -> list[str]:
+        return list(self._previews)
+
+    def preview(self, network: str) -> PostPreview:
+        return self._previews[network]
+
+    def set_networks(self, networks: Sequence[str]) -> None:
+        """Show these networks in this order; previews kept across calls keep their state."""
+        wanted = list(dict.fromkeys(networks))
+        for gone in [n for n in self._previews if n not in wanted]:
+            self._previews.pop(gone).deleteLater()
+            self._headings.pop(gone).deleteLater()
+        previews: dict[str, PostPreview] = {}
+        for network in wanted:
+            preview = self._previews.get(network) or make_preview(network, self.cache)
+            previews[network] = preview
+            if network not in self._headings:
+                heading = QLabel(preview.title)
+                heading.setObjectName(f"preview_heading_{network}")
+                font = heading.font()
+                font.setWeight(font.Weight.DemiBold)
+                heading.setFont(font)
+                self._headings[network] = heading
+            model = self._models.get(network, self._default)
+            if model is not None:
+                preview.set_model(model)
+        self._previews = previews
+        self._columns = 0
+        self._reflow()
+
+    def update_model(self, model: PreviewModel | Mapping[str, PreviewModel]) -> None:
+        """One model for every network, or one per network (handles and pictures may differ)."""
+        if isinstance(model, PreviewModel):
+            self._default, self._models = model, {}
+        else:
+            self._models = dict(model)
+        for network, preview in self._previews.items():
+            chosen = self._models.get(network, self._default)
+            if chosen is not None:
+                preview.set_model(chosen)
+
+    def _reflow(self) -> None:
+        width = self.scroll_area.viewport().width() - 24
+        columns = max(1, min(len(self._previews) or 1, (width + 16) // (COLUMN_MIN + 16)))
+        # A fixed width per preview: the grid then asks each text for its height at one width only.
+        column = max(COLUMN_MIN // 2, min(COLUMN_MAX, (width - 16 * (columns - 1)) // columns))
+        for preview in self._previews.values():
+            if preview.width() != column or preview.minimumWidth() != column:
+                preview.setFixedWidth(column)
+        if columns == self._columns:
+            return
+        self._columns = columns
+        while self.grid.count():
+            self.grid.takeAt(0)
+        for index, network in enumerate(self._previews):
+            row, col = divmod(index, columns)
+            self.grid.addWidget(self._headings[network], row * 2, col)
+            self.grid.addWidget(self._previews[network], row * 2 + 1, col, Qt.AlignmentFlag.AlignTop)
+        for col in range(self.grid.columnCount()):
+            self.grid.setColumnStretch(col, 1 if col < columns else 0)
+        self.grid.setRowStretch(self.grid.rowCount(), 1)
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(QCoreApplication.translate("Previews", "Previews of the post"))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

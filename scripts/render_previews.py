@@ -1,0 +1,168 @@
+"""Render one post in every network's preview, in French and English, light and dark, to PNG.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/render_previews.py previews/
+
+Also writes a sheet per language and scheme (all networks side by side), the 1-4 picture layouts and a
+right-to-left post. Look at every picture before calling a preview done.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPixmap, QPolygonF
+from PySide6.QtWidgets import QApplication
+
+from cm_desktop.ui.i18n import Translations
+from cm_desktop.ui.previews import PREVIEWS, LinkPreview, PixmapCache, PostPreview, PreviewImage, PreviewModel
+from scripts.screenshots import dark_palette
+
+WIDTH = 460
+
+
+TEXT = (
+    "Galette des rois 🥐👩‍🍳 : la recette de Marie est de retour, frangipane maison et pâte feuilletée "
+    "au beurre. Réservez la vôtre sur https://boulangerie-martin.fr/galette ou passez nous voir rue "
+    "Mercière. Merci @marie pour la fève ! #Lyon #galette"
+)
+RTL_TEXT = "خبز طازج كل صباح 🥖 في مخبزنا في ليون! اطلبوا الآن https://boulangerie-martin.fr #Lyon"
+
+
+def picture(path: Path, size: tuple[int, int], colours: tuple[str, str], shape: str) -> Path:
+    """A warm gradient with a simple shape: enough to see crops, corners and order."""
+    image = QImage(size[0], size[1], QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    gradient = QLinearGradient(0, 0, size[0], size[1])
+    gradient.setColorAt(0, QColor(colours[0]))
+    gradient.setColorAt(1, QColor(colours[1]))
+    painter.fillRect(image.rect(), gradient)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(255, 248, 230, 220))
+    w, h = size
+    if shape == "circle":
+        r = min(w, h) * 0.3
+        painter.drawEllipse(QPointF(w / 2, h / 2), r, r)
+    else:
+        painter.drawPolygon(
+            QPolygonF([QPointF(w / 2, h * 0.2), QPointF(w * 0.8, h * 0.8), QPointF(w * 0.2, h * 0.8)])
+        )
+    painter.setBrush(QColor(90, 50, 20, 200))
+    painter.drawRect(QRectF(w * 0.05, h * 0.05, w * 0.12, h * 0.06))  # marks the top-left corner
+    painter.end()
+    image.save(str(path))
+    return path
+
+
+def make_pictures(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    return [
+        picture(folder / "galette.png", (1600, 1000), ("#f6b26b", "#b45309"), "circle"),
+        picture(folder / "fournil.png", (1000, 1250), ("#fde68a", "#c2410c"), "triangle"),
+        picture(folder / "vitrine.png", (1200, 1200), ("#fca5a5", "#9f1239"), "circle"),
+        picture(folder / "equipe.png", (1500, 1000), ("#fcd34d", "#92400e"), "triangle"),
+        picture(folder / "link.png", (1200, 630), ("#fed7aa", "#9a3412"), "circle"),
+    ]
+
+
+def model(text: str, images: list[Path], link: LinkPreview | None = None) -> PreviewModel:
+    alts = ("Une galette dorée", "Le fournil", "La vitrine", "L'équipe")
+    return PreviewModel(
+        text=text,
+        author="Boulangerie Martin",
+        handle="boulangeriemartin",
+        age=timedelta(hours=2),
+        images=tuple(PreviewImage(str(p), alt) for p, alt in zip(images, alts, strict=False)),
+        link=link,
+    )
+
+
+def handle_for(network: str) -> str:
+    return {"mastodon": "boulangerie@piaille.fr", "bluesky": "boulangerie-martin.fr"}.get(
+        network, "boulangeriemartin"
+    )
+
+
+def render(preview: PostPreview, m: PreviewModel) -> QPixmap:
+    preview.set_model(PreviewModel(**{**m.__dict__, "handle": handle_for(preview.network)}))
+    preview.resize(WIDTH, preview.heightForWidth(WIDTH))
+    preview.show()
+    QApplication.processEvents()
+    preview.resize(WIDTH, preview.heightForWidth(WIDTH))
+    QApplication.processEvents()
+    return preview.grab()
+
+
+def sheet(pixmaps: list[QPixmap], background: QColor, columns: int = 4) -> QPixmap:
+    rows = [pixmaps[i : i + columns] for i in range(0, len(pixmaps), columns)]
+    gap = 16
+    width = columns * (WIDTH + gap) + gap
+    height = sum(max(p.height() for p in r) + gap for r in rows) + gap
+    out = QPixmap(width, height)
+    out.fill(background)
+    painter = QPainter(out)
+    y = gap
+    for r in rows:
+        for i, p in enumerate(r):
+            painter.drawPixmap(gap + i * (WIDTH + gap), y, p)
+        y += max(p.height() for p in r) + gap
+    painter.end()
+    return out
+
+
+def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setStyle("Fusion")
+    translations = Translations(app)
+    pics = make_pictures(out / "pictures")
+    link = LinkPreview(
+        "https://boulangerie-martin.fr/galette",
+        "Galette des rois à la frangipane",
+        "Réservez votre galette pour l'Épiphanie : retrait en boutique, rue Mercière, Lyon 2e.",
+        str(pics[4]),
+    )
+    cache = PixmapCache()
+    previews = {name: cls(cache) for name, cls in PREVIEWS.items()}
+    scenarios = {"post": model(TEXT, pics[:2]), "link": model(TEXT, [], link)}
+    for scheme in ("light", "dark"):
+        app.setPalette(dark_palette() if scheme == "dark" else app.style().standardPalette())
+        for lang in ("en", "fr"):
+            translations.apply(lang)
+            QApplication.processEvents()
+            for scenario, m in scenarios.items():
+                shots = []
+                for name, preview in previews.items():
+                    pixmap = render(preview, m)
+                    pixmap.save(str(out / f"{scenario}-{name}-{lang}-{scheme}.png"))
+                    shots.append(pixmap)
+                path = out / f"sheet-{scenario}-{lang}-{scheme}.png"
+                sheet(shots, app.palette().window().color()).save(str(path))
+                print(path)
+    app.setPalette(app.style().standardPalette())
+    translations.apply("en")
+    QApplication.processEvents()
+    for network in ("x", "facebook", "linkedin", "mastodon", "bluesky", "threads"):
+        shots = [render(previews[network], model(f"{n} picture(s) #Lyon", pics[:n])) for n in (1, 2, 3, 4)]
+        path = out / f"sheet-images-{network}.png"
+        sheet(shots, QColor("#f0f0f0")).save(str(path))
+        print(path)
+    shots = [render(p, model(RTL_TEXT, [])) for p in previews.values()]
+    sheet(shots, QColor("#f0f0f0")).save(str(out / "sheet-rtl.png"))
+    print(out / "sheet-rtl.png")
+    for preview in previews.values():
+        preview.close()
+        preview.deleteLater()
+    QCoreApplication.processEvents()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "previews"))

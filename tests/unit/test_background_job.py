@@ -1,0 +1,134 @@
+"""The OS job that runs `cm-desktop publish-due` every 5 minutes: generated commands and files, per platform.
+
+Windows and macOS: only the generated command lines and plist are checked (plistlib reads it back).
+Linux: the systemd user units are really written into a temporary XDG_CONFIG_HOME; the `systemctl --user`
+calls go to a recording runner (this machine may have no user systemd).
+"""
+
+from __future__ import annotations
+
+import plistlib
+import shlex
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from cm_desktop.background_job import (
+    FALLBACK_USED,
+    INSTALL_FAILED,
+    BackgroundJob,
+    JobError,
+    publish_command,
+    schtasks_create_args,
+    windows_command_line,
+)
+
+
+class Recorder:
+    def __init__(self, returncode: int = 0) -> None:
+        self.calls: list[list[str]] = []
+        self.returncode = returncode
+
+    def __call__(self, args: Sequence[str]) -> subprocess.CompletedProcess[str]:
+        self.calls.append(list(args))
+        return subprocess.CompletedProcess(list(args), self.returncode, "enabled\n", "")
+
+
+def test_command_is_this_python_with_module_or_the_frozen_exe() -> None:
+    assert publish_command(frozen=False) == [sys.executable, "-m", "cm_desktop", "publish-due", "--json"]
+    assert publish_command(frozen=True, executable=r"C:\Program Files\CM Desktop\cm-desktop.exe") == [
+        r"C:\Program Files\CM Desktop\cm-desktop.exe",
+        "publish-due",
+        "--json",
+    ]
+
+
+def test_windows_task_every_five_minutes_for_this_user_without_admin() -> None:
+    command = [r"C:\Program Files\CM Desktop\cm-desktop.exe", "publish-due", "--json"]
+    args = schtasks_create_args(command)
+    assert args[:7] == ["schtasks", "/Create", "/SC", "MINUTE", "/MO", "5", "/TN"]
+    tr = args[args.index("/TR") + 1]
+    assert tr == '"C:\\Program Files\\CM Desktop\\cm-desktop.exe" publish-due --json'
+    assert tr == windows_command_line(command)
+    assert "/RU" not in args and "/RL" not in args  # no other user, no elevation
+    runner = Recorder()
+    job = BackgroundJob(platform="win32", command=command, runner=runner)
+    assert job.install().installed
+    job.remove()
+    assert runner.calls == [args, ["schtasks", "/Delete", "/TN", "CM Desktop publish", "/F"]]
+
+
+def test_macos_launch_agent_plist_and_launchctl(tmp_path: Path) -> None:
+    runner = Recorder()
+    command = ["/Applications/CM Desktop.app/Contents/MacOS/cm-desktop", "publish-due", "--json"]
+    job = BackgroundJob(platform="darwin", command=command, runner=runner, home=tmp_path)
+    status = job.install()
+    plist_path = tmp_path / "Library" / "LaunchAgents" / "org.cmdesktop.publish.plist"
+    assert status.installed and Path(status.detail) == plist_path
+    data = plistlib.loads(plist_path.read_bytes())
+    assert data["Label"] == "org.cmdesktop.publish"
+    assert data["ProgramArguments"] == command
+    assert data["StartInterval"] == 300
+    assert runner.calls == [["launchctl", "load", "-w", str(plist_path)]]
+    assert job.status().installed
+    job.remove()
+    assert runner.calls[-1] == ["launchctl", "unload", "-w", str(plist_path)]
+    assert not plist_path.exists() and not job.status().installed
+
+
+def test_linux_systemd_user_timer_really_installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    runner = Recorder()
+    command = ["/usr/bin/python3", "-m", "cm_desktop", "publish-due", "--json"]
+    job = BackgroundJob(platform="linux", command=command, runner=runner, systemd=True)
+    assert job.install().kind == "systemd"
+    units = tmp_path / "config" / "systemd" / "user"
+    service = (units / "cm-desktop-publish.service").read_text()
+    timer = (units / "cm-desktop-publish.timer").read_text()
+    assert "ExecStart=/usr/bin/python3 -m cm_desktop publish-due --json" in service
+    assert "Type=oneshot" in service
+    assert (
+        "OnUnitActiveSec=5min" in timer and "Persistent=true" in timer and "WantedBy=timers.target" in timer
+    )
+    assert runner.calls == [
+        ["systemctl", "--user", "daemon-reload"],
+        ["systemctl", "--user", "enable", "--now", "cm-desktop-publish.timer"],
+    ]
+    assert job.status().installed
+    job.remove()
+    assert not (units / "cm-desktop-publish.timer").exists()
+    assert ["systemctl", "--user", "disable", "--now", "cm-desktop-publish.timer"] in runner.calls
+    assert not job.status().installed
+
+
+def test_linux_without_systemd_falls_back_to_autostart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    runner = Recorder()
+    job = BackgroundJob(
+        platform="linux", command=["/opt/cm desktop/cm-desktop", "publish-due"], runner=runner, systemd=False
+    )
+    status = job.install()
+    entry = (tmp_path / "config" / "autostart" / "cm-desktop-publish.desktop").read_text()
+    assert status.kind == "autostart" and runner.calls == []
+    exec_line = next(line for line in entry.splitlines() if line.startswith("Exec="))
+    shell, flag, loop = shlex.split(exec_line.removeprefix("Exec="))
+    assert (shell, flag) == ("sh", "-c")
+    assert "'/opt/cm desktop/cm-desktop' publish-due" in loop and "sleep 300" in loop
+    assert job.status().kind == "autostart"
+    job.remove()
+    assert not job.status().installed
+    assert FALLBACK_USED.en and FALLBACK_USED.fr
+
+
+def test_a_failing_scheduler_is_a_job_error_with_a_message(tmp_path: Path) -> None:
+    job = BackgroundJob(platform="win32", command=["x"], runner=Recorder(returncode=1))
+    with pytest.raises(JobError) as caught:
+        job.install()
+    assert "could not be switched on" in caught.value.message("en")
+    assert "n'a pas pu être activée" in caught.value.message("fr")
+    assert INSTALL_FAILED.fr
