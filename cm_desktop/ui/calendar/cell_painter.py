@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPoint, QRect, QRectF, Qt
+from PySide6.QtCore import QObject, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -18,11 +18,11 @@ from cm_desktop.ui.calendar.roles import (
     POSTS_ROLE,
     SLOTS_ROLE,
     TODAY_ROLE,
+    Index,
     current_lang,
 )
 from cm_desktop.ui.calendar.style import chip_background, draw_state_marker, is_dark, network_colour
 
-Index = QModelIndex | QPersistentModelIndex
 PAD = 4
 GAP = 2
 MOMENT_COLOURS = {

@@ -10,7 +10,6 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QTimer,
 )
@@ -30,10 +29,9 @@ from PySide6.QtWidgets import (
 from cm_desktop.core.calendar_io import NOTHING_IMPORTED, ImportPreview, ImportRow
 from cm_desktop.core.schedule import Severity
 from cm_desktop.ui.calendar.list_model import network_label, one_line
-from cm_desktop.ui.calendar.roles import current_lang
+from cm_desktop.ui.calendar.roles import Index, current_lang
 from cm_desktop.ui.qtdates import to_qdatetime
 
-Index = QModelIndex | QPersistentModelIndex
 LINE, WHEN, NETWORKS, TEXT, REPORT = range(5)
 ROWS_SIZED_TO_TEXT = 300
 

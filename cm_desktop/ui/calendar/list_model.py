@@ -9,17 +9,15 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
 from cm_desktop.core.calendar_query import PostView
 from cm_desktop.core.rules import NETWORKS, spec
-from cm_desktop.ui.calendar.roles import POST_ID_ROLE, POSTS_ROLE
+from cm_desktop.ui.calendar.roles import POST_ID_ROLE, POSTS_ROLE, Index
 from cm_desktop.ui.calendar.style import marker_pixmap, network_colour, state_label
 from cm_desktop.ui.qtdates import to_qdatetime
 
-Index = QModelIndex | QPersistentModelIndex
 WHEN, NETWORKS_COLUMN, STATE, TEXT = range(4)
 
 

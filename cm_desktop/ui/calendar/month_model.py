@@ -7,34 +7,32 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QLocale,
     QMimeData,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
 
 from cm_desktop.core.calendar_query import PostView
 from cm_desktop.core.moments import Moment
+from cm_desktop.ui.calendar.drop_model import PostDropTable
 from cm_desktop.ui.calendar.roles import (
     DATE_ROLE,
     IN_PERIOD_ROLE,
     MOMENTS_ROLE,
-    POST_MIME,
     POSTS_ROLE,
     TODAY_ROLE,
     DropTarget,
+    Index,
     current_lang,
     moment_tooltip,
     post_id_from,
 )
 
 ROWS, COLUMNS = 6, 7
-Index = QModelIndex | QPersistentModelIndex
 
 
 def grid_start(first_of_month: date) -> date:
@@ -51,7 +49,7 @@ def place_moments(moments: list[Moment], first: date, last: date) -> dict[date, 
     return by_day
 
 
-class MonthModel(QAbstractTableModel):
+class MonthModel(PostDropTable):
     move_requested = Signal(int, object)  # post id, DropTarget
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -137,24 +135,6 @@ class MonthModel(QAbstractTableModel):
         ):
             return QLocale().dayName(section + 1, QLocale.FormatType.LongFormat).capitalize()
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
-
-    # --- drop: a post onto a day keeps its time of day --------------------------------------------------
-
-    def mimeTypes(self) -> list[str]:
-        return [POST_MIME]
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def canDropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
-    ) -> bool:
-        return parent.isValid() and post_id_from(data) is not None
 
     def dropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QLocale, QMimeData, Qt
+from PySide6.QtCore import QByteArray, QLocale, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
 from cm_desktop.core.i18n import Lang, normalise_lang
 from cm_desktop.core.moments import Moment
@@ -18,6 +18,9 @@ SLOTS_ROLE = Qt.ItemDataRole.UserRole + 4  # list[SlotTime] still free
 TODAY_ROLE = Qt.ItemDataRole.UserRole + 5  # bool
 IN_PERIOD_ROLE = Qt.ItemDataRole.UserRole + 6  # bool: the day belongs to the month shown
 POST_ID_ROLE = Qt.ItemDataRole.UserRole + 7  # int (list model)
+
+# Qt passes either kind of index to model methods.
+Index = QModelIndex | QPersistentModelIndex
 
 POST_MIME = "application/x-cm-desktop-post-id"
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, Qt
 
 from cm_desktop.core.calendar_query import SlotView
 from cm_desktop.ui.calendar.list_model import network_label
+from cm_desktop.ui.calendar.roles import Index
 from cm_desktop.ui.calendar.style import network_colour
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class SlotListModel(QAbstractTableModel):

@@ -7,13 +7,11 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QLocale,
     QMimeData,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -21,25 +19,25 @@ from PySide6.QtGui import QFont
 
 from cm_desktop.core.calendar_query import PostView, SlotTime
 from cm_desktop.core.moments import Moment
+from cm_desktop.ui.calendar.drop_model import PostDropTable
 from cm_desktop.ui.calendar.month_model import place_moments
 from cm_desktop.ui.calendar.roles import (
     DATE_ROLE,
     MOMENTS_ROLE,
-    POST_MIME,
     POSTS_ROLE,
     SLOTS_ROLE,
     TODAY_ROLE,
     DropTarget,
+    Index,
     current_lang,
     moment_tooltip,
     post_id_from,
 )
 
 HOURS, DAYS = 24, 7
-Index = QModelIndex | QPersistentModelIndex
 
 
-class WeekModel(QAbstractTableModel):
+class WeekModel(PostDropTable):
     move_requested = Signal(int, object)  # post id, DropTarget
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -145,22 +143,6 @@ class WeekModel(QAbstractTableModel):
         if role == TODAY_ROLE:
             return day == self.today
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
-
-    def mimeTypes(self) -> list[str]:
-        return [POST_MIME]
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def canDropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
-    ) -> bool:
-        return parent.isValid() and post_id_from(data) is not None
 
     def dropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index

@@ -93,7 +93,9 @@ class IssuesPanel(QWidget):
 
     def _set_all_good_text(self) -> None:
         if self._no_networks:
-            self.all_good.setText(self.tr("Choose above the networks this post goes to: each one is checked here."))
+            self.all_good.setText(
+                self.tr("Choose above the networks this post goes to: each one is checked here.")
+            )
         else:
             self.all_good.setText(self.tr("Everything is ready for the networks you chose."))
 
