@@ -225,3 +225,34 @@ def hashtag_suggestions(store: Store, prefix: str = "", limit: int = 8) -> list[
             spelling.setdefault(key, tag)
     wanted = prefix.lstrip("#").casefold()
     return [f"#{spelling[key]}" for key, _ in counts.most_common() if key.startswith(wanted)][:limit]
+
+
+NO_SLOTS = Text(
+    en="You have no posting times yet. Set them in the Calendar, or choose “Schedule…”.",
+    fr="Vous n'avez pas encore d'horaires de publication. Réglez-les dans le Calendrier, ou choisissez « Programmer… ».",
+)
+
+
+def queue_draft(
+    store: Store, post_id: int, networks: Sequence[str], zone: str, now: datetime
+) -> tuple[datetime | None, list[Text | Problem]]:
+    """Schedule the draft at the next free posting time of its networks. Returns (local time, problems)."""
+    from cm_desktop.core.models import Slot
+    from cm_desktop.core.schedule import from_utc, next_free_slot
+
+    with store.session() as session:
+        slots = [
+            (s.weekday, s.minute_of_day)
+            for s in session.exec(select(Slot).where(col(Slot.network).in_(list(networks))))
+        ]
+        # Only times still ahead can collide with a new slot.
+        taken = set(session.exec(select(Post.scheduled_utc).where(col(Post.scheduled_utc) > now)).all()) - {
+            None
+        }
+    if not slots:
+        return None, [NO_SLOTS]
+    local = from_utc(next_free_slot(slots, zone, now, taken), zone)  # type: ignore[arg-type]
+    problems = schedule_draft(store, post_id, local, zone, now)
+    if any(p.severity is Severity.ERROR for p in problems):
+        return None, list(problems)
+    return local, []

@@ -110,3 +110,20 @@ def test_hashtag_suggestions_come_from_past_posts(store: Store) -> None:
     assert hashtag_suggestions(store, "ly") == ["#Lyon", "#LyonCentre"]
     assert hashtag_suggestions(store, "#gal") == ["#galette"]
     assert hashtag_suggestions(store, "zzz") == []
+
+
+def test_queue_takes_the_next_free_posting_time_of_the_chosen_networks(store: Store) -> None:
+    from cm_desktop.core.drafts import NO_SLOTS, queue_draft
+    from cm_desktop.core.models import Slot
+
+    now = datetime(2027, 3, 24, 12, 0, tzinfo=UTC)  # a Wednesday
+    first = save_draft(store, draft())
+    assert queue_draft(store, first, ["bluesky"], "Europe/Paris", now) == (None, [NO_SLOTS])
+    with store.session() as session:
+        session.add(Slot(network="bluesky", weekday=3, minute_of_day=9 * 60))  # Thursday 09:00
+        session.add(Slot(network="x", weekday=2, minute_of_day=18 * 60))  # not chosen
+        session.commit()
+    assert queue_draft(store, first, ["bluesky"], "Europe/Paris", now) == (datetime(2027, 3, 25, 9, 0), [])
+    second = save_draft(store, draft())
+    # Thursday is taken: the next one, after the DST change, is still 09:00 Paris.
+    assert queue_draft(store, second, ["bluesky"], "Europe/Paris", now) == (datetime(2027, 4, 1, 9, 0), [])

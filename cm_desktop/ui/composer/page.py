@@ -502,30 +502,21 @@ class ComposerPage(QWidget):
         self.save_now(self._queue)
 
     def _queue(self, post_id: int) -> None:
-        from sqlmodel import select
+        from cm_desktop.core.drafts import queue_draft
 
-        from cm_desktop.core.drafts import schedule_draft
-        from cm_desktop.core.models import Post, Slot
-        from cm_desktop.core.schedule import next_free_slot
+        store, networks, now = self.store, self.targets.selected(), self.clock.now()
 
-        networks = set(self.targets.selected())
-        with self.store.session() as session:
-            slots = [
-                (s.weekday, s.minute_of_day) for s in session.exec(select(Slot)) if s.network in networks
-            ]
-            taken = {p for p in session.exec(select(Post.scheduled_utc)) if p is not None}
-        if not slots:
-            self._say(
-                self.tr("You have no posting times yet. Set them in the Calendar, or choose “Schedule…”.")
-            )
-            return
-        when = next_free_slot(slots, self.zone, self.clock.now(), taken)
-        local = from_utc(when, self.zone)
-        problems = schedule_draft(self.store, post_id, local, self.zone, self.clock.now())
-        if problems and any(p.severity.value == "error" for p in problems):
-            self._say(problems[0].message(self.lang()))
-            return
-        self._sent(post_id, local)
+        def done(result: tuple[datetime | None, list[Any]]) -> None:
+            local, problems = result
+            if local is None:
+                first = problems[0]
+                self._say(first.get(self.lang()) if hasattr(first, "get") else first.message(self.lang()))
+                return
+            self._sent(post_id, local)
+
+        self.runner.run(
+            lambda: queue_draft(store, post_id, networks, self.zone, now), done, self._on_background_error
+        )
 
     def publish_now(self) -> None:
         if not self._ready():
@@ -535,8 +526,12 @@ class ComposerPage(QWidget):
         def queue(post_id: int) -> None:
             from cm_desktop.core.drafts import publish_now
 
-            publish_now(self.store, post_id, self.clock.now())
-            self._sent(post_id, None)
+            store, now = self.store, self.clock.now()
+            self.runner.run(
+                lambda: publish_now(store, post_id, now),
+                lambda _: self._sent(post_id, None),
+                self._on_background_error,
+            )
 
         self.save_now(queue)
 
