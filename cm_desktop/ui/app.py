@@ -51,6 +51,7 @@ class Shell(QObject):
         show_dialogs: bool = True,
         probe: Callable[[], bool] | None = None,
         use_system_network: bool = True,
+        background_job: Callable[[], Any] | None = None,
     ) -> None:
         super().__init__()
         self.app, self.paths, self.runner = app, paths, runner
@@ -61,8 +62,16 @@ class Shell(QObject):
         self.translations.apply(self.settings.language)
 
         geometry = QSettings(str(paths.data / "window.ini"), QSettings.Format.IniFormat)
-        self.settings_page = SettingsPage(self.settings.language, paths.logs)
+        self.settings_page = SettingsPage(
+            self.settings.language,
+            paths.logs,
+            background_publishing=self.settings.background_publishing,
+            late_margin_minutes=self.settings.late_margin_minutes,
+        )
         self.settings_page.language_chosen.connect(self.set_language)
+        self.settings_page.background_publishing_chosen.connect(self.set_background_publishing)
+        self.settings_page.late_margin_chosen.connect(self.set_late_margin)
+        self._background_job = background_job or self._real_background_job
         self.settings_page.setup_requested.connect(lambda: self.open_wizard(first_run=False))
         self.window = MainWindow(self.settings_page, geometry)
         self.window.first_painted.connect(lambda: QTimer.singleShot(0, self._after_first_paint))
@@ -70,16 +79,55 @@ class Shell(QObject):
         self.tray: Tray | None = None
         self._profile: Any = None
         self.connectivity: ConnectivityMonitor | None = None
+        self.outbox: Any = None
+        self._secrets_instance: Any = None
 
     def set_language(self, choice: str) -> None:
-        from cm_desktop.logs import log_failure
-
         self.settings.language = choice
         self.translations.apply(choice)
+        self._save_settings()
+
+    def _save_settings(self) -> None:
+        from cm_desktop.logs import log_failure
+
         try:
             save_settings(self.settings, self.paths.settings_file)
         except OSError as exc:
             log_failure(log, "saving settings", exc, known=True)
+
+    def _real_background_job(self) -> Any:
+        from cm_desktop.background_job import BackgroundJob
+
+        return BackgroundJob(log_dir=self.paths.logs)
+
+    def set_background_publishing(self, on: bool) -> None:
+        """Install or remove the operating-system job (off the GUI thread: schtasks/launchctl take time)."""
+        make_job = self._background_job
+
+        def work() -> Any:
+            job = make_job()
+            return job.install() if on else job.remove()
+
+        def done(status: Any) -> None:
+            self.settings.background_publishing = bool(status.installed)
+            self._save_settings()
+            self.settings_page.set_background_result(bool(status.installed))
+
+        def failed(error: BaseException) -> None:
+            from cm_desktop.background_job import INSTALL_FAILED, JobError
+            from cm_desktop.logs import log_failure
+
+            log_failure(log, "switching background publishing", error, known=isinstance(error, JobError))
+            detail = error.detail if isinstance(error, JobError) else type(error).__name__
+            self.settings_page.set_background_result(
+                self.settings.background_publishing, INSTALL_FAILED.get(self.lang(), detail=detail)
+            )
+
+        self.runner.run(work, done, failed)
+
+    def set_late_margin(self, minutes: int) -> None:
+        self.settings.late_margin_minutes = minutes
+        self._save_settings()  # the outbox reads it at its next run
 
     def _after_first_paint(self) -> None:
         # QtNetwork, the SVG icon engine and the tray cost start-up time: they come once the window is on screen.
@@ -133,6 +181,8 @@ class Shell(QObject):
         self.composer.set_store(store)
         self.home.set_store(store)
 
+        self._build_outbox(store, clock, zone)
+
         self.home.compose_requested.connect(self._compose_text)
         self.home.setup_requested.connect(lambda: self.open_wizard(first_run=False))
         self.home.posts_requested.connect(lambda: self.window.show_page("calendar"))
@@ -140,6 +190,80 @@ class Shell(QObject):
         self.calendar.compose_requested.connect(lambda _when: self.window.show_page("compose"))
         self.calendar.posts_changed.connect(self.home.refresh)
         self.composer.post_scheduled.connect(self._posts_changed)
+        self.composer.post_scheduled.connect(self.outbox.wake)
+        self.calendar.posts_changed.connect(self.outbox.wake)
+        self.calendar.native_reschedule_needed.connect(self.outbox.wake)
+
+    def _build_outbox(self, store: Any, clock: Any, zone: str) -> None:
+        """The outbox inside the app: it sends what is due while the app is open (the OS job when closed)."""
+        from PySide6.QtGui import QDesktopServices
+
+        from cm_desktop.ui.outbox.controller import OutboxController
+
+        if self.outbox is not None:
+            # The pages are being rebuilt (after the set-up): one worker only; deleting the old controller
+            # also drops its connections to the tray and the connectivity monitor.
+            self.outbox.stop()
+            self.outbox.deleteLater()
+        paths = self.paths
+
+        def run_outbox() -> list[Any]:
+            from cm_desktop.publishing import build_outbox
+
+            return build_outbox(paths, store, secrets=self._secrets()).run()
+
+        self.outbox = OutboxController(
+            store,
+            run_outbox,
+            self.runner,
+            clock,
+            zone,
+            self.lang,
+            data_dir=paths.data,
+            renditions_dir=paths.renditions,
+            show_notification=self._show_notification,
+            open_url=QDesktopServices.openUrl,
+            clipboard=self.app.clipboard(),
+            window=self.window,
+            show_dialogs=self.show_dialogs,
+        )
+        self.window.set_page("sending", self.outbox.page)
+        self.outbox.changed.connect(self._posts_changed)
+        self.outbox.accounts_requested.connect(lambda: self.window.show_page("accounts"))
+        self.outbox.show_sending.connect(self._show_sending)
+        self.outbox.post_opened.connect(self._open_post)
+        self.outbox.page.board_loaded.connect(
+            lambda board: self.window.set_badge("sending", board.waiting_count)
+        )
+        if self.tray is not None:
+            self.tray.icon.messageClicked.connect(self.outbox.notifier.on_message_clicked)
+        if self.connectivity is not None:
+            self.connectivity.changed.connect(self.outbox.set_online)
+            if self.connectivity.online is not None:
+                self.outbox.set_online(self.connectivity.online)
+        self.outbox.start()
+
+    def _secrets(self) -> Any:
+        # Made on first use, in the worker thread: keyring's backend discovery stays off the GUI thread.
+        if self._secrets_instance is None:
+            from cm_desktop.secrets import Secrets
+
+            self._secrets_instance = Secrets()
+        return self._secrets_instance
+
+    def _show_notification(self, title: str, message: str) -> bool:
+        """A system notification where the desktop shows them; else the status bar. True if notified."""
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        if self.tray is not None and self.tray.icon.isVisible() and QSystemTrayIcon.supportsMessages():
+            self.tray.icon.showMessage(title, message, QSystemTrayIcon.MessageIcon.Information, 10_000)
+            return True
+        self.window.statusBar().showMessage(f"{title}: {message}", 15_000)
+        return False
+
+    def _show_sending(self) -> None:
+        self.window.show_page("sending")
+        self._raise_window()
 
     def _posts_changed(self, _post_id: int = 0) -> None:
         self.home.refresh()
@@ -175,13 +299,8 @@ class Shell(QObject):
         wizard.show()
 
     def _wizard_done(self, rebuild: bool) -> None:
-        from cm_desktop.logs import log_failure
-
         self.settings.onboarding_seen = True
-        try:
-            save_settings(self.settings, self.paths.settings_file)
-        except OSError as exc:
-            log_failure(log, "saving settings", exc, known=True)
+        self._save_settings()
         if rebuild:
             self.build_pages(self.store)
 
@@ -253,6 +372,8 @@ class Shell(QObject):
         self.app.quit()
 
     def shutdown(self) -> None:
+        if self.outbox is not None:
+            self.outbox.stop()
         if self.store is not None:
             self.store.close()
 

@@ -42,6 +42,14 @@ PAGES: tuple[tuple[str, object, object], ...] = (
         ),
     ),
     (
+        "sending",
+        QT_TRANSLATE_NOOP("Pages", "Sending"),
+        QT_TRANSLATE_NOOP(
+            "Pages",
+            "What is on its way, what went out, and what needs you: posts to publish by hand or to check.",
+        ),
+    ),
+    (
         "inbox",
         QT_TRANSLATE_NOOP("Pages", "Inbox"),
         QT_TRANSLATE_NOOP("Pages", "Replies and mentions from every network in one place, so nobody waits."),
@@ -85,6 +93,7 @@ class MainWindow(QMainWindow):
         self.pages.setObjectName("pages")
 
         self._nav_sources: list[str] = []
+        self._badges: dict[str, int] = {}
         for name, title, sentence in PAGES:
             self._add_page(name, str(title), PlaceholderPage(name, str(title), str(sentence)))
         self._add_page("settings", str(QT_TRANSLATE_NOOP("Pages", "Settings")), settings_page)
@@ -152,11 +161,18 @@ class MainWindow(QMainWindow):
     def current_page_name(self) -> str:
         return str(self.navigation.currentItem().data(256))
 
+    def set_badge(self, name: str, count: int) -> None:
+        """A number after a page's name (things waiting for the person there); 0 removes it."""
+        self._badges[name] = count
+        self.retranslate()
+
     def retranslate(self) -> None:
         self.setWindowTitle("CM Desktop")
         for row, source in enumerate(self._nav_sources):
             item = self.navigation.item(row)
-            item.setText(QCoreApplication.translate(CONTEXT, source))
+            title = QCoreApplication.translate(CONTEXT, source)
+            count = self._badges.get(str(item.data(256)), 0)
+            item.setText(f"{title} ({count})" if count else title)
         self.navigation.setAccessibleName(self.tr("Sections of the app"))
         if self.quit_action is not None:
             self.quit_action.setText(self.tr("Quit"))

@@ -44,6 +44,7 @@ def test_navigation_shows_every_section(qtbot: QtBot, paths: AppPaths) -> None:
         "Home",
         "Compose",
         "Calendar",
+        "Sending",
         "Inbox",
         "Accounts",
         "Insights",

@@ -1,4 +1,4 @@
-"""Settings: the interface language and a way to reach the logs when something goes wrong."""
+"""Settings: the interface language, publishing while the app is closed, late posts, and the logs."""
 
 from __future__ import annotations
 
@@ -7,7 +7,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cm_desktop.ui.theme import make_title
 
@@ -15,6 +25,8 @@ from cm_desktop.ui.theme import make_title
 class SettingsPage(QWidget):
     language_chosen = Signal(str)  # "", "en" or "fr"
     setup_requested = Signal()  # run the first-run wizard again
+    background_publishing_chosen = Signal(bool)  # the OS job on or off
+    late_margin_chosen = Signal(int)  # minutes
 
     def __init__(
         self,
@@ -22,6 +34,9 @@ class SettingsPage(QWidget):
         logs_dir: Path,
         open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl,
         parent: QWidget | None = None,
+        *,
+        background_publishing: bool = False,
+        late_margin_minutes: int = 60,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("page_settings")
@@ -45,6 +60,26 @@ class SettingsPage(QWidget):
         self.logs_hint.setWordWrap(True)
         self.language_label.setBuddy(self.language_combo)
 
+        self.publishing_title = QLabel()
+        self.publishing_title.setStyleSheet("font-weight: bold")
+        self.background_check = QCheckBox()
+        self.background_check.setObjectName("background_publishing")
+        self.background_check.setChecked(background_publishing)
+        self.background_hint = QLabel()
+        self.background_hint.setWordWrap(True)
+        self.background_status = QLabel()
+        self.background_status.setObjectName("background_status")
+        self.background_status.setWordWrap(True)
+        self.late_label = QLabel()
+        self.late_spin = QSpinBox()
+        self.late_spin.setObjectName("late_margin")
+        self.late_spin.setRange(5, 24 * 60)
+        self.late_spin.setSingleStep(15)
+        self.late_spin.setValue(late_margin_minutes)
+        self.late_label.setBuddy(self.late_spin)
+        self.late_hint = QLabel()
+        self.late_hint.setWordWrap(True)
+
         form = QFormLayout()
         form.addRow(self.language_label, self.language_combo)
         form.addRow("", self.language_hint)
@@ -64,6 +99,17 @@ class SettingsPage(QWidget):
         setup_row.addStretch(1)
         inner.addLayout(setup_row)
         inner.addSpacing(16)
+        inner.addWidget(self.publishing_title)
+        inner.addWidget(self.background_check)
+        inner.addWidget(self.background_hint)
+        inner.addWidget(self.background_status)
+        late_row = QHBoxLayout()
+        late_row.addWidget(self.late_label)
+        late_row.addWidget(self.late_spin)
+        late_row.addStretch(1)
+        inner.addLayout(late_row)
+        inner.addWidget(self.late_hint)
+        inner.addSpacing(16)
         inner.addWidget(self.logs_hint)
         inner.addLayout(logs_row)
         layout = QVBoxLayout(self)
@@ -74,7 +120,35 @@ class SettingsPage(QWidget):
         self.language_combo.activated.connect(self._on_language)
         self.logs_button.clicked.connect(self.open_logs_folder)
         self.setup_button.clicked.connect(self.setup_requested)
+        self.background_check.toggled.connect(self._on_background)
+        self.late_spin.editingFinished.connect(lambda: self.late_margin_chosen.emit(self.late_spin.value()))
+        self._background_result = ""  # "on", "off", or "" before any change
+        self._background_error = ""
         self.retranslate()
+
+    def _on_background(self, on: bool) -> None:
+        self.background_check.setEnabled(False)  # until the job is installed or removed
+        self.background_publishing_chosen.emit(on)
+
+    def set_background_result(self, installed: bool, error: str = "") -> None:
+        """What the operating system did; on failure the box shows the real state and the reason."""
+        self.background_check.blockSignals(True)
+        self.background_check.setChecked(installed)
+        self.background_check.blockSignals(False)
+        self.background_check.setEnabled(True)
+        self._background_result = "on" if installed else "off"
+        self._background_error = error
+        self._say_background()
+
+    def _say_background(self) -> None:
+        if self._background_error:
+            self.background_status.setText(self._background_error)
+        elif self._background_result == "on":
+            self.background_status.setText(self.tr("On: this computer sends what is due every 5 minutes."))
+        elif self._background_result == "off":
+            self.background_status.setText(self.tr("Off: posts go out while CM Desktop is open."))
+        else:
+            self.background_status.setText("")
 
     def _on_language(self, index: int) -> None:
         self.language_chosen.emit(self.language_combo.itemData(index))
@@ -96,6 +170,23 @@ class SettingsPage(QWidget):
         )
         self.logs_button.setText(self.tr("Open the logs folder"))
         self.setup_button.setText(self.tr("Run the set-up again (business, goals, plan)"))
+        self.publishing_title.setText(self.tr("Publishing"))
+        self.background_check.setText(self.tr("Publish even when CM Desktop is closed"))
+        self.background_hint.setText(
+            self.tr(
+                "Your computer checks every 5 minutes and sends what is due, as long as it is on. "
+                "Mastodon posts are handed to the server in advance and go out even if it is off."
+            )
+        )
+        self.late_label.setText(self.tr("Ask me first when a post is more than"))
+        self.late_spin.setSuffix(self.tr(" minutes late"))
+        self.late_spin.setAccessibleName(self.tr("Ask before sending a post that is this many minutes late"))
+        self.late_hint.setText(
+            self.tr(
+                "A late post is never sent blindly: you choose to publish it now, at a new time, or not at all."
+            )
+        )
+        self._say_background()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

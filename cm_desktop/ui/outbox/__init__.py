@@ -1,0 +1,1 @@
+"""The outbox in the app: the worker, notifications, the Sending page, the assistant and the late question."""
