@@ -200,6 +200,13 @@ class CalendarPage(QWidget):
             self.stack.addWidget(widget)
         self.legend = StateLegend()
 
+        # Two rows: in one, the French labels made the page wider than a 1024-pixel screen.
+        top = QHBoxLayout()
+        top.addWidget(self.title_label)
+        top.addStretch(1)
+        top.addWidget(self.search)
+        top.addWidget(self.slots_button)
+        top.addWidget(self.io_button)
         bar = QHBoxLayout()
         bar.addWidget(self.previous_button)
         bar.addWidget(self.today_button)
@@ -209,13 +216,9 @@ class CalendarPage(QWidget):
         bar.addStretch(1)
         for mode in (MONTH, WEEK, LIST):
             bar.addWidget(self.mode_buttons[mode])
-        bar.addSpacing(8)
-        bar.addWidget(self.search)
-        bar.addWidget(self.slots_button)
-        bar.addWidget(self.io_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 12)
-        layout.addWidget(self.title_label)
+        layout.addLayout(top)
         layout.addLayout(bar)
         layout.addWidget(self.message)
         layout.addWidget(self.stack, 1)
