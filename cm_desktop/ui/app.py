@@ -71,6 +71,7 @@ class Shell(QObject):
         self.settings_page.language_chosen.connect(self.set_language)
         self.settings_page.background_publishing_chosen.connect(self.set_background_publishing)
         self.settings_page.late_margin_chosen.connect(self.set_late_margin)
+        self.settings_page.slots_requested.connect(self._edit_slots)
         self._background_job = background_job or self._real_background_job
         self.settings_page.setup_requested.connect(lambda: self.open_wizard(first_run=False))
         self.window = MainWindow(self.settings_page, geometry)
@@ -260,6 +261,10 @@ class Shell(QObject):
             return True
         self.window.statusBar().showMessage(f"{title}: {message}", 15_000)
         return False
+
+    def _edit_slots(self) -> None:
+        if getattr(self, "calendar", None) is not None:
+            self.calendar.edit_slots()
 
     def _show_sending(self) -> None:
         self.window.show_page("sending")

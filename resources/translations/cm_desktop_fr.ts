@@ -641,6 +641,14 @@
         <source>A late post is never sent blindly: you choose to publish it now, at a new time, or not at all.</source>
         <translation>Une publication en retard n'est jamais envoyée à l'aveugle : vous choisissez de la publier maintenant, à une autre heure, ou pas du tout.</translation>
     </message>
+    <message>
+        <source>Posting times…</source>
+        <translation>Heures de publication…</translation>
+    </message>
+    <message>
+        <source>Your weekly posting times: “Add to queue” puts each new post in the next free one.</source>
+        <translation>Vos heures de publication de la semaine : « Ajouter à la file » place chaque nouvelle publication dans la prochaine heure libre.</translation>
+    </message>
 </context>
 <context>
     <name>Shell</name>

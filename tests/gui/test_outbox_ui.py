@@ -488,3 +488,21 @@ def test_real_background_job_installs_a_systemd_timer_in_a_temporary_folder(
     assert ["systemctl", "--user", "enable", "--now", "cm-desktop-publish.timer"] in commands
     shell.settings_page.background_check.click()
     assert not timer.exists()
+
+
+def test_settings_opens_the_same_posting_times_as_the_calendar(qtbot: QtBot, tmp_path: Path) -> None:
+    from cm_desktop.core.paths import AppPaths
+    from cm_desktop.ui.app import Shell
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    paths = AppPaths(data=tmp_path / "data", logs=tmp_path / "logs")
+    shell = Shell(app, paths, SyncTaskRunner(), show_dialogs=False, use_system_network=False)
+    qtbot.addWidget(shell.window)
+    with qtbot.waitSignal(shell.store_ready, timeout=10_000):
+        shell.window.show()
+    shell.settings_page.slots_button.click()
+    dialogs = shell.calendar.findChildren(QWidget, "calendar_slots_dialog")
+    assert len(dialogs) == 1 and dialogs[0].isVisible()
+    dialogs[0].close()
+    shell.shutdown()

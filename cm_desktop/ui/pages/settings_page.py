@@ -27,6 +27,7 @@ class SettingsPage(QWidget):
     setup_requested = Signal()  # run the first-run wizard again
     background_publishing_chosen = Signal(bool)  # the OS job on or off
     late_margin_chosen = Signal(int)  # minutes
+    slots_requested = Signal()  # edit the weekly posting times (the same dialog as the calendar's)
 
     def __init__(
         self,
@@ -79,6 +80,10 @@ class SettingsPage(QWidget):
         self.late_label.setBuddy(self.late_spin)
         self.late_hint = QLabel()
         self.late_hint.setWordWrap(True)
+        self.slots_button = QPushButton()
+        self.slots_button.setObjectName("settings_slots")
+        self.slots_hint = QLabel()
+        self.slots_hint.setWordWrap(True)
 
         form = QFormLayout()
         form.addRow(self.language_label, self.language_combo)
@@ -109,6 +114,12 @@ class SettingsPage(QWidget):
         late_row.addStretch(1)
         inner.addLayout(late_row)
         inner.addWidget(self.late_hint)
+        inner.addSpacing(8)
+        slots_row = QHBoxLayout()
+        slots_row.addWidget(self.slots_button)
+        slots_row.addStretch(1)
+        inner.addLayout(slots_row)
+        inner.addWidget(self.slots_hint)
         inner.addSpacing(16)
         inner.addWidget(self.logs_hint)
         inner.addLayout(logs_row)
@@ -121,6 +132,7 @@ class SettingsPage(QWidget):
         self.logs_button.clicked.connect(self.open_logs_folder)
         self.setup_button.clicked.connect(self.setup_requested)
         self.background_check.toggled.connect(self._on_background)
+        self.slots_button.clicked.connect(self.slots_requested)
         self.late_spin.editingFinished.connect(lambda: self.late_margin_chosen.emit(self.late_spin.value()))
         self._background_result = ""  # "on", "off", or "" before any change
         self._background_error = ""
@@ -149,6 +161,7 @@ class SettingsPage(QWidget):
             self.background_status.setText(self.tr("Off: posts go out while CM Desktop is open."))
         else:
             self.background_status.setText("")
+        self.background_status.setVisible(bool(self.background_status.text()))
 
     def _on_language(self, index: int) -> None:
         self.language_chosen.emit(self.language_combo.itemData(index))
@@ -185,6 +198,10 @@ class SettingsPage(QWidget):
             self.tr(
                 "A late post is never sent blindly: you choose to publish it now, at a new time, or not at all."
             )
+        )
+        self.slots_button.setText(self.tr("Posting times…"))
+        self.slots_hint.setText(
+            self.tr("Your weekly posting times: “Add to queue” puts each new post in the next free one.")
         )
         self._say_background()
 
