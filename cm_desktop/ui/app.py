@@ -186,7 +186,7 @@ class Shell(QObject):
 
         self.home.compose_requested.connect(self._compose_text)
         self.home.setup_requested.connect(lambda: self.open_wizard(first_run=False))
-        self.home.posts_requested.connect(lambda: self.window.show_page("calendar"))
+        self.home.posts_requested.connect(lambda: self.window.show_page("sending"))
         self.calendar.post_opened.connect(self._open_post)
         self.calendar.compose_requested.connect(lambda _when: self.window.show_page("compose"))
         self.calendar.posts_changed.connect(self.home.refresh)

@@ -53,6 +53,34 @@ def _steps(workflow: dict[str, Any], job: str) -> list[dict[str, Any]]:
 # ---- workflows -------------------------------------------------------------------------------------------
 
 
+def _check_workflows(*paths: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.github-workflows",
+            *map(str, paths),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_workflows_match_githubs_published_schema(tmp_path: Path) -> None:
+    """GitHub's own workflow schema (vendored by check-jsonschema): a misspelt key or a bad `on` fails here."""
+    result = _check_workflows(*sorted(WORKFLOWS.glob("*.yml")))
+    assert result.returncode == 0, result.stdout + result.stderr
+    broken = tmp_path / "broken.yml"
+    broken.write_text(
+        (WORKFLOWS / "ci.yml").read_text(encoding="utf-8").replace("runs-on:", "run-on:", 1), encoding="utf-8"
+    )
+    assert _check_workflows(broken).returncode != 0  # the check really looks at the content
+
+
 @pytest.mark.parametrize("path", sorted(WORKFLOWS.glob("*.yml")), ids=lambda p: p.name)
 def test_workflow_parses_and_pins_actions_by_major_version(path: Path) -> None:
     workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
