@@ -13,6 +13,7 @@ import keyring
 import pytest
 
 from tests.memory_keyring import MemoryKeyring
+from tests.pds_peer import pds, pds_ratelimited  # noqa: F401 - one PDS per session, for every folder
 
 
 @pytest.fixture(autouse=True)

@@ -183,6 +183,7 @@ class Shell(QObject):
         self.home.set_store(store)
 
         self._build_outbox(store, clock, zone)
+        self._build_accounts(store)
 
         self.home.compose_requested.connect(self._compose_text)
         self.home.setup_requested.connect(lambda: self.open_wizard(first_run=False))
@@ -243,6 +244,24 @@ class Shell(QObject):
             if self.connectivity.online is not None:
                 self.outbox.set_online(self.connectivity.online)
         self.outbox.start()
+
+    def _build_accounts(self, store: Any) -> None:
+        from PySide6.QtGui import QDesktopServices
+
+        from cm_desktop.ui.accounts.page import AccountsPage
+
+        self.accounts = AccountsPage(
+            store,
+            self.runner,
+            self._secrets(),
+            QDesktopServices.openUrl,
+            self.lang,
+            avatar_dir=self.paths.data / "cache" / "avatars",
+        )
+        self.window.set_page("accounts", self.accounts)
+        # A reconnected account's waiting posts go out at once; the composer offers the new account.
+        self.accounts.accounts_changed.connect(self.outbox.wake)
+        self.accounts.accounts_changed.connect(self.outbox.page.refresh)
 
     def _secrets(self) -> Any:
         # Made on first use, in the worker thread: keyring's backend discovery stays off the GUI thread.

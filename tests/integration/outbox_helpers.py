@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from cm_desktop.networks.http import build_client
 
 if TYPE_CHECKING:
-    from tests.integration.conftest import PdsPeer
+    from tests.pds_peer import PdsPeer
 
 
 @dataclass

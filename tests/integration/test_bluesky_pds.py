@@ -46,7 +46,7 @@ from cm_desktop.networks.http import build_client
 from cm_desktop.secrets import Secrets
 
 if TYPE_CHECKING:
-    from tests.integration.conftest import PdsPeer
+    from tests.pds_peer import PdsPeer
 
 pytestmark = pytest.mark.pds
 

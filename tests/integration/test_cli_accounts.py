@@ -1,29 +1,33 @@
 """`cm-desktop accounts / post / publish-due / status` as real processes, against the real PDS.
 
 The keychain is keyrings.alt's file backend, named explicitly (PYTHON_KEYRING_BACKEND) so several processes
-share it; secrets.py refuses such a backend otherwise.
+share it; secrets.py refuses such a backend otherwise. `accounts add mastodon` runs against an IMITATION
+(mastodon-mock), with BROWSER set to a script that follows the sign-in address like a browser would.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import httpx
 import pytest
 
 from tests.integration.outbox_helpers import CliHome, list_records
 
 if TYPE_CHECKING:
-    from tests.integration.conftest import PdsPeer
-
-pytestmark = pytest.mark.pds
+    from tests.pds_peer import PdsPeer
 
 
 def _keyring_text(home: CliHome) -> str:
     return "\n".join(p.read_text() for p in (home.root / "xdg-data").rglob("*.cfg"))
 
 
+@pytest.mark.pds
 def test_add_post_publish_status_remove(pds: PdsPeer, tmp_path: Path) -> None:
     home = CliHome(tmp_path)
     handle, did, app_password = pds.create_account("cli")
@@ -89,3 +93,107 @@ def test_usage_errors_exit_2_with_a_message(tmp_path: Path) -> None:
     assert bad_time.returncode == 2
     assert home.run("publish-due").returncode == 0  # nothing due: fine
     assert json.loads(home.run("status", "--json").stdout) == []
+
+
+# --- `accounts add mastodon --server S`, end to end, against an imitation ------------------------------
+
+FOLLOWER = '''#!{python}
+"""Stands in for the person's browser (BROWSER=this file): the imitation's sign-in page, "alice" chosen
+and approved, then the redirect followed to the app's loopback listener, as a browser would."""
+import sys
+
+import httpx
+
+url = httpx.URL(sys.argv[1])
+with httpx.Client(timeout=10) as client:
+    picker = client.get(url)
+    answer = client.post(
+        str(url.copy_with(query=None)),
+        data={{
+            "username": "alice",
+            "redirect_uri": url.params["redirect_uri"],
+            "client_id": url.params["client_id"],
+            "scope": url.params["scope"],
+            "state": url.params["state"],
+        }},
+    )
+    done = client.get(answer.headers["location"])
+    sys.exit(0 if picker.status_code == 200 and done.status_code == 200 else 1)
+'''
+
+
+@pytest.fixture(scope="module")
+def mastodon_imitation() -> Iterator[str]:
+    """`mastodon-mock` (PyPI) on 127.0.0.1: an IMITATION of a Mastodon server, not the real one."""
+    try:
+        from mastodon_mock.testing.server import MockServer
+    except ImportError:  # pragma: no cover - depends on the dev environment
+        if os.environ.get("CI") == "true":
+            raise
+        pytest.skip("mastodon-mock is not installed (pip install mastodon-mock)")
+    server = MockServer(host="127.0.0.1")
+    server.start()
+    try:
+        yield server.base_url
+    finally:
+        server.stop()
+
+
+def _browser(tmp_path: Path) -> Path:
+    script = tmp_path / "follow-like-a-browser"
+    script.write_text(FOLLOWER.format(python=sys.executable), encoding="utf-8")
+    script.chmod(0o755)
+    return script
+
+
+def _stored_secret(home: CliHome, ref: str) -> str | None:
+    from keyrings.alt.file import PlaintextKeyring
+
+    class _ThisHome(PlaintextKeyring):
+        file_path = str(next((home.root / "xdg-data").rglob("keyring_pass.cfg")))
+
+    value: str | None = _ThisHome().get_password("cm-desktop", ref)
+    return value
+
+
+def test_add_mastodon_through_the_browser_against_the_imitation(
+    mastodon_imitation: str, tmp_path: Path
+) -> None:
+    home = CliHome(tmp_path)
+    added = home.run(
+        "accounts", "add", "mastodon", "--server", mastodon_imitation, BROWSER=str(_browser(tmp_path))
+    )
+    assert added.returncode == 0, added.stderr
+    account = json.loads(added.stdout)
+    host = httpx.URL(mastodon_imitation).netloc.decode()
+    assert account["network"] == "mastodon" and account["handle"] == f"@alice@{host}"
+    assert account["status"] == "ok" and account["server_url"] == mastodon_imitation
+    assert "Your browser opens the server's sign-in page" in added.stderr
+
+    import sqlite3
+
+    conn = sqlite3.connect(home.database)
+    [ref] = [row[0] for row in conn.execute("SELECT secret_ref FROM account")]
+    conn.close()
+    token = _stored_secret(home, ref)
+    assert token  # in the keychain...
+    # ...and nowhere else: not the database, its write-ahead log, or what the command printed.
+    for path in (home.database, home.database.with_name(home.database.name + "-wal")):
+        if path.exists():
+            assert token.encode() not in path.read_bytes()
+    assert token not in added.stdout + added.stderr
+
+    listed = json.loads(home.run("accounts", "list", "--json").stdout)
+    assert [(a["handle"], a["connection"]) for a in listed] == [(account["handle"], "connected")]
+    removed = home.run("accounts", "remove", account["handle"], LANG="fr_FR.UTF-8")
+    assert removed.returncode == 0 and "a été retiré" in removed.stderr
+    assert _stored_secret(home, ref) is None
+
+
+def test_add_mastodon_unknown_server_or_bad_name(tmp_path: Path) -> None:
+    home = CliHome(tmp_path)
+    unknown = home.run("accounts", "add", "mastodon", "--server", "nosuchserver.invalid")
+    assert unknown.returncode == 1 and "This server could not be found" in unknown.stderr
+    bad = home.run("accounts", "add", "mastodon", "--server", "not a server!", LANG="fr_FR.UTF-8")
+    assert bad.returncode == 2 and "n'est pas une adresse de serveur" in bad.stderr
+    assert json.loads(home.run("accounts", "list", "--json").stdout) == []

@@ -35,7 +35,7 @@ from tests.integration.fault_proxy import FaultProxy
 from tests.integration.outbox_helpers import texts_on_server
 
 if TYPE_CHECKING:
-    from tests.integration.conftest import PdsPeer
+    from tests.pds_peer import PdsPeer
 
 pytestmark = pytest.mark.pds
 

@@ -20,8 +20,8 @@ from cm_desktop.publishing import build_outbox
 from cm_desktop.secrets import Secrets
 from cm_desktop.ui.outbox.controller import OutboxController
 from cm_desktop.ui.tasks import ThreadTaskRunner
-from tests.integration.conftest import PdsPeer
 from tests.integration.outbox_helpers import CliHome, texts_on_server
+from tests.pds_peer import PdsPeer
 
 
 def record(into: list[tuple[str, str]], item: tuple[str, str]) -> bool:

@@ -20,7 +20,7 @@ from cm_desktop.secrets import Secrets
 from tests.integration.outbox_helpers import CliHome, texts_on_server
 
 if TYPE_CHECKING:
-    from tests.integration.conftest import PdsPeer
+    from tests.pds_peer import PdsPeer
 
 pytestmark = pytest.mark.pds
 

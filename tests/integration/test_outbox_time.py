@@ -30,7 +30,7 @@ from cm_desktop.secrets import Secrets
 from tests.integration.outbox_helpers import list_records
 
 if TYPE_CHECKING:
-    from tests.integration.conftest import PdsPeer
+    from tests.pds_peer import PdsPeer
 
 pytestmark = pytest.mark.pds
 

@@ -1,5 +1,7 @@
 """Bluesky's reference PDS on loopback, started once per session from tests/peers/bluesky/start.mjs.
 
+Its fixtures are installed by tests/conftest.py, so the GUI and integration tests share one server.
+
 Install the peer once with `npm ci --prefix tests/peers/bluesky`. Without Node or the peer's node_modules
 the `pds` tests skip with the reason; under CI (CI=true) a missing peer fails them instead.
 """
@@ -25,7 +27,7 @@ import pytest
 
 from cm_desktop.networks.http import build_client
 
-PEER_DIR = Path(__file__).resolve().parents[1] / "peers" / "bluesky"
+PEER_DIR = Path(__file__).resolve().parent / "peers" / "bluesky"
 START_SCRIPT = PEER_DIR / "start.mjs"
 READY_TIMEOUT_S = 60.0
 INSTALL_HINT = "npm ci --prefix tests/peers/bluesky"

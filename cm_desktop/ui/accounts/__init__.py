@@ -1,0 +1,1 @@
+"""The Accounts page: connect Bluesky and Mastodon, see each account's state, reconnect or disconnect."""
