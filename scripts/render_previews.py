@@ -2,15 +2,22 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/render_previews.py previews/
 
-Also writes a sheet per language and scheme (all networks side by side), the 1-4 picture layouts and a
-right-to-left post. Look at every picture before calling a preview done.
+Also writes a sheet per language and scheme (all networks side by side), the 1-4 picture layouts, a
+right-to-left post, and the whole Compose page (accounts chosen, counters, problems, previews) with the post
+and with its link card. The link card goes through the real pipeline: a page with Open Graph tags served
+on 127.0.0.1, fetched by the app's fetcher (the server acting as the web proxy), parsed and cached.
+Look at every picture before calling a preview done.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from datetime import timedelta
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -20,9 +27,21 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPixmap, QPolygonF
 from PySide6.QtWidgets import QApplication
 
+from cm_desktop.core.drafts import ConnectedAccount
 from cm_desktop.ui.i18n import Translations
 from cm_desktop.ui.previews import PREVIEWS, LinkPreview, PixmapCache, PostPreview, PreviewImage, PreviewModel
 from scripts.screenshots import dark_palette
+
+# The page the post links to, as a small WordPress shop would serve it (hand-written, not a copy).
+SHOP_PAGE = """<!DOCTYPE html><html lang="fr-FR"><head><meta charset="UTF-8">
+<title>Galette des rois à la frangipane &#8211; Boulangerie Martin</title>
+<meta property="og:type" content="product" />
+<meta property="og:title" content="Galette des rois à la frangipane" />
+<meta property="og:description" content="Réservez votre galette pour l&#039;Épiphanie : retrait en boutique,
+ rue Mercière, Lyon 2e." />
+<meta property="og:site_name" content="Boulangerie Martin" />
+<meta property="og:image" content="/wp-content/uploads/galette-1200x630.png" />
+</head><body><p>...</p></body></html>"""
 
 WIDTH = 460
 
@@ -117,6 +136,116 @@ def sheet(pixmaps: list[QPixmap], background: QColor, columns: int = 4) -> QPixm
     return out
 
 
+@contextmanager
+def shop_site(picture: Path) -> Iterator[str]:
+    """The shop's page and its picture on 127.0.0.1, reached as http://boulangerie-martin.fr through it."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            if self.path.endswith(".png"):
+                body, kind = picture.read_bytes(), "image/png"
+            else:
+                body, kind = SHOP_PAGE.encode(), "text/html; charset=utf-8"
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def fetch_link(proxy: str, cache: Path, url: str) -> LinkPreview:
+    import httpx
+
+    from cm_desktop.core.link_card import LinkCardCache
+    from cm_desktop.networks.link_preview import LinkPreviewFetcher
+    from cm_desktop.ui.composer.link_cards import to_preview
+
+    fetcher = LinkPreviewFetcher(LinkCardCache(cache), lambda: httpx.Client(proxy=proxy, timeout=5.0))
+    try:
+        found = to_preview(fetcher.card_for(url))
+    finally:
+        fetcher.close()
+    if found is None:
+        raise SystemExit("the link card could not be built")
+    return found
+
+
+ACCOUNTS = [
+    ConnectedAccount(1, "mastodon", "Boulangerie Martin", "boulangerie@piaille.fr"),
+    ConnectedAccount(2, "bluesky", "Boulangerie Martin", "boulangerie-martin.fr"),
+]
+
+
+def render_composer(out: Path, app: QApplication, pics: list[Path], proxy: str, cache: Path) -> None:
+    """The whole Compose page: two accounts and four networks by hand, the post, counters and previews."""
+    import httpx
+
+    from cm_desktop.core.link_card import LinkCardCache
+    from cm_desktop.core.schedule import ManualClock
+    from cm_desktop.networks.link_preview import LinkPreviewFetcher
+    from cm_desktop.ui.composer.page import ComposerPage
+    from cm_desktop.ui.tasks import SyncTaskRunner
+
+    def source() -> LinkPreviewFetcher:
+        return LinkPreviewFetcher(LinkCardCache(cache), lambda: httpx.Client(proxy=proxy, timeout=5.0))
+
+    translations = Translations(app)
+    page = ComposerPage(
+        SyncTaskRunner(),
+        ManualClock(datetime(2027, 1, 6, 9, tzinfo=UTC)),
+        "Europe/Paris",
+        out / "media",
+        lambda: translations.language,
+        link_source=source,
+    )
+    page.set_accounts(ACCOUNTS)
+    page.set_author("Boulangerie Martin")
+    page.set_online(True)
+    page.resize(1280, 800)
+    page.show()
+    page.targets.set_selected(["mastodon", "bluesky", "facebook", "instagram", "x", "linkedin"])
+    page.editor.setPlainText(TEXT.replace("https://", "http://"))
+    page.flush()
+    for _ in range(40):  # the card is asked once the link has stayed the same for a moment
+        QApplication.processEvents()
+        if not page.link_cards.pending():
+            break
+        from PySide6.QtCore import QThread
+
+        QThread.msleep(50)
+    for with_pictures in (False, True):
+        page.media.add_files(pics[:2] if with_pictures else [])
+        for scheme in ("light", "dark"):
+            app.setPalette(dark_palette() if scheme == "dark" else app.style().standardPalette())
+            for lang in ("en", "fr"):
+                translations.apply(lang)
+                for _ in range(5):
+                    QApplication.processEvents()
+                page.flush()
+                for _ in range(5):
+                    QApplication.processEvents()
+                name = "composer-pictures" if with_pictures else "composer-card"
+                path = out / f"{name}-{lang}-{scheme}.png"
+                page.grab().save(str(path))
+                print(path)
+    translations.apply("en")
+    app.setPalette(app.style().standardPalette())
+    page.close()
+    page.deleteLater()
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -124,12 +253,10 @@ def main(out: Path) -> None:
     app.setStyle("Fusion")
     translations = Translations(app)
     pics = make_pictures(out / "pictures")
-    link = LinkPreview(
-        "https://boulangerie-martin.fr/galette",
-        "Galette des rois à la frangipane",
-        "Réservez votre galette pour l'Épiphanie : retrait en boutique, rue Mercière, Lyon 2e.",
-        str(pics[4]),
-    )
+    with shop_site(pics[4]) as proxy:
+        # The card every network builds from the page's tags (and the one we send to Bluesky).
+        link = fetch_link(proxy, out / "cards", "http://boulangerie-martin.fr/galette")
+        render_composer(out, app, pics, proxy, out / "cards")
     cache = PixmapCache()
     previews = {name: cls(cache) for name, cls in PREVIEWS.items()}
     scenarios = {"post": model(TEXT, pics[:2]), "link": model(TEXT, [], link)}

@@ -7,6 +7,7 @@ the previous version intact (SQLite rolls back the unfinished transaction).
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -16,7 +17,7 @@ from datetime import UTC, datetime
 from sqlmodel import col, delete, select
 
 from cm_desktop.core.i18n import Text
-from cm_desktop.core.models import Media, Post, PostTarget, TargetState, utcnow
+from cm_desktop.core.models import Account, Media, Post, PostTarget, TargetState, utcnow
 from cm_desktop.core.schedule import Problem, Severity, to_utc, validate_schedule
 from cm_desktop.core.store import Store
 
@@ -117,11 +118,21 @@ def load_draft(store: Store, post_id: int) -> Draft | None:
         media = session.exec(
             select(Media).where(col(Media.post_id) == post_id).order_by(col(Media.position))
         ).all()
+        # Targets queued from the command line name only their account: their network is the account's.
+        networks = {
+            a.id: a.network
+            for a in session.exec(
+                select(Account).where(col(Account.id).in_([t.account_id for t in targets if t.account_id]))
+            )
+        }
         return Draft(
             post_id=post.id,
             text=post.text,
             updated_at=post.updated_at,
-            targets=tuple(DraftTarget(t.network, t.account_id, t.text_override) for t in targets),
+            targets=tuple(
+                DraftTarget(t.network or networks.get(t.account_id or 0, ""), t.account_id, t.text_override)
+                for t in targets
+            ),
             media=tuple(
                 DraftMedia(
                     stored_path=m.stored_path,
@@ -135,6 +146,41 @@ def load_draft(store: Store, post_id: int) -> Draft | None:
                 for m in media
             ),
         )
+
+
+@dataclass(frozen=True)
+class ConnectedAccount:
+    """A connected account as the composer offers it: one toggle, the name and handle its previews show."""
+
+    id: int
+    network: str
+    display_name: str = ""
+    handle: str = ""
+    status: str = "ok"
+    # What the server announced (a Mastodon instance's max characters...), as rules keyword arguments.
+    limits: tuple[tuple[str, int], ...] = ()
+
+
+def connected_accounts(store: Store) -> list[ConnectedAccount]:
+    """Every connected account, in the order they were added."""
+    with store.session() as session:
+        rows = session.exec(select(Account).order_by(col(Account.id))).all()
+    found = []
+    for row in rows:
+        assert row.id is not None
+        try:
+            announced = json.loads(row.server_limits or "{}")
+        except ValueError:
+            announced = {}
+        limits = (
+            tuple(
+                sorted((k, v) for k, v in announced.items() if isinstance(v, int) and not isinstance(v, bool))
+            )
+            if isinstance(announced, dict)
+            else ()
+        )
+        found.append(ConnectedAccount(row.id, row.network, row.display_name, row.handle, row.status, limits))
+    return found
 
 
 def latest_draft(store: Store) -> Draft | None:

@@ -170,7 +170,19 @@ class Shell(QObject):
         country = self._profile.country if self._profile and self._profile.country else "FR"
         clock = SystemClock()
 
-        self.composer = ComposerPage(self.runner, clock, zone, self.paths.media, self.lang)
+        self.composer = ComposerPage(
+            self.runner,
+            clock,
+            zone,
+            self.paths.media,
+            self.lang,
+            link_cache=self.paths.data / "cache" / "link_cards",
+        )
+        if self.connectivity is not None:
+            # Link cards are fetched only while online; offline they come from the cache.
+            self.connectivity.changed.connect(self.composer.set_online)
+            if self.connectivity.online is not None:
+                self.composer.set_online(self.connectivity.online)
         if self._profile is not None and self._profile.name:
             self.composer.set_author(self._profile.name)
         self.home = HomePage(self.runner, clock, self.lang)
@@ -262,6 +274,7 @@ class Shell(QObject):
         # A reconnected account's waiting posts go out at once; the composer offers the new account.
         self.accounts.accounts_changed.connect(self.outbox.wake)
         self.accounts.accounts_changed.connect(self.outbox.page.refresh)
+        self.accounts.accounts_changed.connect(self.composer.reload_accounts)
 
     def _secrets(self) -> Any:
         # Made on first use, in the worker thread: keyring's backend discovery stays off the GUI thread.

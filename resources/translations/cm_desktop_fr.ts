@@ -687,8 +687,24 @@
         <translation>Publier sur :</translation>
     </message>
     <message>
-        <source>Publish on %1</source>
-        <translation>Publier sur %1</translation>
+        <source>Publish on %1 with the account %2</source>
+        <translation>Publier sur %1 avec le compte %2</translation>
+    </message>
+    <message>
+        <source>Sent by the app at the chosen time.</source>
+        <translation>Envoyé par l'application à l'heure choisie.</translation>
+    </message>
+    <message>
+        <source>This account needs to be connected again (see Accounts).</source>
+        <translation>Ce compte doit être reconnecté (voir Comptes).</translation>
+    </message>
+    <message>
+        <source>Publish on %1 yourself, with the app's help</source>
+        <translation>Publier vous-même sur %1, avec l'aide de l'application</translation>
+    </message>
+    <message>
+        <source>No account connected: at the chosen time the app prepares the post and opens %1 for you to publish it.</source>
+        <translation>Aucun compte connecté : à l'heure choisie, l'application prépare la publication et ouvre %1 pour que vous la publiiez.</translation>
     </message>
 </context>
 <context>

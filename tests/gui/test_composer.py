@@ -35,12 +35,18 @@ def make_page(qtbot: QtBot, store: Store, tmp_path: Path) -> ComposerPage:
     return page
 
 
+def settle(qtbot: QtBot, page: ComposerPage) -> None:
+    """Key events are checked on the next turn of the event loop (coalesced): wait for that turn."""
+    qtbot.waitUntil(lambda: not page.refresh_pending(), timeout=3_000)
+
+
 def test_typing_updates_counters_and_issues_per_network(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
     page = make_page(qtbot, store, tmp_path)
     page.targets.set_selected(["bluesky", "x", "instagram"])
     qtbot.keyClicks(page.editor, "Galette ")
     page.editor.insertPlainText("🥐")  # QTest types ASCII only
     qtbot.keyClicks(page.editor, " https://boulangerie.fr #Lyon")
+    settle(qtbot, page)
     counters = page.counters.labels()
     assert set(counters) == {"bluesky", "x", "instagram"}
     # X counts the link as 23 and the emoji as 2: "Galette " 8 + 2 + 1 + 23 + 6.
@@ -56,6 +62,7 @@ def test_override_changes_only_that_network(qtbot: QtBot, store: Store, tmp_path
     page.targets.set_selected(["bluesky", "mastodon"])
     page.editor.setPlainText("Texte commun")
     page.override_editors["mastodon"].setPlainText("Texte pour Mastodon, plus long")
+    settle(qtbot, page)
     assert page.text_for("bluesky") == "Texte commun"
     assert page.measures["mastodon"].count == len("Texte pour Mastodon, plus long")
 
@@ -64,6 +71,7 @@ def test_too_long_text_fix_selects_what_is_over(qtbot: QtBot, store: Store, tmp_
     page = make_page(qtbot, store, tmp_path)
     page.targets.set_selected(["bluesky"])
     page.editor.setPlainText("é" * 310)
+    settle(qtbot, page)
     row = next(r for r in page.issues_panel.rows if r.issue.fix is not None and r.issue.fix.kind == "shorten")
     assert row.button is not None
     row.button.click()
@@ -113,6 +121,7 @@ def test_pictures_feed_the_rules_and_alt_text_prompt(qtbot: QtBot, store: Store,
     Image.new("RGB", (1080, 1350), (200, 150, 80)).save(picture)
     page.editor.setPlainText("La galette est là")
     page.media.add_files([picture])
+    settle(qtbot, page)
     assert len(page.media.items()) == 1
     codes = {i.code for i in page.issues["instagram"]}
     assert "images.required" not in codes

@@ -39,20 +39,40 @@ class IssueRow(QWidget):
         self.network, self.issue = network, issue
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
-        colour = SEVERITY_COLOURS[issue.severity]
-        word = QCoreApplication.translate(CONTEXT, str(SEVERITY_WORDS[issue.severity]))
-        self.label = QLabel(
-            f'<span style="color:{colour}; font-weight:600">{html.escape(word)}</span> · '
-            f"<b>{html.escape(spec(network).label)}</b> · {html.escape(issue.text(lang))}"
-        )
+        self.label = QLabel()
         self.label.setWordWrap(True)
-        layout.addWidget(self.label, 1)
         self.button: QPushButton | None = None
+        self.set_issue(issue, lang)
+        layout.addWidget(self.label, 1)
         if issue.fix is not None and issue.fix.kind in FIX_BUTTONS:
             self.button = QPushButton(QCoreApplication.translate(CONTEXT, str(FIX_BUTTONS[issue.fix.kind])))
             self.button.setObjectName(f"fix_{issue.code}")
             self.button.clicked.connect(lambda: self.fix_requested.emit(self.network, self.issue.fix))
             layout.addWidget(self.button)
+
+    def shape(self) -> tuple[str, str, str, str | None]:
+        """What decides the row's widgets: the same shape can take a new issue in place."""
+        return shape_of(self.network, self.issue)
+
+    def set_issue(self, issue: Issue, lang: Lang) -> None:
+        self.issue = issue
+        colour = SEVERITY_COLOURS[issue.severity]
+        word = QCoreApplication.translate(CONTEXT, str(SEVERITY_WORDS[issue.severity]))
+        text = (
+            f'<span style="color:{colour}; font-weight:600">{html.escape(word)}</span> · '
+            f"<b>{html.escape(spec(self.network).label)}</b> · {html.escape(issue.text(lang))}"
+        )
+        if text != self.label.text():  # an unchanged label is not laid out and painted again
+            self.label.setText(text)
+        if self.button is not None and issue.fix is not None:  # the language may have changed
+            words = QCoreApplication.translate(CONTEXT, str(FIX_BUTTONS[issue.fix.kind]))
+            if words != self.button.text():
+                self.button.setText(words)
+
+
+def shape_of(network: str, issue: Issue) -> tuple[str, str, str, str | None]:
+    kind = issue.fix.kind if issue.fix is not None and issue.fix.kind in FIX_BUTTONS else None
+    return (network, issue.code, issue.severity.value, kind)
 
 
 class IssuesPanel(QWidget):
@@ -67,19 +87,25 @@ class IssuesPanel(QWidget):
         self.all_good.setObjectName("issues_all_good")
         self._layout.addWidget(self.all_good)
         self.rows: list[IssueRow] = []
-        self._shown: tuple[tuple[str, str, str], ...] = ()
+        self._shown: tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]] | None = None
         self._no_networks = True
         self.retranslate()
 
     def show_issues(self, issues: Mapping[str, Sequence[Issue]], lang: Lang) -> None:
         flat = [(n, i) for n, found in issues.items() for i in found]
         # Rebuilding rows on every keystroke is wasted work when nothing changed.
-        key = tuple((n, i.code, i.text(lang)) for n, i in flat)
+        key = (tuple(issues), tuple((n, i.code, i.text(lang)) for n, i in flat))
         if key == self._shown:
             return
         self._shown = key
+        # "Too long by 12 characters" becomes "by 13" on the next key: same rows, new words, no rebuild.
+        if self.rows and [row.shape() for row in self.rows] == [shape_of(n, i) for n, i in flat]:
+            for row, (_, issue) in zip(self.rows, flat, strict=True):
+                row.set_issue(issue, lang)
+            return
         for row in self.rows:
             self._layout.removeWidget(row)
+            row.hide()  # off the screen now, deleted when the event loop next runs
             row.deleteLater()
         self.rows = []
         for network, issue in flat:
@@ -101,7 +127,7 @@ class IssuesPanel(QWidget):
 
     def retranslate(self) -> None:
         self._set_all_good_text()
-        self._shown = ()
+        self._shown = None
 
 
 __all__ = ["Fix", "IssuesPanel"]

@@ -1,8 +1,12 @@
-"""The Compose page: one text, the networks it goes to, per-network adjustments, counters, problems with
-their fixes, pictures, previews, and the ways to send it (draft, schedule, queue, now).
+"""The Compose page: one text, the accounts and networks it goes to, per-network adjustments, counters,
+problems with their fixes, pictures, previews, and the ways to send it (draft, schedule, queue, now).
 
-Every keystroke re-measures the text for the chosen networks synchronously (a few ms, see bench/composer.py);
-saving is debounced and runs off the GUI thread.
+Speed (bench/composer.py): key events are coalesced on a 0 ms timer, so several queued keys cost one
+refresh of the counters and previews; the problems list (pre-flight) follows when typing pauses for
+PROBLEMS_PAUSE_MS. Each network's text is measured and checked once (checks.CheckCache) and never past a
+cap (checks.rules_cap); only the previews on screen are re-rendered (PreviewPanel). A text longer than
+checks.LONG_TEXT (a pasted megabyte) is measured when typing pauses rather than on every key. Saving is
+debounced and runs off the GUI thread; link cards are looked up in the background (LinkCardLoader).
 """
 
 from __future__ import annotations
@@ -29,20 +33,25 @@ from PySide6.QtWidgets import (
 )
 
 from cm_desktop.core import rules
-from cm_desktop.core.drafts import Draft, DraftMedia, DraftTarget
+from cm_desktop.core.drafts import ConnectedAccount, Draft, DraftMedia, DraftTarget
 from cm_desktop.core.i18n import Lang
+from cm_desktop.core.link_card import card_link, card_links
 from cm_desktop.core.rules.model import Fix, ImageFacts, Issue, Measure
 from cm_desktop.core.schedule import Clock, Problem, from_utc
+from cm_desktop.ui.composer.checks import LONG_TEXT, CheckCache, preview_text, rule_limits
 from cm_desktop.ui.composer.counters import CounterRow
 from cm_desktop.ui.composer.issues_panel import IssuesPanel
+from cm_desktop.ui.composer.link_cards import CardSource, LinkCardLoader, default_source
 from cm_desktop.ui.composer.targets import TargetSelector
-from cm_desktop.ui.previews.model import PreviewImage, PreviewModel
+from cm_desktop.ui.previews.model import LinkPreview, PreviewImage, PreviewModel
 from cm_desktop.ui.tasks import TaskRunner
 from cm_desktop.ui.theme import make_title
 
 log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 800  # "saved within a second of the last keystroke"
+LONG_TEXT_PAUSE_MS = 300  # a very long text is measured once typing pauses this long
+PROBLEMS_PAUSE_MS = 150  # the problems list follows when typing pauses: it does not jump on every key
 
 
 class ComposerPage(QWidget):
@@ -59,10 +68,20 @@ class ComposerPage(QWidget):
         lang: Callable[[], Lang],
         networks: Sequence[str] = rules.NETWORKS,
         parent: QWidget | None = None,
+        *,
+        link_cache: Path | None = None,
+        link_source: Callable[[], CardSource] | None = None,
     ) -> None:
+        """`link_cache`: where link cards are kept (default: cache/link_cards beside the media folder);
+        `link_source`: what looks them up (default: the real fetcher on that folder)."""
         super().__init__(parent)
         self.setObjectName("page_compose")
         self.runner, self.clock, self.zone, self.media_dir, self._lang = runner, clock, zone, media_dir, lang
+        cache = link_cache or media_dir.parent / "cache" / "link_cards"
+        self.link_cards = LinkCardLoader(runner, link_source or default_source(cache), self)
+        self.link_cards.card_ready.connect(lambda _link: self._schedule_refresh(0))
+        self._checks = CheckCache()
+        self._links: dict[str, list[str]] = {}  # links found per text, for the current refresh
         self.store: Any = None
         self.post_id: int | None = None
         self._saving = False
@@ -117,6 +136,15 @@ class ComposerPage(QWidget):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_now)
+        # Key events already queued are taken together: one refresh for all of them.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.timeout.connect(self._refresh_counts)
+        self._problems_timer = QTimer(self)
+        self._problems_timer.setSingleShot(True)
+        self._problems_timer.timeout.connect(self._refresh_problems)
+        self._texts: dict[str, tuple[str, dict[str, int]]] = {}  # per network: its text and limits
+        self._word: str | None = None  # the word the hashtag suggestions were made for
         self.retranslate()
         self.refresh()
 
@@ -168,6 +196,10 @@ class ComposerPage(QWidget):
         splitter.addWidget(self.previews)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        # Without sizes the editor column takes nearly all the width and previews get their minimum: too
+        # narrow to look like a feed. These proportions are kept when the window is resized.
+        splitter.setSizes([560, 460])
+        self.splitter = splitter
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(splitter)
@@ -186,7 +218,7 @@ class ComposerPage(QWidget):
         self.undo_button.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_button.setShortcut(QKeySequence.StandardKey.Redo)
         self.emoji_button.clicked.connect(self.show_emoji_picker)
-        self.save_button.clicked.connect(self.save_now)
+        self.save_button.clicked.connect(lambda: self.save_now())  # clicked(bool) must not become `then`
         self.schedule_button.clicked.connect(self.schedule)
         self.queue_button.clicked.connect(self.add_to_queue)
         self.publish_button.clicked.connect(self.publish_now)
@@ -203,10 +235,10 @@ class ComposerPage(QWidget):
 
     def draft(self) -> Draft:
         targets = []
-        for network in self.targets.selected():
-            editor = self.override_editors.get(network)
+        for target in self.targets.selected_targets():
+            editor = self.override_editors.get(target.network)
             override = editor.toPlainText() if editor is not None and editor.toPlainText().strip() else None
-            targets.append(DraftTarget(network, None, override))
+            targets.append(DraftTarget(target.network, target.account_id, override))
         media = tuple(
             DraftMedia(
                 stored_path=str(item.path),
@@ -223,14 +255,43 @@ class ComposerPage(QWidget):
         )
 
     def set_store(self, store: Any) -> None:
-        """Called once the store is open: restore what was being written, learn the person's hashtags."""
+        """Called once the store is open: offer the connected accounts, restore what was being written,
+        learn the person's hashtags."""
         from cm_desktop.core.drafts import hashtag_suggestions, latest_draft
 
         self.store = store
-        self.runner.run(lambda: latest_draft(store), self._restore, self._on_background_error)
+
+        def accounts_known(accounts: list[ConnectedAccount]) -> None:
+            # The draft comes after the accounts, so that its targets find their account's toggle.
+            self.set_accounts(accounts)
+            self.runner.run(lambda: latest_draft(store), self._restore, self._on_background_error)
+
+        self._load_accounts(accounts_known)
         self.runner.run(
             lambda: hashtag_suggestions(store, "", 200), self._set_hashtags, self._on_background_error
         )
+
+    def reload_accounts(self) -> None:
+        """Offer the accounts as they are now in the store (call when one is connected or removed)."""
+        self._load_accounts(self.set_accounts)
+
+    def _load_accounts(self, then: Callable[[list[ConnectedAccount]], None]) -> None:
+        from cm_desktop.core.drafts import connected_accounts
+
+        store = self.store
+        if store is not None:
+            self.runner.run(lambda: connected_accounts(store), then, self._on_background_error)
+
+    def set_accounts(self, accounts: Sequence[ConnectedAccount]) -> None:
+        """One toggle per connected account, the other networks by hand; what was chosen stays chosen."""
+        self.targets.set_accounts(accounts)
+        self.refresh()
+
+    def set_online(self, online: bool) -> None:
+        """Link cards are fetched only while online; offline the cards already kept are shown."""
+        self.link_cards.set_online(online)
+        if online:
+            self._schedule_refresh(0)
 
     def _restore(self, draft: Draft | None) -> None:
         if draft is None or self.editor.toPlainText() or self.post_id is not None:
@@ -243,7 +304,7 @@ class ComposerPage(QWidget):
         self.editor.blockSignals(True)
         self.editor.setPlainText(draft.text)
         self.editor.blockSignals(False)
-        self.targets.set_selected([t.network for t in draft.targets])
+        self.targets.set_selected(draft.targets)
         for target in draft.targets:
             if target.text_override and target.network in self.override_editors:
                 self.override_editors[target.network].setPlainText(target.text_override)
@@ -252,14 +313,32 @@ class ComposerPage(QWidget):
 
     def _set_hashtags(self, tags: list[str]) -> None:
         self._hashtags = tags
+        self._word = None  # rebuild the suggestions for the current word
         self._update_suggestions()
 
     # --- reacting -------------------------------------------------------------------------------------
 
     def _on_edit(self) -> None:
-        self.refresh()
+        long = self.editor.document().characterCount() > LONG_TEXT
+        self._schedule_refresh(LONG_TEXT_PAUSE_MS if long else 0)
         self._update_suggestions()
         self._schedule_autosave()
+
+    def _schedule_refresh(self, delay_ms: int) -> None:
+        self._refresh_timer.start(delay_ms)
+        self._problems_timer.start(max(delay_ms, PROBLEMS_PAUSE_MS))
+
+    def refresh_pending(self, problems: bool = True) -> bool:
+        """True while a keystroke's refresh is still to come: counters and previews, and (unless
+        `problems` is False) the problems list. Tests and the bench wait on it."""
+        return self._refresh_timer.isActive() or (problems and self._problems_timer.isActive())
+
+    def flush(self) -> None:
+        """Run a pending refresh now: whatever reads the counts or problems next sees the current text."""
+        if self._refresh_timer.isActive():
+            self._refresh_counts()
+        if self._problems_timer.isActive():
+            self._refresh_problems()
 
     def _on_targets(self, networks: list[str]) -> None:
         for network in list(self.override_editors):
@@ -303,33 +382,71 @@ class ComposerPage(QWidget):
         self._schedule_autosave()
 
     def refresh(self) -> None:
-        """Re-measure and re-check every chosen network, and update counters, problems and previews."""
-        self.measures, self.issues = {}, {}
-        for network in self.targets.selected():
-            text = self.text_for(network)
-            self.measures[network] = rules.measure(network, text)
-            self.issues[network] = rules.preflight(network, text, self._image_facts)
+        """Counters, previews and problems, at once (targets, pictures or a whole draft changed)."""
+        self._refresh_counts()
+        self._refresh_problems()
+
+    def _refresh_counts(self) -> None:
+        """Measure every chosen network's text (once per text); update the counters and the previews."""
+        self._refresh_timer.stop()
+        main = self.editor.toPlainText()
+        networks = self.targets.selected()
+        self._checks.forget_except(networks)
+        self._links, self._texts, self.measures = {}, {}, {}
+        models: dict[str, PreviewModel] = {}
+        for network in networks:
+            editor = self.override_editors.get(network)
+            override = editor.toPlainText() if editor is not None else ""
+            text = override if override.strip() else main
+            account = self.targets.account_for(network)
+            limits = rule_limits(network, dict(account.limits)) if account is not None else {}
+            self._texts[network] = (text, limits)
+            self.measures[network] = self._checks.measure(network, text, limits)
+            shown = preview_text(network, text, limits)
+            models[network] = PreviewModel(
+                text=shown,
+                author=(account.display_name or account.handle) if account is not None else self.author,
+                handle=account.handle if account is not None else self.handle,
+                images=self._preview_images,
+                link=self._link_card(network, shown),
+            )
         self.counters.update_measures(self.measures)
+        self.previews.update_model(models)
+
+    def _refresh_problems(self) -> None:
+        """Pre-flight every chosen network's text (once per text) and show the problems."""
+        self._problems_timer.stop()
+        if self._refresh_timer.isActive():
+            self._refresh_counts()
+        self.issues = {
+            network: self._checks.problems(network, text, self._image_facts, limits)
+            for network, (text, limits) in self._texts.items()
+        }
         self.issues_panel.show_issues(self.issues, self.lang())
-        self.previews.update_model(
-            {
-                network: PreviewModel(
-                    text=self.text_for(network),
-                    author=self.author,
-                    handle=self.handle,
-                    images=self._preview_images,
-                )
-                for network in self.measures
-            }
-        )
+
+    def _link_card(self, network: str, text: str) -> LinkPreview | None:
+        """The card `network` shows for the text's link: none with pictures (every network drops it then)."""
+        from cm_desktop.ui.previews.registry import PREVIEWS
+
+        preview = PREVIEWS.get(network)
+        if self._preview_images or preview is None or preview.card_look is None or "." not in text:
+            return None
+        links = self._links.get(text)
+        if links is None:
+            links = self._links[text] = card_links(text)
+        link = card_link(network, text, links)
+        return self.link_cards.card(link) if link is not None else None
 
     def _update_suggestions(self) -> None:
+        word = self._current_word()
+        if word == self._word:
+            return  # the same word: the same suggestions (most keystrokes inside a word change it, though)
+        self._word = word
         while self._suggestion_layout.count():
             item = self._suggestion_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        word = self._current_word()
         if not word.startswith("#") or not self._hashtags:
             return
         wanted = word[1:].casefold()
@@ -342,10 +459,11 @@ class ComposerPage(QWidget):
         self._suggestion_layout.addStretch(1)
 
     def _current_word(self) -> str:
+        # From the start of the line to the cursor: never the whole text (a pasted megabyte).
         cursor = self.editor.textCursor()
-        text = self.editor.toPlainText()[: cursor.position()]
-        start = max(text.rfind(" "), text.rfind("\n")) + 1
-        return text[start:]
+        cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        text = cursor.selectedText()
+        return text[text.rfind(" ") + 1 :]
 
     def _complete_word(self, word: str) -> None:
         cursor = self.editor.textCursor()
@@ -357,6 +475,7 @@ class ComposerPage(QWidget):
     # --- fixes ----------------------------------------------------------------------------------------
 
     def apply_fix(self, network: str, fix: Fix) -> None:
+        self.flush()
         editor = self.override_editors.get(network)
         if editor is None or not editor.toPlainText().strip():
             editor = self.editor
@@ -464,6 +583,7 @@ class ComposerPage(QWidget):
     def _ready(self) -> bool:
         from cm_desktop.core.drafts import readiness_problems
 
+        self.flush()  # the problems of the text as it is now, not as it was before the last key
         problems = readiness_problems(self.draft())
         blocking = [i for found in self.issues.values() for i in found if i.severity.value == "blocks"]
         if problems:
@@ -609,4 +729,6 @@ class ComposerPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self.targets.restyle(self.palette())
         super().changeEvent(event)

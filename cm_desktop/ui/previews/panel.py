@@ -1,11 +1,15 @@
-"""The previews of the networks a post goes to, side by side when there is room, one pixmap cache for all."""
+"""The previews of the networks a post goes to, side by side when there is room, one pixmap cache for all.
+
+Only the previews on screen follow every keystroke: the others keep their new model aside and render it when
+they are scrolled into view, the panel is shown or resized, or someone asks for them (`preview()`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from cm_desktop.ui.previews.base import PostPreview
@@ -15,6 +19,7 @@ from cm_desktop.ui.previews.registry import make_preview
 
 COLUMN_MIN = 380  # narrower than this and a feed post stops looking like one
 COLUMN_MAX = 520
+ON_SCREEN_MARGIN = 200  # pixels above and below the visible area that count as on screen
 
 
 class PreviewPanel(QWidget):
@@ -28,6 +33,7 @@ class PreviewPanel(QWidget):
         self._headings: dict[str, QLabel] = {}
         self._models: dict[str, PreviewModel] = {}
         self._default: PreviewModel | None = None
+        self._pending: dict[str, PreviewModel] = {}  # models of previews off screen, not rendered yet
         self._columns = 0
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
@@ -39,6 +45,8 @@ class PreviewPanel(QWidget):
         self.grid.setHorizontalSpacing(16)
         self.grid.setVerticalSpacing(6)
         self.scroll_area.setWidget(self.body)
+        # Scrolling moves the body; a preview growing or shrinking resizes it: both can bring others on screen.
+        self.body.installEventFilter(self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
@@ -50,7 +58,12 @@ class PreviewPanel(QWidget):
         return list(self._previews)
 
     def preview(self, network: str) -> PostPreview:
-        return self._previews[network]
+        """The preview of `network`, up to date (rendered now if it was waiting off screen)."""
+        preview = self._previews[network]
+        pending = self._pending.pop(network, None)
+        if pending is not None:
+            preview.set_model(pending)
+        return preview
 
     def set_networks(self, networks: Sequence[str]) -> None:
         """Show these networks in this order; previews kept across calls keep their state."""
@@ -58,6 +71,7 @@ class PreviewPanel(QWidget):
         for gone in [n for n in self._previews if n not in wanted]:
             self._previews.pop(gone).deleteLater()
             self._headings.pop(gone).deleteLater()
+            self._pending.pop(gone, None)
         previews: dict[str, PostPreview] = {}
         for network in wanted:
             preview = self._previews.get(network) or make_preview(network, self.cache)
@@ -69,12 +83,13 @@ class PreviewPanel(QWidget):
                 font.setWeight(font.Weight.DemiBold)
                 heading.setFont(font)
                 self._headings[network] = heading
-            model = self._models.get(network, self._default)
-            if model is not None:
-                preview.set_model(model)
         self._previews = previews
         self._columns = 0
         self._reflow()
+        for network, preview in previews.items():
+            model = self._models.get(network, self._default)
+            if model is not None:
+                self._offer(network, preview, model)
 
     def update_model(self, model: PreviewModel | Mapping[str, PreviewModel]) -> None:
         """One model for every network, or one per network (handles and pictures may differ)."""
@@ -85,7 +100,39 @@ class PreviewPanel(QWidget):
         for network, preview in self._previews.items():
             chosen = self._models.get(network, self._default)
             if chosen is not None:
-                preview.set_model(chosen)
+                self._offer(network, preview, chosen)
+
+    def pending(self) -> list[str]:
+        """Networks whose preview waits off screen for its latest model."""
+        return list(self._pending)
+
+    def _offer(self, network: str, preview: PostPreview, model: PreviewModel) -> None:
+        # A preview never rendered is rendered at once: its first layout decides where the others sit.
+        if preview.model is None or self._on_screen(preview):
+            self._pending.pop(network, None)
+            preview.set_model(model)
+        else:
+            self._pending[network] = model
+
+    def _on_screen(self, preview: PostPreview) -> bool:
+        if not self.isVisible():
+            return False
+        viewport = self.scroll_area.viewport()
+        area = viewport.rect().adjusted(0, -ON_SCREEN_MARGIN, 0, ON_SCREEN_MARGIN)
+        return QRect(preview.mapTo(viewport, QPoint(0, 0)), preview.size()).intersects(area)
+
+    def _render_on_screen(self) -> None:
+        for network in [n for n in self._pending if self._on_screen(self._previews[n])]:
+            self._previews[network].set_model(self._pending.pop(network))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.body and self._pending and event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
+            self._render_on_screen()
+        return False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._render_on_screen()
 
     def _reflow(self) -> None:
         width = self.scroll_area.viewport().width() - 24
@@ -114,6 +161,7 @@ class PreviewPanel(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._reflow()
+        self._render_on_screen()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -97,9 +97,13 @@ class TextBlock(QWidget):
             return
         self._html = html
         self.doc.setHtml(html)
+        width = self.width()
+        before = self._heights.get(width)
         self._heights.clear()
         self.setAccessibleName(self.doc.toPlainText())
-        self.updateGeometry()
+        # Most keystrokes leave the height alone: then the preview and the panel need no new layout.
+        if before is None or self.heightForWidth(width) != before:
+            self.updateGeometry()
         self.update()
 
     def changeEvent(self, event: QEvent) -> None:
