@@ -159,7 +159,8 @@ class ComposerPage(QWidget):
         from cm_desktop.ui.previews import PreviewPanel
 
         panel = PreviewPanel()
-        panel.setMinimumWidth(320)
+        # Narrow enough that the page fits a 1024-pixel screen in French (the splitter starts wider).
+        panel.setMinimumWidth(260)
         return panel
 
     def _layout(self) -> None:
@@ -175,7 +176,7 @@ class ComposerPage(QWidget):
 
         left = QWidget()
         column = QVBoxLayout(left)
-        column.setContentsMargins(32, 28, 16, 16)
+        column.setContentsMargins(24, 24, 12, 16)
         column.addWidget(self.title_label)
         column.addWidget(self.targets)
         column.addWidget(self.editor, 3)
