@@ -555,6 +555,10 @@
         <source>Previews of the post</source>
         <translation>Aperçus de la publication</translation>
     </message>
+    <message>
+        <source>Choose where to publish: you will see here how each network shows your post.</source>
+        <translation>Choisissez où publier : vous verrez ici comment chaque réseau affiche votre publication.</translation>
+    </message>
 </context>
 <context>
     <name>ScheduleDialog</name>

@@ -76,6 +76,7 @@ log = logging.getLogger(__name__)
 DEFAULT_MAX_ITEMS = 10
 THUMB = 112  # thumbnail box, logical pixels
 TILE = QSize(THUMB + 16, THUMB + 44)  # room for the margin and the description badge
+EMPTY_HEIGHT = 64
 # What we offer in the file dialog and accept on drop; import_original still checks the bytes.
 IMAGE_SUFFIXES = frozenset(
     {".jpg", ".jpeg", ".jpe", ".png", ".webp", ".gif", ".bmp", ".tif", ".tiff", ".heic", ".heif", ".avif"}
@@ -789,6 +790,8 @@ class MediaStrip(QWidget):
         self.left_button.setEnabled(ready and row > 0)
         self.right_button.setEnabled(ready and row < self.list.count() - 1)
         self.add_button.setEnabled(self.list.count() < self._max_items)
+        # Empty, the strip is a slim drop zone: the text box keeps the room on small screens.
+        self.list.setFixedHeight(EMPTY_HEIGHT if self.list.count() == 0 else TILE.height() + 28)
         self.alt_prompt.setVisible(media is not None and not media.alt)
         self.count_label.setText(
             self.tr("Pictures: %1 of %2")

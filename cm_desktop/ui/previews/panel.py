@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Qt
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from cm_desktop.ui.previews.base import PostPreview
@@ -47,8 +47,16 @@ class PreviewPanel(QWidget):
         self.scroll_area.setWidget(self.body)
         # Scrolling moves the body; a preview growing or shrinking resizes it: both can bring others on screen.
         self.body.installEventFilter(self)
+        # Without a network the panel would be a blank half of the page: say what will appear there.
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("previews_empty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setContentsMargins(24, 24, 24, 24)
+        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.empty_label)
         outer.addWidget(self.scroll_area)
         self.retranslate()
         self.set_networks(networks)
@@ -68,6 +76,8 @@ class PreviewPanel(QWidget):
     def set_networks(self, networks: Sequence[str]) -> None:
         """Show these networks in this order; previews kept across calls keep their state."""
         wanted = list(dict.fromkeys(networks))
+        self.empty_label.setVisible(not wanted)
+        self.scroll_area.setVisible(bool(wanted))
         for gone in [n for n in self._previews if n not in wanted]:
             self._previews.pop(gone).deleteLater()
             self._headings.pop(gone).deleteLater()
@@ -157,6 +167,11 @@ class PreviewPanel(QWidget):
 
     def retranslate(self) -> None:
         self.setAccessibleName(QCoreApplication.translate("Previews", "Previews of the post"))
+        self.empty_label.setText(
+            QCoreApplication.translate(
+                "Previews", "Choose where to publish: you will see here how each network shows your post."
+            )
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
