@@ -1,11 +1,13 @@
 """What the outbox costs over the HTTP calls it makes: 200 text posts to Bluesky's reference PDS on loopback.
 
 Floor: the same 200 com.atproto.repo.createRecord calls made with a bare httpx.Client (same server, same
-account, same record shape, in the same run). Measured: the outbox's `run()` over 200 due posts (claim and
-commit before each request, classify and commit after it, all with synchronous=FULL). Medians of several
+account, same record shape, in the same run). Measured: the outbox's `run()` over 200 due posts (each claim
+committed with synchronous=FULL before its request; each verdict rides on the next commit). Medians of several
 rounds, floor and outbox alternating. Prints only; needs the peer installed (npm ci --prefix tests/peers/bluesky).
 
-    .venv/bin/python bench/outbox.py [--posts 200] [--rounds 3]
+    .venv/bin/python bench/outbox.py [--posts 200] [--rounds 3] [--profile FILE]
+
+`--profile FILE` runs one outbox round under cProfile instead, saves it to FILE and prints the top entries.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -26,21 +29,24 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--posts", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--profile", type=Path, default=None, help="write a cProfile of one outbox round to this file"
+    )
     args = parser.parse_args()
 
     import keyring
     import pytest
 
     from cm_desktop.core.models import Account
-    from cm_desktop.core.outbox import Outbox, queue_post
+    from cm_desktop.core.outbox import Outbox, queue_post, targets
     from cm_desktop.core.store import open_store
     from cm_desktop.networks.bluesky import connect, utc_timestamp
     from cm_desktop.networks.http import build_client
     from cm_desktop.networks.tid import new_tid
     from cm_desktop.publishing import connector_factory
     from cm_desktop.secrets import Secrets
-    from tests.integration.conftest import _start_peer
     from tests.memory_keyring import MemoryKeyring
+    from tests.pds_peer import _start_peer
 
     keyring.set_keyring(MemoryKeyring())
     secrets = Secrets()
@@ -90,7 +96,7 @@ def main() -> int:
                         response.raise_for_status()
                     return time.perf_counter() - started
 
-            def outbox_round(tag: str) -> float:
+            def outbox_round(tag: str, profiler: Any = None) -> float:
                 folder = base / f"store-{tag}"
                 store = open_store(folder / "db.sqlite3", folder / "backups")
                 with store.session() as s:
@@ -105,9 +111,15 @@ def main() -> int:
                     )
                 outbox = Outbox(store, connector_factory(secrets), lock_path=folder / "publisher.lock")
                 started = time.perf_counter()
+                if profiler is not None:
+                    profiler.enable()
                 outcomes = outbox.run()
                 elapsed = time.perf_counter() - started
+                if profiler is not None:
+                    profiler.disable()
                 assert sum(o.state == "published" for o in outcomes) == args.posts, "not all published"
+                stored = targets(store)  # every verdict is on disk once run() returns
+                assert sum(t.state == "published" for t in stored) == args.posts, "verdicts not stored"
                 store.close()
                 return elapsed
 
@@ -130,6 +142,17 @@ def main() -> int:
             raw_round("warmup")
             connector_round("warmup")
             outbox_round("warmup")
+            if args.profile is not None:
+                import cProfile
+                import pstats
+
+                profiler = cProfile.Profile()
+                outbox_round("profile", profiler)
+                profiler.dump_stats(str(args.profile))
+                stats = pstats.Stats(str(args.profile))
+                stats.sort_stats("cumulative").print_stats(40)
+                stats.sort_stats("tottime").print_stats(25)
+                return 0
             raws, conns, outs = [], [], []
             for r in range(args.rounds):
                 raws.append(raw_round(str(r)))

@@ -17,6 +17,7 @@ from sqlmodel import Session, col, delete, select
 from cm_desktop.core.i18n import Text
 from cm_desktop.core.models import Account, Media, Post, PostTarget, Slot, TargetState, utcnow
 from cm_desktop.core.moments import Moment, UnknownCountry, moments_for, upcoming
+from cm_desktop.core.outbox.native import withdraw as withdraw_native_copy
 from cm_desktop.core.schedule import (
     Problem,
     Severity,
@@ -52,6 +53,12 @@ ALREADY_SENT = Text(
 BEING_SENT = Text(
     en="This post is being sent right now: wait a moment, then try again.",
     fr="Cette publication est en cours d'envoi : patientez un instant, puis réessayez.",
+)
+WITHDRAWING = Text(
+    en="The post will disappear as soon as Mastodon confirms that it will not publish it (this needs a "
+    "connection). Until then it stays in the calendar.",
+    fr="La publication disparaîtra dès que Mastodon aura confirmé qu'il ne la publiera pas (une connexion est "
+    "nécessaire). D'ici là, elle reste dans le calendrier.",
 )
 POST_GONE = Text(
     en="This post no longer exists: it may have been deleted in another window.",
@@ -301,7 +308,11 @@ def natively_scheduled(store: Store, post_id: int) -> bool:
 
 
 def back_to_drafts(store: Store, post_id: int) -> list[Problem]:
-    """Take the post out of the queue: its waiting (and failed) targets become drafts again."""
+    """Take the post out of the queue: its waiting (and failed) targets become drafts again.
+
+    A target whose copy a server holds for later (Mastodon scheduled_at) stays, marked, until the outbox has
+    cancelled that copy; a draft target takes its place at once (withdraw_native_copy).
+    """
     with store.session() as session:
         post = session.get(Post, post_id)
         if post is None:
@@ -311,6 +322,8 @@ def back_to_drafts(store: Store, post_id: int) -> list[Problem]:
             return [_problem("sending", BEING_SENT)]
         stamp = utcnow()
         for target in targets:
+            if withdraw_native_copy(session, target, "draft", stamp):
+                continue
             if target.state in _WAITING or target.state == TargetState.FAILED.value:
                 target.state = TargetState.DRAFT.value
                 target.next_attempt_utc = None
@@ -356,11 +369,24 @@ def duplicate_post(store: Store, post_id: int) -> int:
 
 
 def delete_post(store: Store, post_id: int) -> list[Problem]:
-    """Delete the post from the app (never from a network where it was published)."""
+    """Delete the post from the app (never from a network where it was published).
+
+    When a server holds a copy for later (Mastodon scheduled_at), deleting it here alone would let that copy
+    go out: the post then keeps only that target, marked, and the outbox deletes the post once the server's
+    copy is cancelled (a warning says so). Everything else of the post goes at once.
+    """
     with store.session() as session:
-        states = session.exec(select(PostTarget.state).where(col(PostTarget.post_id) == post_id)).all()
-        if TargetState.SENDING.value in states:
+        targets = session.exec(select(PostTarget).where(col(PostTarget.post_id) == post_id)).all()
+        if any(t.state == TargetState.SENDING.value for t in targets):
             return [_problem("sending", BEING_SENT)]
+        stamp = utcnow()
+        held = [t.id for t in targets if withdraw_native_copy(session, t, "delete", stamp)]
+        if held:
+            session.exec(
+                delete(PostTarget).where(col(PostTarget.post_id) == post_id, col(PostTarget.id).not_in(held))
+            )
+            session.commit()
+            return [Problem("withdrawing", Severity.WARNING, WITHDRAWING)]
         session.exec(delete(Media).where(col(Media.post_id) == post_id))
         session.exec(delete(PostTarget).where(col(PostTarget.post_id) == post_id))
         session.exec(delete(Post).where(col(Post.id) == post_id))

@@ -140,3 +140,25 @@ class Connector(Protocol):
     def delete(self, remote_id: str) -> None:
         """Remove a published (or natively scheduled) post."""
         ...
+
+
+@runtime_checkable
+class NativeScheduling(Protocol):
+    """A connector whose server keeps posts for later (Mastodon `scheduled_at`): `publish` with
+    `scheduled_at` answers a PublishResult with `scheduled=True`, whose remote id is the server's copy."""
+
+    def reschedule(self, native_id: str, when: datetime) -> PublishResult | None:
+        """Move the server's copy to `when` (aware). None: the server no longer holds it (already published
+        at its time, or deleted there); find out which with `find_published`."""
+        ...
+
+    def cancel(self, native_id: str) -> bool:
+        """Remove the server's copy so it is never published. False: the server no longer held it."""
+        ...
+
+    def find_published(self, post: OutgoingPost, since: datetime | None) -> PublishResult | None:
+        """The post among the account's published posts created at or after `since`, by its text.
+
+        None when it is surely not there; raises Transient when the server cannot be asked.
+        """
+        ...

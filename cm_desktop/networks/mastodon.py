@@ -889,6 +889,54 @@ class MastodonConnector:
     def cancel_schedule(self, remote_id: str) -> None:
         self._delete(f"/api/v1/scheduled_statuses/{quote(remote_id, safe='')}")
 
+    # the outbox's native scheduling (networks.base.NativeScheduling) ------------------------------
+
+    def reschedule(self, native_id: str, when: datetime) -> PublishResult | None:
+        """Move a scheduled status; None when the server no longer has it (published at its time, or
+        deleted on the web). The server refuses a time less than 5 minutes ahead (422: Permanent)."""
+        try:
+            return self.update_schedule(native_id, when)
+        except Permanent as exc:
+            if exc.code == "not_found":
+                return None
+            raise
+
+    def cancel(self, native_id: str) -> bool:
+        """Delete a scheduled status so it never goes out. False: the server no longer had it."""
+        try:
+            self._api.call("DELETE", f"/api/v1/scheduled_statuses/{quote(native_id, safe='')}")
+        except Permanent as exc:
+            if exc.code == "not_found":
+                return False
+            raise
+        return True
+
+    def find_published(self, post: OutgoingPost, since: datetime | None) -> PublishResult | None:
+        """This post among the account's 40 latest statuses created at or after `since` (its fingerprint).
+
+        `since` keeps out an older post with the same words (a weekly "open today" post). Raises Transient
+        when the server cannot be asked.
+        """
+        wanted = {fingerprint(post.text), post.fingerprint} - {""}
+        try:
+            return self._find_status(post, wanted, since)
+        except (AuthExpired, RateLimited, Transient):
+            raise
+        except ConnectorError as exc:
+            raise _error(Transient, "lookup_failed", exc.server_reason) from None
+
+    def _find_status(
+        self, post: OutgoingPost, wanted: set[str], since: datetime | None
+    ) -> PublishResult | None:
+        account_id = self._account_id or self.verify().remote_id
+        path = f"/api/v1/accounts/{quote(account_id, safe='')}/statuses"
+        for item in self._list(path, {"limit": LOOKUP_LIMIT, "exclude_reblogs": "true"}):
+            media = item.get("media_attachments") or []
+            found = fingerprint_html(str(item.get("content") or ""))
+            if found in wanted and _same_media_count(post, media) and _created_since(item, since):
+                return _result(item)
+        return None
+
     def delete(self, remote_id: str, *, scheduled: bool = False) -> None:
         """Remove a status (or, with ``scheduled``, a natively scheduled one). Already gone counts as done."""
         if scheduled:
@@ -925,13 +973,7 @@ class MastodonConnector:
                 media = params.get("media_ids") or []
                 if fingerprint(str(params.get("text") or "")) in wanted and _same_media_count(post, media):
                     return _result(item)
-            account_id = self._account_id or self.verify().remote_id
-            path = f"/api/v1/accounts/{quote(account_id, safe='')}/statuses"
-            for item in self._list(path, {"limit": LOOKUP_LIMIT, "exclude_reblogs": "true"}):
-                media = item.get("media_attachments") or []
-                found = fingerprint_html(str(item.get("content") or ""))
-                if found in wanted and _same_media_count(post, media):
-                    return _result(item)
+            return self._find_status(post, wanted, None)
         except (AuthExpired, RateLimited, Transient):
             raise
         except ConnectorError as exc:
@@ -949,6 +991,18 @@ class MastodonConnector:
 
 def _dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
+
+
+def _created_since(status: dict[str, Any], since: datetime | None) -> bool:
+    if since is None:
+        return True
+    try:
+        created = datetime.fromisoformat(str(status.get("created_at") or ""))
+    except ValueError:
+        return True  # cannot tell its age: the text decides, as in a plain look-up
+    if created.tzinfo is None:
+        created = created.replace(tzinfo=UTC)
+    return created >= since
 
 
 def _same_media_count(post: OutgoingPost, media: Any) -> bool:

@@ -20,24 +20,27 @@ import logging
 import random
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
 from cm_desktop.core.i18n import Lang
 from cm_desktop.core.models import Account, AccountStatus, Media, Post, PostTarget, TargetState
 from cm_desktop.core.outbox import messages as m
+from cm_desktop.core.outbox import native
 from cm_desktop.core.outbox.lock import PublisherLock
+from cm_desktop.core.outbox.writer import DECREMENT, INCREMENT, Staged, Writer
 from cm_desktop.core.schedule import Clock, SystemClock
 from cm_desktop.core.store import Store
 from cm_desktop.networks.base import (
     AuthExpired,
     Connector,
     ConnectorError,
+    NativeScheduling,
     OutgoingImage,
     OutgoingPost,
     Permanent,
@@ -68,7 +71,6 @@ class NoConnector(Exception):
 
 ConnectorFactory = Callable[[Account], Connector]
 
-# The hot path (claim, verdict) writes through SQLAlchemy Core: a fraction of the ORM's cost per statement.
 _TARGETS = PostTarget.__table__  # type: ignore[attr-defined]
 
 
@@ -114,6 +116,12 @@ class OutboxPolicy:
     native_networks: frozenset[str] = frozenset({"mastodon"})
     native_min_lead: timedelta = timedelta(minutes=10)
     native_check_after: timedelta = timedelta(minutes=1)
+    # A copy the server holds is moved (PUT) only this far ahead (Mastodon refuses under 5 minutes);
+    # nearer, it is cancelled and the post goes out through the outbox at its time.
+    native_update_min_lead: timedelta = timedelta(minutes=5, seconds=30)
+    # Around a copy's time the server may be publishing it (Mastodon's scheduler runs every 5 minutes,
+    # clocks differ): there a copy gone from the schedule and not yet seen published cannot be told apart.
+    native_publish_window: timedelta = timedelta(minutes=10)
     # How long `run` waits for another publisher before giving up (the job simply runs again later).
     lock_wait: float = 0.0
     # A claimed target is in flight for at most this long: without the lock file, another publisher
@@ -171,9 +179,15 @@ class _Run:
     """What one run learned about accounts: who must not be asked again before the run ends."""
 
     now: datetime
+    writer: Writer
     blocked: dict[int, str] = field(default_factory=dict)
     connectors: dict[int, Connector] = field(default_factory=dict)
     outcomes: dict[int, TargetOutcome] = field(default_factory=dict)
+    # Targets whose server-held copy does not match the post yet: neither sent nor checked meanwhile.
+    native_busy: set[int] = field(default_factory=set)
+    # (post id, account id) whose old copy is being cancelled: the post's other targets on that account
+    # wait, so that two copies can never both go out.
+    withdrawing: set[tuple[int, int]] = field(default_factory=set)
 
 
 class Outbox:
@@ -233,25 +247,34 @@ class Outbox:
         return self.run(post_id=post_id)
 
     def _run_unlocked(self, post_id: int | None, *, alone: bool) -> list[TargetOutcome]:
-        run = _Run(now=self.clock.now())
+        run = _Run(now=self.clock.now(), writer=Writer(self.store))
         try:
             # Targets left in `sending` (a crash, a lost answer) are settled before anything is sent. Holding
             # the lock, we know no other publisher is in the middle of sending them.
             for target_id in self._ids_in(SENDING, run, post_id, due_only=not alone):
                 self._guarded(run, target_id, self._reconcile)
+            run.writer.flush()
             self._to_assisted(run, post_id)
             self._mark_late(run, post_id)
+            # Copies a server holds that no longer match their post, before anything new is handed over.
+            self._native_changes(run, post_id)
             for target_id in self._native_candidates(run, post_id):
                 self._guarded(run, target_id, lambda r, t: self._send(r, t, native=True))
+            run.writer.flush()
             due = self._ids_in(SCHEDULED, run, post_id, due_only=True)
             preloaded = self._load_many(due)  # one read for the whole batch; each claim re-checks
             for target_id in due:
                 self._guarded(run, target_id, functools.partial(self._send_due, ctx=preloaded.get(target_id)))
+            run.writer.flush()
             if self.policy.reconcile_delay <= timedelta(0):
                 # Unknown outcomes of this run: look them up now rather than at the next run.
                 for target_id in self._ids_in(SENDING, run, post_id, due_only=True):
                     self._guarded(run, target_id, self._reconcile)
         finally:
+            try:
+                run.writer.close()  # the last verdicts
+            except Exception:
+                log.exception("outbox: writing the last verdicts failed (their targets are looked up next)")
             for connector in run.connectors.values():
                 close = getattr(connector, "close", None)
                 if callable(close):
@@ -359,6 +382,351 @@ class Outbox:
                 query = query.where(col(PostTarget.post_id) == post_id)
             return [i for i in session.exec(query).all() if i is not None]
 
+    # --- copies a server holds for later (native.py) ------------------------------------------------------
+
+    def _native_changes(self, run: _Run, post_id: int | None) -> None:
+        """Bring every copy a server holds in line with its post: moved, edited, back to drafts, deleted."""
+        if not self.policy.native_networks:
+            return
+        with self.store.session() as session:
+            query = select(PostTarget.id).where(
+                col(PostTarget.native_schedule_id) != "",
+                col(PostTarget.account_id).is_not(None),
+                col(PostTarget.state).in_((SCHEDULED, DRAFT, SENDING)),
+            )
+            if post_id is not None:
+                query = query.where(col(PostTarget.post_id) == post_id)
+            ids = [i for i in session.exec(query.order_by(col(PostTarget.id))).all() if i is not None]
+        if not ids:
+            return
+        loaded = self._load_many(ids)
+        for target_id in ids:
+            ctx = loaded.get(target_id)
+            if ctx is not None:
+                self._guarded(run, target_id, functools.partial(self._native_change, ctx=ctx))
+        run.writer.flush()
+
+    def _native_change(self, run: _Run, target_id: int, *, ctx: _Ctx) -> None:
+        target, account, post = ctx.target, ctx.account, ctx.post
+        assert account is not None and account.id is not None and post.id is not None
+        held = native.read(target.intermediate_ids)
+        if target.state == SENDING:
+            # Being changed by another publisher (or left so by a crash: looked up first). Only wait for it.
+            if held is not None and held.op:
+                run.native_busy.add(target_id)
+                if held.op == "cancel":
+                    run.withdrawing.add((post.id, account.id))
+            return
+        text = _text(ctx)
+        content = native.signature(text, ctx.media)
+        due = _aware(post.scheduled_utc)
+        if held is None or not held.signature:
+            # Handed over before what the server holds was recorded: the post as it is now stands for it.
+            held = native.Held(
+                at=held.at if held is not None and held.at is not None else due,
+                signature=content,
+                text=text,
+                images=len(ctx.media),
+                since=None,
+                withdraw=held.withdraw if held is not None else "",
+            )
+            if target.state == SCHEDULED and not held.withdraw:
+                run.writer.update(
+                    target_id,
+                    {"intermediate_ids": native.write(target.intermediate_ids, held)},
+                    ("state = ?", "intermediate_ids = ?"),
+                    SCHEDULED,
+                    target.intermediate_ids,
+                )
+                return
+        # A draft still holding a copy (left so by earlier versions): the copy is cancelled.
+        op = native.change_needed(held, due, content) if target.state == SCHEDULED else "cancel"
+        if not op:
+            return
+        run.native_busy.add(target_id)
+        if op == "cancel":
+            run.withdrawing.add((post.id, account.id))
+        connector = self._native_connector(run, ctx)
+        if connector is None:
+            return
+        held = replace(held, op=op, op_from=target.state)
+        record = native.write(target.intermediate_ids, held)
+        # The claim: `sending` with the change to make, committed before the request (as for a send).
+        claimed = run.writer.update(
+            target_id,
+            {
+                "state": SENDING,
+                "next_attempt_utc": _db(run.now + self.policy.send_lease),
+                "intermediate_ids": record,
+                "updated_at": _db(run.now),
+            },
+            ("state = ?", "native_schedule_id = ?", "intermediate_ids = ?"),
+            target.state,
+            target.native_schedule_id,
+            target.intermediate_ids,
+        )
+        if not claimed:
+            return  # changed meanwhile (another publisher, or the person again): the next run sees it
+        target.state, target.intermediate_ids = SENDING, record
+        self._native_apply(run, ctx, connector, held)
+
+    def _native_resume(self, run: _Run, ctx: _Ctx, held: native.Held) -> None:
+        """A change left half-way (a crash, a lost answer): worked out again and redone, which is safe."""
+        assert ctx.account is not None and ctx.account.id is not None and ctx.target.id is not None
+        run.native_busy.add(ctx.target.id)
+        if held.op == "cancel":
+            run.withdrawing.add((ctx.post.id or 0, ctx.account.id))
+        connector = self._native_connector(run, ctx)
+        if connector is not None:
+            self._native_apply(run, ctx, connector, held)
+
+    def _native_connector(self, run: _Run, ctx: _Ctx) -> NativeScheduling | None:
+        account = ctx.account
+        assert account is not None and account.id is not None
+        if self._account_blocked(run, account):
+            return None
+        try:
+            connector = self._connector(run, account)
+        except AuthExpired:
+            self._needs_reconnect(run, account.id)
+            return None
+        except Exception as exc:  # NoConnector, or the keychain is unavailable
+            log.warning("outbox: account %s unavailable (%s)", account.id, type(exc).__name__)
+            run.blocked[account.id] = "unavailable"
+            return None
+        if not isinstance(connector, NativeScheduling):
+            log.warning("outbox: %s holds a copy but its connector cannot change it", account.network)
+            return None
+        return connector
+
+    def _native_apply(self, run: _Run, ctx: _Ctx, connector: NativeScheduling, held: native.Held) -> None:
+        """Do `held.op` to the server's copy (the target is claimed: `sending`), then record the result."""
+        account = ctx.account
+        assert account is not None and account.id is not None
+        due = _aware(ctx.post.scheduled_utc)
+        try:
+            result = self._native_request(run, ctx, connector, held, due)
+            if result == "gone":
+                # No longer on the server's schedule: published at its time, or deleted on the web. Look
+                # among the published posts before doing anything else.
+                since = held.since - self.policy.native_publish_window if held.since else None
+                found = connector.find_published(self._held_post(ctx, held), since)
+                if found is not None:
+                    self._native_out(run, ctx, held, found)
+                    return
+                if not self._surely_unpublished(run, held):
+                    self._native_back(run, ctx, held, m.NATIVE_PENDING, "not yet visible among the posts")
+                    return
+                result = "cancelled"  # deleted on the web: as good as cancelled
+        except RateLimited as exc:
+            self._rate_limited(run, account.id, exc.until)
+            self._native_back(run, ctx, held, "", "")
+            return
+        except AuthExpired:
+            self._needs_reconnect(run, account.id)
+            self._native_back(run, ctx, held, "", "")
+            return
+        except Transient as exc:
+            if exc.code in NOTHING_SENT_CODES:
+                run.blocked[account.id] = m.OFFLINE
+            # Every change is redone from scratch next time, and each is safe to repeat.
+            self._native_back(run, ctx, held, m.NATIVE_PENDING, _reason(exc))
+            return
+        except ConnectorError as exc:
+            self._native_back(run, ctx, held, m.NATIVE_PENDING, _reason(exc))
+            return
+        if result == "moved":
+            assert due is not None
+            self._finish(
+                run,
+                ctx,
+                state=SCHEDULED,
+                next_attempt=due + self.policy.native_check_after,
+                event="native_moved",
+                extra={"intermediate_ids": native.write(ctx.target.intermediate_ids, _done(held, at=due))},
+            )
+        else:
+            self._native_cancelled(run, ctx, held, due)
+        self._native_settled(run, ctx)
+
+    def _native_request(
+        self, run: _Run, ctx: _Ctx, connector: NativeScheduling, held: native.Held, due: datetime | None
+    ) -> str:
+        """The op's request: "moved", "cancelled", or "gone" (the server no longer holds the copy)."""
+        native_id = ctx.target.native_schedule_id
+        if held.op == "move" and due is not None and due - run.now >= self.policy.native_update_min_lead:
+            try:
+                moved = connector.reschedule(native_id, due)
+            except Permanent as exc:
+                # Refused (too near for the server's own clock): take the copy back; the post goes out
+                # through the outbox at its time instead.
+                log.info("outbox: moving copy %s refused (%s): cancelling it", native_id, _reason(exc))
+            else:
+                return "moved" if moved is not None else "gone"
+        return "cancelled" if connector.cancel(native_id) else "gone"
+
+    def _surely_unpublished(self, run: _Run, held: native.Held) -> bool:
+        """A copy gone from the schedule, not among the published posts: deleted on the web, unless its
+        time is so near that the server may be publishing it right now (then: ask again later)."""
+        if held.at is None:
+            return False
+        window = self.policy.native_publish_window
+        return run.now < held.at - window or run.now > held.at + window
+
+    @staticmethod
+    def _held_post(ctx: _Ctx, held: native.Held) -> OutgoingPost:
+        """The server's copy as it was handed over (the post may have been edited since)."""
+        # Only the number of pictures matters to a look-up.
+        placeholder = OutgoingImage(path=Path(), mime_type="", alt="", width=0, height=0)
+        return OutgoingPost(
+            text=held.text,
+            idempotency_key=ctx.target.idempotency_key,
+            images=(placeholder,) * held.images,
+        )
+
+    def _native_cancelled(self, run: _Run, ctx: _Ctx, held: native.Held, due: datetime | None) -> None:
+        """The server's copy is gone for good: the target goes on without it."""
+        released = {
+            "native_schedule_id": "",
+            "idempotency_key": "",  # a new copy, a new key
+            "fingerprint": "",
+            "attempts": 0,
+            "reconcile_attempts": 0,
+            "intermediate_ids": native.write(ctx.target.intermediate_ids, None),
+        }
+        if held.op in ("move", "replace"):
+            # Sent again as a new copy at its time: handed over again when far enough ahead, otherwise
+            # published by the outbox itself when due.
+            self._finish(
+                run,
+                ctx,
+                state=SCHEDULED,
+                next_attempt=due or run.now,
+                event="native_replaced" if held.op == "replace" else "native_cancelled",
+                extra=released,
+            )
+        elif held.op_from == DRAFT or not held.withdraw:
+            self._finish(run, ctx, state=DRAFT, event="native_cancelled", extra=released)
+        else:
+            self._drop_withdrawn(run, ctx, held)
+
+    def _drop_withdrawn(self, run: _Run, ctx: _Ctx, held: native.Held) -> None:
+        """The copy of a post sent back to drafts or deleted is cancelled: its target goes (a draft target
+        stands in for it), and a deleted post that has nothing else left goes with it."""
+        target, post = ctx.target, ctx.post
+        assert target.id is not None and post.id is not None
+        run.writer.flush()
+        with self.store.session() as session:
+            dropped = session.exec(
+                delete(PostTarget).where(col(PostTarget.id) == target.id, col(PostTarget.state) == SENDING)
+            ).rowcount
+            if dropped == 1 and held.withdraw == "delete":
+                left = session.exec(select(PostTarget.id).where(col(PostTarget.post_id) == post.id)).first()
+                if left is None:
+                    session.exec(delete(Media).where(col(Media.post_id) == post.id))
+                    session.exec(delete(Post).where(col(Post.id) == post.id))
+            session.commit()
+        if dropped != 1:
+            self._outcome_by_id(run, target.id, "native_cancelled")
+            return
+        run.outcomes[target.id] = TargetOutcome(
+            target_id=target.id,
+            post_id=post.id,
+            account_id=target.account_id,
+            network=ctx.network,
+            state=DRAFT if held.withdraw == "draft" else "deleted",
+            event="native_cancelled",
+        )
+
+    def _native_out(self, run: _Run, ctx: _Ctx, held: native.Held, found: PublishResult) -> None:
+        """The server had already published its copy when the change came."""
+        planned = held.at.strftime("%Y-%m-%d %H:%M UTC") if held.at is not None else ""
+        common: dict[str, Any] = {
+            "remote_id": found.remote_id,
+            "url": found.url,
+            "native_schedule_id": "",
+            "extra": {"intermediate_ids": native.write(ctx.target.intermediate_ids, None)},
+        }
+        if held.op == "replace":
+            # The earlier words are out; whether the new ones should follow is the person's call.
+            self._finish(
+                run,
+                ctx,
+                state=NEEDS_REVIEW,
+                code=m.NATIVE_CHANGED_TOO_LATE,
+                detail=planned,
+                event="needs_review",
+                **common,
+            )
+        else:
+            code = m.NATIVE_OUT_BEFORE_MOVE if held.op == "move" else m.NATIVE_OUT_BEFORE_WITHDRAW
+            self._finish(
+                run,
+                ctx,
+                state=PUBLISHED,
+                code=code,
+                detail=planned,
+                published_at=held.at or run.now,  # the server published it at its time
+                event="published",
+                **common,
+            )
+            if held.op == "cancel":
+                self._stand_ins_to_review(run, ctx, planned)
+        self._native_settled(run, ctx)
+
+    def _stand_ins_to_review(self, run: _Run, ctx: _Ctx, planned: str) -> None:
+        """A stand-in scheduled again after "back to drafts" would now be a second copy: ask first."""
+        assert ctx.target.id is not None
+        run.writer.flush()
+        with self.store.session() as session:
+            ids = session.exec(
+                select(PostTarget.id).where(
+                    col(PostTarget.post_id) == ctx.post.id,
+                    col(PostTarget.account_id) == ctx.target.account_id,
+                    col(PostTarget.id) != ctx.target.id,
+                    col(PostTarget.state) == SCHEDULED,
+                )
+            ).all()
+            moved = [
+                i
+                for i in ids
+                if i is not None
+                and self._transition(
+                    session,
+                    i,
+                    SCHEDULED,
+                    state=NEEDS_REVIEW,
+                    now=run.now,
+                    last_error_code=m.NATIVE_CHANGED_TOO_LATE,
+                    last_error_message=planned,
+                )
+            ]
+            session.commit()
+        for target_id in moved:
+            self._outcome_by_id(run, target_id, "needs_review")
+
+    def _native_back(self, run: _Run, ctx: _Ctx, held: native.Held, code: str, detail: str) -> None:
+        """The change could not be made now: the target goes back as it was; the next run tries again."""
+        state = held.op_from or SCHEDULED
+        when = held.at or _aware(ctx.post.scheduled_utc) or run.now
+        self._finish(
+            run,
+            ctx,
+            state=state,
+            code=code,
+            detail=detail,
+            next_attempt=when + self.policy.native_check_after if state == SCHEDULED else None,
+            event="native_pending",
+            extra={"intermediate_ids": native.write(ctx.target.intermediate_ids, _done(held))},
+        )
+
+    @staticmethod
+    def _native_settled(run: _Run, ctx: _Ctx) -> None:
+        assert ctx.target.id is not None
+        run.native_busy.discard(ctx.target.id)
+        if ctx.account is not None and ctx.account.id is not None:
+            run.withdrawing.discard((ctx.post.id or 0, ctx.account.id))
+
     # --- loading ----------------------------------------------------------------------------------------
 
     def _load(self, session: Session, target_id: int) -> _Ctx | None:
@@ -409,7 +777,7 @@ class Outbox:
         return connector
 
     def _outgoing(self, ctx: _Ctx, *, prepare: bool, scheduled_at: datetime | None = None) -> OutgoingPost:
-        text = ctx.target.text_override if ctx.target.text_override is not None else ctx.post.text
+        text = _text(ctx)
         images: list[OutgoingImage] = []
         for item in ctx.media:
             source = Path(item.stored_path)
@@ -479,41 +847,36 @@ class Outbox:
 
     # --- sending ----------------------------------------------------------------------------------------
 
-    def _claim(self, session: Session, ctx: _Ctx, now: datetime, *, native: bool) -> bool:
-        """The one conditional UPDATE that makes this process the sender of this target (then committed)."""
+    def _claim(self, run: _Run, ctx: _Ctx, *, native: bool) -> bool:
+        """The one conditional UPDATE that makes this process the sender of this target, committed
+        (synchronous=FULL, with the verdicts staged before it) before any request leaves."""
         target = ctx.target
         assert target.id is not None
+        now = run.now
         key = target.idempotency_key or self.new_key(ctx.network)
-        fingerprint = target.fingerprint or content_fingerprint(
-            target.text_override if target.text_override is not None else ctx.post.text, len(ctx.media)
-        )
-        c = _TARGETS.c
-        conditions = [
-            c.id == target.id,
-            c.state == SCHEDULED,
-            c.idempotency_key == target.idempotency_key,
-            c.next_attempt_utc.is_not(None),
-        ]
+        fingerprint = target.fingerprint or content_fingerprint(_text(ctx), len(ctx.media))
+        where = ["state = ?", "idempotency_key = ?", "next_attempt_utc IS NOT NULL"]
+        params: list[Any] = [SCHEDULED, target.idempotency_key]
         if not native:
-            conditions.append(c.next_attempt_utc <= _db(now))
-        result = session.connection().execute(
-            update(_TARGETS)
-            .where(*conditions)
-            .values(
-                state=SENDING,
-                attempts=_TARGETS.c.attempts + 1,
-                next_attempt_utc=_db(now + self.policy.send_lease),
-                idempotency_key=key,
-                fingerprint=fingerprint,
-                last_error_code="",
-                last_error_message="",
-                updated_at=_db(now),
-            )
+            where.append("next_attempt_utc <= ?")
+            params.append(_db(now))
+        claimed = run.writer.update(
+            target.id,
+            {
+                "state": SENDING,
+                "attempts": INCREMENT,
+                "next_attempt_utc": _db(now + self.policy.send_lease),
+                "idempotency_key": key,
+                "fingerprint": fingerprint,
+                "last_error_code": "",
+                "last_error_message": "",
+                "updated_at": _db(now),
+            },
+            where,
+            *params,
         )
-        if result.rowcount != 1:
-            session.rollback()
+        if not claimed:
             return False
-        session.commit()  # the key is on disk before any request leaves
         target.state, target.idempotency_key, target.fingerprint = SENDING, key, fingerprint
         target.attempts += 1
         return True
@@ -522,44 +885,55 @@ class Outbox:
         self._send(run, target_id, native=False, ctx=ctx)
 
     def _send(self, run: _Run, target_id: int, *, native: bool, ctx: _Ctx | None = None) -> None:
-        with self.store.session() as session:
-            ctx = ctx or self._load(session, target_id)
-            if ctx is None or ctx.target.state != SCHEDULED:
-                return
-            account = ctx.account
-            if account is None or self._account_blocked(run, account):
-                return
-            if native and ctx.target.native_schedule_id:
-                return
-            if not native and ctx.target.native_schedule_id:
+        if ctx is None:
+            with self.store.session() as session:
+                ctx = self._load(session, target_id)
+        if ctx is None or ctx.target.state != SCHEDULED:
+            return
+        account = ctx.account
+        if account is None or self._account_blocked(run, account):
+            return
+        if self._waits_for_native(run, ctx):
+            return
+        if ctx.target.native_schedule_id:
+            if not native and self._claim(run, ctx, native=False):
                 # Handed to the server earlier and now due: check that the server published it.
-                if self._claim(session, ctx, run.now, native=False):
-                    self._reconcile_ctx(run, ctx)
-                return
-            try:
-                connector = self._connector(run, account)
-            except NoConnector:
+                self._reconcile_ctx(run, ctx)
+            return
+        try:
+            connector = self._connector(run, account)
+        except NoConnector:
+            with self.store.session() as session:
                 self._transition(session, target_id, SCHEDULED, state=ASSISTED, now=run.now)
                 session.commit()
-                self._outcome_by_id(run, target_id, "assisted")
-                return
-            except AuthExpired:
-                assert account.id is not None
-                self._needs_reconnect(run, account.id)
+            self._outcome_by_id(run, target_id, "assisted")
+            return
+        except AuthExpired:
+            assert account.id is not None
+            self._needs_reconnect(run, account.id)
+            with self.store.session() as session:
                 self._park(session, target_id, SCHEDULED, run.now)
-                self._outcome_by_id(run, target_id, "waiting_account")
-                return
-            except Exception as exc:
-                # The keychain is locked or unavailable: nothing can be sent for this account now.
-                assert account.id is not None
-                log.warning("outbox: account %s unavailable (%s)", account.id, type(exc).__name__)
-                run.blocked[account.id] = "unavailable"
-                self._outcome_by_id(run, target_id, "account_unavailable")
-                return
-            if not self._claim(session, ctx, run.now, native=native):
-                return  # someone else has it
+            self._outcome_by_id(run, target_id, "waiting_account")
+            return
+        except Exception as exc:
+            # The keychain is locked or unavailable: nothing can be sent for this account now.
+            assert account.id is not None
+            log.warning("outbox: account %s unavailable (%s)", account.id, type(exc).__name__)
+            run.blocked[account.id] = "unavailable"
+            self._outcome_by_id(run, target_id, "account_unavailable")
+            return
+        if not self._claim(run, ctx, native=native):
+            return  # someone else has it
         scheduled_at = _aware(ctx.post.scheduled_utc) if native else None
         self._publish(run, ctx, connector, scheduled_at)
+
+    @staticmethod
+    def _waits_for_native(run: _Run, ctx: _Ctx) -> bool:
+        """A copy held by the server is being changed: this target is not sent (nor checked) meanwhile."""
+        if ctx.target.id in run.native_busy:
+            return True
+        account_id = ctx.account.id if ctx.account is not None else None
+        return account_id is not None and (ctx.post.id or 0, account_id) in run.withdrawing
 
     def _publish(self, run: _Run, ctx: _Ctx, connector: Connector, scheduled_at: datetime | None) -> None:
         target_id = ctx.target.id
@@ -634,6 +1008,15 @@ class Outbox:
         assert target_id is not None
         if result.scheduled:
             due = _aware(ctx.post.scheduled_utc) or run.now
+            # What the server now holds: a later move or edit of the post is compared with it.
+            text = _text(ctx)
+            held = native.Held(
+                at=_aware(ctx.post.scheduled_utc),
+                signature=native.signature(text, ctx.media),
+                text=text,
+                images=len(ctx.media),
+                since=run.now,
+            )
             self._finish(
                 run,
                 ctx,
@@ -641,6 +1024,7 @@ class Outbox:
                 native_schedule_id=result.remote_id,
                 next_attempt=max(due, run.now) + self.policy.native_check_after,
                 event="handed_to_server",
+                extra={"intermediate_ids": native.write(ctx.target.intermediate_ids, held)},
             )
             return
         self._finish(
@@ -666,6 +1050,10 @@ class Outbox:
         target_id = ctx.target.id
         account = ctx.account
         assert target_id is not None
+        held = native.read(ctx.target.intermediate_ids) if ctx.target.native_schedule_id else None
+        if held is not None and held.op and account is not None:
+            self._native_resume(run, ctx, held)  # a change of a server-held copy was under way
+            return
         if account is None:
             self._finish(run, ctx, state=NEEDS_REVIEW, code=m.UNCLEAR, event="needs_review")
             return
@@ -805,15 +1193,23 @@ class Outbox:
         url: str | None = None,
         published_at: datetime | None = None,
         native_schedule_id: str | None = None,
+        extra: dict[str, Any] | None = None,
     ) -> None:
-        """Leave `sending` (or stay there) with the run's verdict, committed at once."""
+        """Leave `sending` (or stay there) with the run's verdict.
+
+        Staged, not committed alone: it rides on the next commit of the run (the next claim's, or a flush),
+        with synchronous=FULL. Until then the target is still `sending` on disk: were the process to die, it
+        would be looked up, never sent again blindly.
+        """
         values: dict[str, Any] = {
+            "state": state,
+            "updated_at": _db(run.now),
             "last_error_code": code,
             "last_error_message": detail[:1000],
             "next_attempt_utc": _db(next_attempt) if next_attempt is not None else None,
         }
         if undo_attempt:
-            values["attempts"] = _TARGETS.c.attempts - 1
+            values["attempts"] = DECREMENT
         if lookups is not None:
             values["reconcile_attempts"] = lookups
         if reset_lookups or state == PUBLISHED:
@@ -826,34 +1222,24 @@ class Outbox:
             values["published_at"] = _db(published_at)
         if native_schedule_id is not None:
             values["native_schedule_id"] = native_schedule_id
+        if extra:
+            values.update(extra)
         target_id = ctx.target.id
         assert target_id is not None
-        with self.store.engine.connect() as conn:
-            # The verdict is committed without its own fsync (the next claim's commit syncs it): if a power
-            # cut loses it, the target is still `sending` and gets looked up, never sent again blindly.
-            conn.exec_driver_sql("PRAGMA synchronous=NORMAL")
-            try:
-                result = conn.execute(
-                    update(_TARGETS)
-                    .where(_TARGETS.c.id == target_id, _TARGETS.c.state == SENDING)
-                    .values(state=state, updated_at=_db(run.now), **values)
-                )
-                conn.commit()
-            finally:
-                conn.exec_driver_sql("PRAGMA synchronous=FULL")
-                conn.commit()
-            changed = result.rowcount == 1
-        if not changed:
-            log.warning("outbox: target %s left `sending` under us", target_id)
-            self._outcome_by_id(run, target_id, event)
-            return
-        # What was just written, without reading it back.
+        run.writer.stage(
+            Staged(target_id, SENDING, values, on_lost=lambda i: self._outcome_by_id(run, i, event))
+        )
+        # What was just decided, without reading it back.
         target = ctx.target
         target.state, target.last_error_code, target.last_error_message = state, code, detail[:1000]
         if remote_id is not None:
             target.remote_id = remote_id
         if url is not None:
             target.remote_url = url
+        if native_schedule_id is not None:
+            target.native_schedule_id = native_schedule_id
+        if extra and "intermediate_ids" in extra:
+            target.intermediate_ids = extra["intermediate_ids"]
         self._outcome(run, target, ctx.account, event)
 
     # --- outcomes ---------------------------------------------------------------------------------------
@@ -894,6 +1280,16 @@ def outcome_of(target: PostTarget, account: Account | None, event: str = "") -> 
         error_code=target.last_error_code,
         error_detail=target.last_error_message,
     )
+
+
+def _done(held: native.Held, *, at: datetime | None = None) -> native.Held:
+    """`held` with no change under way (and, after a move, its new time)."""
+    return replace(held, op="", op_from="", at=at if at is not None else held.at)
+
+
+def _text(ctx: _Ctx) -> str:
+    """The text this target publishes: its own version, or the post's."""
+    return ctx.target.text_override if ctx.target.text_override is not None else ctx.post.text
 
 
 def _reason(exc: ConnectorError) -> str:

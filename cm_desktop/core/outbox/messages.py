@@ -19,6 +19,10 @@ UNKNOWN = "unknown"  # the request may have arrived: it is looked up before anyt
 UNCLEAR = "unclear"  # look-ups could not tell: the person is asked, never a blind retry
 LATE = "late"  # found too late (computer off or asleep): the person is asked
 NATIVE_MISSING = "native_missing"  # handed to the server for later, then vanished there
+NATIVE_PENDING = "native_pending"  # the server's copy must still be moved or cancelled: tried again
+NATIVE_OUT_BEFORE_MOVE = "native_out_before_move"  # the server published its copy before the move came
+NATIVE_OUT_BEFORE_WITHDRAW = "native_out_before_withdraw"  # ... before "back to drafts" or "delete" came
+NATIVE_CHANGED_TOO_LATE = "native_changed_too_late"  # ... before the edit came: the person is asked
 NO_ACCOUNT = "no_account"  # the account was removed: failed
 SKIPPED = "skipped"  # the person chose not to publish a late post
 BUG = "bug"  # something went wrong on our side (logged with its traceback)
@@ -96,6 +100,49 @@ TEXTS: dict[str, Text] = {
         fr=(
             "Cette publication avait été confiée à {network} pour plus tard, mais elle n'y est plus. Elle "
             "a peut-être été supprimée sur le serveur. La publier à nouveau ?"
+        ),
+    ),
+    NATIVE_PENDING: Text(
+        en=(
+            "{network} keeps this post for later, and your latest change has not reached it yet ({reason}). "
+            "We will try again automatically."
+        ),
+        fr=(
+            "{network} garde cette publication pour plus tard, et votre dernière modification ne lui est pas "
+            "encore parvenue ({reason}). Nous réessaierons automatiquement."
+        ),
+    ),
+    NATIVE_OUT_BEFORE_MOVE: Text(
+        en=(
+            "{network} had already published this post at the time first planned ({reason}), before the new "
+            "time reached it."
+        ),
+        fr=(
+            "{network} avait déjà publié cette publication à l'heure prévue au départ ({reason}), avant que "
+            "la nouvelle heure ne lui parvienne."
+        ),
+    ),
+    NATIVE_OUT_BEFORE_WITHDRAW: Text(
+        en=(
+            "{network} had already published this post ({reason}) before your request to take it back "
+            "reached it. It is still on {network}: delete it there if it should not be seen."
+        ),
+        fr=(
+            "{network} avait déjà publié cette publication ({reason}) avant que votre demande de la retirer "
+            "ne lui parvienne. Elle est toujours sur {network} : supprimez-la là-bas si elle ne doit pas "
+            "être vue."
+        ),
+    ),
+    NATIVE_CHANGED_TOO_LATE: Text(
+        en=(
+            "{network} had already published the earlier version of this post ({reason}) before your change "
+            "reached it. If the new version should go out too, choose “Publish again”; otherwise choose "
+            "“It is published”."
+        ),
+        fr=(
+            "{network} avait déjà publié la version précédente de cette publication ({reason}) avant que "
+            "votre modification ne lui parvienne. Si la nouvelle version doit aussi partir, choisissez "
+            "« Publier à nouveau » ; sinon, choisissez « Elle est publiée »."
         ),
     ),
     NO_ACCOUNT: Text(
