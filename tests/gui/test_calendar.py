@@ -210,6 +210,28 @@ def test_moving_a_natively_scheduled_post_asks_the_outbox(
     assert blocker.args == [pid]
 
 
+def test_deleting_a_post_mastodon_holds_keeps_it_until_the_outbox_cancels_the_copy(
+    page: CalendarPage, store: Store, qtbot: QtBot
+) -> None:
+    from cm_desktop.core.models import Account
+
+    pid = add_post(store, "Sur le serveur", datetime(2026, 3, 12, 9, 30), native="masto-42")
+    with store.session() as session:
+        account = Account(network="mastodon", handle="@a@piaille.fr", remote_id="1")
+        session.add(account)
+        session.flush()
+        for target in session.exec(select(PostTarget).where(PostTarget.post_id == pid)):
+            target.account_id = account.id
+            session.add(target)
+        session.commit()
+    page.confirm = lambda title, sentence: True
+    with qtbot.waitSignal(page.native_reschedule_needed) as blocker:
+        assert page.delete(pid)
+    assert blocker.args == [pid]
+    assert "Mastodon" in page.message.text() and page.message.isVisibleTo(page)  # the warning stays
+    assert cq.get_post(store, pid, ZONE) is not None  # until Mastodon confirms the cancel
+
+
 # --- clicks and menus -------------------------------------------------------------------------------------
 
 

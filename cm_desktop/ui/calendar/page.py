@@ -484,10 +484,13 @@ class CalendarPage(QWidget):
             sentence += " " + self.tr("What is already published stays on the networks.")
         if not self.confirm(self.tr("Delete the post"), sentence):
             return False
-        if not self._say_problems(calendar_query.delete_post(self.store, post_id)):
+        problems = calendar_query.delete_post(self.store, post_id)
+        if not self._say_problems(problems):
             return False
-        self.say("")
-        self._changed()
+        if not problems:
+            self.say("")
+        # A copy held by a server (Mastodon) is cancelled by the outbox: the warning stays, the outbox is woken.
+        self._changed(post_id)
         return True
 
     def _ask(self, title: str, sentence: str) -> bool:
