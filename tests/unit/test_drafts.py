@@ -127,3 +127,121 @@ def test_queue_takes_the_next_free_posting_time_of_the_chosen_networks(store: St
     second = save_draft(store, draft())
     # Thursday is taken: the next one, after the DST change, is still 09:00 Paris.
     assert queue_draft(store, second, ["bluesky"], "Europe/Paris", now) == (datetime(2027, 4, 1, 9, 0), [])
+
+
+# --- a scheduled post opened again in the composer -------------------------------------------------------
+
+PARIS = "Europe/Paris"
+NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+
+
+def account_draft(store: Store, text: str, post_id: int | None = None) -> tuple[Draft, int]:
+    from cm_desktop.core.models import Account
+
+    with store.session() as session:
+        account = session.exec(select(Account)).first()
+        if account is None:
+            account = Account(network="bluesky", handle="atelier.bsky.social", remote_id="did:plc:a")
+            session.add(account)
+            session.commit()
+            session.refresh(account)
+        assert account.id is not None
+        account_id = account.id
+    return (
+        Draft(
+            post_id=post_id, text=text, targets=(DraftTarget("bluesky", account_id), DraftTarget("instagram"))
+        ),
+        account_id,
+    )
+
+
+def rows(store: Store, post_id: int) -> list[PostTarget]:
+    with store.session() as session:
+        return list(
+            session.exec(select(PostTarget).where(PostTarget.post_id == post_id).order_by(PostTarget.id))
+        )
+
+
+def test_editing_a_scheduled_post_never_adds_a_second_target(store: Store) -> None:
+    first, _ = account_draft(store, "Portes ouvertes samedi")
+    post_id = save_draft(store, first)
+    assert schedule_draft(store, post_id, datetime(2026, 3, 7, 9, 0), PARIS, NOW) == []
+    loaded = load_draft(store, post_id)
+    assert loaded is not None
+    # The person opens it from the calendar and types: autosave runs several times.
+    for text in ("Portes ouvertes samedi !", "Portes ouvertes samedi ! 🎉"):
+        edited = Draft(
+            post_id=post_id,
+            text=text,
+            targets=tuple(
+                DraftTarget(t.network, t.account_id, "Pour Insta" if t.network == "instagram" else None)
+                for t in loaded.targets
+            ),
+        )
+        save_draft(store, edited)
+    targets = rows(store, post_id)
+    assert [(t.network or "", t.state) for t in targets] == [
+        ("bluesky", "scheduled"),
+        ("instagram", "scheduled"),
+    ]
+    assert targets[1].text_override == "Pour Insta"
+
+    # Moved to another time from the composer: the same targets move, none is added.
+    assert schedule_draft(store, post_id, datetime(2026, 3, 8, 10, 0), PARIS, NOW) == []
+    moved = rows(store, post_id)
+    assert [t.id for t in moved] == [t.id for t in targets]
+    assert {t.next_attempt_utc.replace(tzinfo=UTC) for t in moved if t.next_attempt_utc} == {
+        datetime(2026, 3, 8, 9, 0, tzinfo=UTC)
+    }
+
+
+def test_a_failed_post_scheduled_again_starts_over_with_its_key(store: Store) -> None:
+    first, _ = account_draft(store, "Refusé")
+    post_id = save_draft(store, first)
+    schedule_draft(store, post_id, datetime(2026, 3, 7, 9, 0), PARIS, NOW)
+    with store.session() as session:
+        target = session.exec(select(PostTarget).where(PostTarget.post_id == post_id)).first()
+        assert target is not None
+        target.state, target.attempts, target.idempotency_key = "failed", 6, "key-1"
+        target.last_error_code = "refused"
+        session.add(target)
+        session.commit()
+        failed_id = target.id
+    loaded = load_draft(store, post_id)
+    assert loaded is not None
+    save_draft(store, Draft(post_id=post_id, text="Corrigé", targets=loaded.targets))
+    assert schedule_draft(store, post_id, datetime(2026, 3, 9, 9, 0), PARIS, NOW) == []
+    again = {t.id: t for t in rows(store, post_id)}
+    assert len(again) == 2
+    retried = again[failed_id]
+    assert (retried.state, retried.attempts, retried.idempotency_key, retried.last_error_code) == (
+        "scheduled",
+        0,
+        "key-1",
+        "",
+    )
+
+
+def test_a_post_that_went_out_is_not_moved_or_sent_again(store: Store) -> None:
+    first, _ = account_draft(store, "Parti")
+    post_id = save_draft(store, first)
+    schedule_draft(store, post_id, datetime(2026, 3, 7, 9, 0), PARIS, NOW)
+    with store.session() as session:
+        for target in session.exec(select(PostTarget).where(PostTarget.post_id == post_id)):
+            target.state = "published"
+            session.add(target)
+        session.commit()
+    loaded = load_draft(store, post_id)
+    assert loaded is not None
+    save_draft(store, Draft(post_id=post_id, text="Parti (modifié)", targets=loaded.targets))
+    problems = schedule_draft(store, post_id, datetime(2026, 3, 9, 9, 0), PARIS, NOW)
+    assert [p.code for p in problems] == ["already_out"] and "dupliquez" in problems[0].message("fr")
+    assert [t.state for t in rows(store, post_id)] == ["published", "published"]
+    publish_now(store, post_id, NOW)
+    assert [t.state for t in rows(store, post_id)] == ["published", "published"]
+    loaded = load_draft(store, post_id)
+    with store.session() as session:
+        from cm_desktop.core.models import Post
+
+        post = session.get(Post, post_id)
+        assert post is not None and post.local_time == datetime(2026, 3, 7, 9, 0)
