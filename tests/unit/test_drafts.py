@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlmodel import select
+from sqlmodel import col, select
 
 from cm_desktop.core.drafts import (
     Draft,
@@ -158,7 +158,7 @@ def account_draft(store: Store, text: str, post_id: int | None = None) -> tuple[
 def rows(store: Store, post_id: int) -> list[PostTarget]:
     with store.session() as session:
         return list(
-            session.exec(select(PostTarget).where(PostTarget.post_id == post_id).order_by(PostTarget.id))
+            session.exec(select(PostTarget).where(PostTarget.post_id == post_id).order_by(col(PostTarget.id)))
         )
 
 
