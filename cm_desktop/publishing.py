@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -22,6 +23,7 @@ from cm_desktop.networks.base import (
     AccountInfo,
     AuthExpired,
     Connector,
+    LinkCard,
     OutgoingPost,
     PublishResult,
     ServerLimits,
@@ -143,6 +145,30 @@ def connector_factory(
     return connector_for
 
 
+# Networks whose card the client builds and sends with the post (the others read the page themselves).
+CARD_NETWORKS = frozenset({"bluesky"})
+
+
+def link_cards_for(
+    cache_dir: Path, client_factory: Callable[[], httpx.Client] | None = None
+) -> Callable[[str, str], LinkCard | None]:
+    """(network, text) -> the link card to send: from the composer's cache, fetched now when missing."""
+    from cm_desktop.core.link_card import LinkCardCache, card_link
+    from cm_desktop.networks.link_preview import LinkPreviewFetcher, bluesky_link_card
+
+    fetcher = LinkPreviewFetcher(LinkCardCache(cache_dir), client_factory)
+
+    def card_for(network: str, text: str) -> LinkCard | None:
+        if network not in CARD_NETWORKS:
+            return None
+        link = card_link(network, text)
+        if link is None:
+            return None
+        return bluesky_link_card(fetcher.card_for(link))
+
+    return card_for
+
+
 def build_outbox(
     paths: AppPaths,
     store: Store,
@@ -168,4 +194,5 @@ def build_outbox(
         renditions_dir=paths.renditions,
         lock_path=paths.lock_file,
         policy=policy,
+        link_card_for=link_cards_for(paths.data / "cache" / "link_cards"),
     )

@@ -40,6 +40,7 @@ from cm_desktop.networks.base import (
     AuthExpired,
     Connector,
     ConnectorError,
+    LinkCard,
     NativeScheduling,
     OutgoingImage,
     OutgoingPost,
@@ -206,8 +207,11 @@ class Outbox:
         new_key: Callable[[str], str] = default_new_key,
         rng: random.Random | None = None,
         prepare_image: Callable[[Path, str, Path, tuple[float, float]], OutgoingImage] | None = None,
+        link_card_for: Callable[[str, str], LinkCard | None] | None = None,
     ) -> None:
         self.store = store
+        # (network, text) -> the card to attach where the client builds it (Bluesky); None: no card.
+        self._link_card_for = link_card_for
         self.connector_for = connector_for
         self.clock: Clock = clock or SystemClock()
         self.data_dir = data_dir
@@ -800,10 +804,18 @@ class Outbox:
                 images.append(
                     OutgoingImage(path=source, mime_type=item.mime_type, alt=item.alt_text, width=0, height=0)
                 )
+        card = None
+        if prepare and not images and self._link_card_for is not None:
+            # A card never stops a post: without one (page unreachable, offline) the post goes as text.
+            try:
+                card = self._link_card_for(ctx.network, text)
+            except Exception:
+                log.warning("link card left out", exc_info=True)
         return OutgoingPost(
             text=text,
             idempotency_key=ctx.target.idempotency_key,
             images=tuple(images),
+            link_card=card,
             scheduled_at=scheduled_at,
             fingerprint=ctx.target.fingerprint,
         )
