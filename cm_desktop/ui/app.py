@@ -76,6 +76,7 @@ class Shell(QObject):
         self.settings_page.setup_requested.connect(lambda: self.open_wizard(first_run=False))
         self.window = MainWindow(self.settings_page, geometry)
         self.window.first_painted.connect(lambda: QTimer.singleShot(0, self._after_first_paint))
+        self.window.closed.connect(self.stop_background)
         self._probe, self._use_system_network = probe, use_system_network
         self.tray: Tray | None = None
         self._profile: Any = None
@@ -408,9 +409,15 @@ class Shell(QObject):
         store_error_dialog(self.window, error, lang).exec()
         self.app.quit()
 
-    def shutdown(self) -> None:
+    def stop_background(self) -> None:
+        """No more timers: the outbox worker and the connection checks stop (the window is closing)."""
         if self.outbox is not None:
             self.outbox.stop()
+        if self.connectivity is not None:
+            self.connectivity.stop()
+
+    def shutdown(self) -> None:
+        self.stop_background()
         if self.store is not None:
             self.store.close()
 

@@ -30,6 +30,7 @@ class ConnectivityMonitor(QObject):
         self._runner, self._probe = runner, probe
         self.online: bool | None = None
         self._info: QNetworkInformation | None = None
+        self._timer: QTimer | None = None
         if use_system and QNetworkInformation.loadDefaultBackend():
             self._info = QNetworkInformation.instance()
         if self._info is not None:
@@ -49,6 +50,14 @@ class ConnectivityMonitor(QObject):
             QNetworkInformation.Reachability.Site,
         )
         self.set_online(not offline)
+
+    def stop(self) -> None:
+        """No more probes (the app is closing); the system's notifications are simply no longer followed."""
+        if self._timer is not None:
+            self._timer.stop()
+        if self._info is not None:
+            self._info.reachabilityChanged.disconnect(self._on_reachability)
+            self._info = None
 
     def check_now(self) -> None:
         if self._probe is not None:

@@ -76,6 +76,7 @@ PAGES: tuple[tuple[str, object, object], ...] = (
 
 class MainWindow(QMainWindow):
     first_painted = Signal()
+    closed = Signal()  # the app is going away: background timers stop
 
     def __init__(self, settings_page: QWidget, geometry: QSettings | None = None) -> None:
         super().__init__()
@@ -206,3 +207,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
         super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()

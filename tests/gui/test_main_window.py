@@ -164,3 +164,16 @@ def test_geometry_store_is_inside_the_data_folder(paths: AppPaths, qtbot: QtBot)
     assert QSettings(str(paths.data / "window.ini"), QSettings.Format.IniFormat).contains(
         "main_window/geometry"
     )
+
+
+def test_closing_the_window_stops_every_background_timer(qtbot: QtBot, paths: AppPaths) -> None:
+    """Tests and the real app alike: nothing keeps publishing or probing once the window is gone."""
+    shell = make_shell(qtbot, paths, probe=lambda: True)
+    with qtbot.waitSignal(shell.store_ready, timeout=10_000):
+        shell.window.show()
+    assert shell.outbox is not None and shell.outbox.worker._tick.isActive()
+    assert shell.connectivity is not None and shell.connectivity._timer is not None
+    assert shell.connectivity._timer.isActive()
+    shell.window.close()
+    assert not shell.outbox.worker._tick.isActive() and not shell.connectivity._timer.isActive()
+    shell.shutdown()
