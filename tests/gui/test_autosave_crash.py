@@ -7,42 +7,17 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-
-import pytest
 
 TEXT = "Brouillon à garder ✨ galette café #Lyon"
 # Where the text box sits in a fresh 1100x720 window: under the title and the network toggles.
 EDITOR_AT = ("500", "200")
-
-
-@pytest.fixture(scope="module")
-def x_display() -> Iterator[str]:
-    if not sys.platform.startswith("linux"):
-        pytest.skip("Xvfb is a Linux X server; Windows and macOS runners test offscreen")
-    if not (shutil.which("Xvfb") and shutil.which("xdotool")):
-        if os.environ.get("CI") == "true":
-            pytest.fail("Xvfb and xdotool are required under CI (see .ci/run)")
-        pytest.skip("Xvfb or xdotool not installed")
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write_end,),
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    with os.fdopen(read_end) as pipe:
-        number = pipe.readline().strip()
-    yield f":{number}"
-    server.terminate()
-    server.wait(timeout=10)
 
 
 def xdotool(display: str, *args: str) -> str:

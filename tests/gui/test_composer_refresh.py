@@ -7,10 +7,8 @@ on 127.0.0.1 (acting as the web proxy, so the post can hold an ordinary address)
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
@@ -28,6 +26,7 @@ from cm_desktop.ui.composer.checks import rules_cap
 from cm_desktop.ui.composer.link_cards import CardSource
 from cm_desktop.ui.composer.page import ComposerPage
 from cm_desktop.ui.tasks import SyncTaskRunner
+from tests.local_http import QuietHandler, serving
 
 NOW = datetime(2027, 3, 20, 10, 0, tzinfo=UTC)
 PNG = bytes.fromhex(
@@ -163,7 +162,7 @@ def web(tmp_path: Path) -> Iterator[tuple[list[str], str]]:
     """A real HTTP server on 127.0.0.1 used as the web proxy: requests arrive with the full address."""
     asked: list[str] = []
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             asked.append(self.path)
             body, kind = (PNG, "image/png") if self.path.endswith(".png") else (PAGE, "text/html")
@@ -176,17 +175,8 @@ def web(tmp_path: Path) -> Iterator[tuple[list[str], str]]:
             self.end_headers()
             self.wfile.write(body)
 
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield asked, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=10)
+    with serving(Handler) as proxy:
+        yield asked, proxy
 
 
 def through_proxy(proxy: str, folder: Path) -> CardSource:

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cm_desktop.core.store import Store
 from cm_desktop.networks.http import build_client
+from cm_desktop.secrets import Secrets
 
 if TYPE_CHECKING:
     from tests.pds_peer import PdsPeer
@@ -111,3 +113,24 @@ def list_records(pds: PdsPeer, did: str, collection: str = "app.bsky.feed.post")
 
 def texts_on_server(pds: PdsPeer, did: str) -> Counter[str]:
     return Counter(str(r["value"]["text"]) for r in list_records(pds, did))
+
+
+def bluesky_account_store(pds: PdsPeer, folder: Path, name: str) -> tuple[Store, Secrets, int, str]:
+    """A fresh PDS account connected with its real app password, in a new store: (store, secrets, id, DID)."""
+    from cm_desktop.core.models import Account
+    from cm_desktop.core.store import open_store
+    from cm_desktop.networks.bluesky import connect
+
+    secrets = Secrets()
+    handle, did, app_password = pds.create_account(name)
+    ref = f"account:bluesky:{name}"
+    connect(
+        handle, app_password, secrets=secrets, secret_ref=ref, service_url=pds.url, plc_url=pds.plc_url
+    ).close()
+    store = open_store(folder / "db.sqlite3", folder / "backups")
+    with store.session() as session:
+        row = Account(network="bluesky", handle=handle, remote_id=did, secret_ref=ref)
+        session.add(row)
+        session.commit()
+        assert row.id is not None
+        return store, secrets, row.id, did

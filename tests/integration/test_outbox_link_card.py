@@ -7,10 +7,8 @@ address; the record is read back from the PDS and its thumbnail blob compared by
 from __future__ import annotations
 
 import io
-import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -18,13 +16,13 @@ import httpx
 import pytest
 from PIL import Image
 
-from cm_desktop.core.models import Account
 from cm_desktop.core.outbox import Outbox, queue_post, targets
-from cm_desktop.core.store import Store, open_store
-from cm_desktop.networks.bluesky import connect
+from cm_desktop.core.store import Store
 from cm_desktop.networks.http import build_client
 from cm_desktop.publishing import connector_factory, link_cards_for
 from cm_desktop.secrets import Secrets
+from tests.integration.outbox_helpers import bluesky_account_store
+from tests.local_http import QuietHandler, serving
 from tests.pds_peer import PdsPeer
 
 pytestmark = pytest.mark.pds
@@ -46,7 +44,7 @@ def png() -> bytes:
 def web() -> Iterator[str]:
     picture = png()
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             if "boulangerie-martin.fr" not in self.path:
                 self.send_error(404)
@@ -58,36 +56,15 @@ def web() -> Iterator[str]:
             self.end_headers()
             self.wfile.write(body)
 
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=10)
+    with serving(Handler) as base:
+        yield base
 
 
 @pytest.fixture
 def bluesky(pds: PdsPeer, tmp_path: Path) -> Iterator[tuple[Store, Secrets, int, str]]:
-    secrets = Secrets()
-    handle, did, app_password = pds.create_account("card")
-    ref = "account:bluesky:card"
-    connect(
-        handle, app_password, secrets=secrets, secret_ref=ref, service_url=pds.url, plc_url=pds.plc_url
-    ).close()
-    store = open_store(tmp_path / "db.sqlite3", tmp_path / "backups")
-    with store.session() as session:
-        row = Account(network="bluesky", handle=handle, remote_id=did, secret_ref=ref)
-        session.add(row)
-        session.commit()
-        assert row.id is not None
-        account_id = row.id
-    yield store, secrets, account_id, did
-    store.close()
+    found = bluesky_account_store(pds, tmp_path, "card")
+    yield found
+    found[0].close()
 
 
 def record_of(pds: PdsPeer, did: str, rkey: str) -> dict[str, Any]:

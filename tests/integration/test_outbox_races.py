@@ -10,14 +10,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from cm_desktop.core.models import Account
 from cm_desktop.core.outbox import Outbox, OutboxPolicy, PublisherBusy, TargetOutcome, queue_post, targets
 from cm_desktop.core.schedule import SystemClock
 from cm_desktop.core.store import Store, open_store
-from cm_desktop.networks.bluesky import connect
 from cm_desktop.publishing import connector_factory
 from cm_desktop.secrets import Secrets
-from tests.integration.outbox_helpers import CliHome, texts_on_server
+from tests.integration.outbox_helpers import CliHome, bluesky_account_store, texts_on_server
 
 if TYPE_CHECKING:
     from tests.pds_peer import PdsPeer
@@ -51,19 +49,7 @@ def test_two_publisher_processes_started_together_post_each_once(pds: PdsPeer, t
 
 @pytest.fixture
 def bluesky_store(pds: PdsPeer, tmp_path: Path) -> tuple[Store, Secrets, int, str]:
-    secrets = Secrets()
-    handle, did, app_password = pds.create_account("now")
-    ref = "account:bluesky:now"
-    connect(
-        handle, app_password, secrets=secrets, secret_ref=ref, service_url=pds.url, plc_url=pds.plc_url
-    ).close()
-    store = open_store(tmp_path / "db.sqlite3", tmp_path / "backups")
-    with store.session() as session:
-        row = Account(network="bluesky", handle=handle, remote_id=did, secret_ref=ref)
-        session.add(row)
-        session.commit()
-        assert row.id is not None
-        return store, secrets, row.id, did
+    return bluesky_account_store(pds, tmp_path, "now")
 
 
 @pytest.mark.parametrize("with_lock", [True, False], ids=["lock-file", "claim-only"])

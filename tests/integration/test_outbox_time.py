@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from cm_desktop.core.models import Account
 from cm_desktop.core.outbox import (
     Outbox,
     late_new_time,
@@ -23,11 +22,10 @@ from cm_desktop.core.outbox import (
     targets,
 )
 from cm_desktop.core.schedule import ManualClock, from_utc, to_utc
-from cm_desktop.core.store import Store, open_store
-from cm_desktop.networks.bluesky import connect
+from cm_desktop.core.store import Store
 from cm_desktop.publishing import connector_factory
 from cm_desktop.secrets import Secrets
-from tests.integration.outbox_helpers import list_records
+from tests.integration.outbox_helpers import bluesky_account_store, list_records
 
 if TYPE_CHECKING:
     from tests.pds_peer import PdsPeer
@@ -39,19 +37,7 @@ PARIS = "Europe/Paris"
 
 @pytest.fixture
 def world(pds: PdsPeer, tmp_path: Path) -> tuple[Store, Secrets, int, str]:
-    secrets = Secrets()
-    handle, did, app_password = pds.create_account("time")
-    ref = "account:bluesky:time"
-    connect(
-        handle, app_password, secrets=secrets, secret_ref=ref, service_url=pds.url, plc_url=pds.plc_url
-    ).close()
-    store = open_store(tmp_path / "db.sqlite3", tmp_path / "backups")
-    with store.session() as session:
-        row = Account(network="bluesky", handle=handle, remote_id=did, secret_ref=ref)
-        session.add(row)
-        session.commit()
-        assert row.id is not None
-        return store, secrets, row.id, did
+    return bluesky_account_store(pds, tmp_path, "time")
 
 
 def _queue_paris(store: Store, account_id: int, local: datetime, text: str) -> int:

@@ -6,11 +6,10 @@ broken encodings, pictures that are too big or not pictures, and what the cache 
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import httpx
@@ -26,6 +25,7 @@ from cm_desktop.networks.link_preview import (
     bluesky_link_card,
     fetch_card,
 )
+from tests.local_http import QuietHandler, serving
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -71,7 +71,7 @@ class Site:
 def site() -> Iterator[tuple[Site, str]]:
     state = Site()
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             state.requests.append(self.path)
             route = state.routes.get(self.path)
@@ -83,17 +83,8 @@ def site() -> Iterator[tuple[Site, str]]:
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client stopped reading: that is the point of some tests
 
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield state, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=10)
+    with serving(Handler) as base:
+        yield state, base
 
 
 def client(timeout: float = 5.0) -> httpx.Client:
