@@ -61,6 +61,14 @@ def nfc(text: str) -> str:
 
 
 def grapheme_count(text: str) -> int:
+    # Every network's rules count the same text at each keystroke: short texts are counted once.
+    if len(text) <= 20_000:
+        return _cached_grapheme_count(text)
+    return len(_GRAPHEME.findall(text))
+
+
+@lru_cache(maxsize=128)
+def _cached_grapheme_count(text: str) -> int:
     return len(_GRAPHEME.findall(text))
 
 
@@ -109,6 +117,9 @@ def strip_invisible(text: str) -> str:
     return _INVISIBLE.sub("", clean(text))
 
 
+_BLANK = regex.compile(r"[\s\p{Cf}\p{Cc}\p{Zs}\u2800\u3164\uffa0]*")
+
+
 def is_blank(text: str) -> bool:
     """True for empty text or text made only of spaces, line breaks and invisible characters."""
-    return regex.fullmatch(r"[\s\p{Cf}\p{Cc}\p{Zs}\u2800\u3164\uffa0]*", clean(text)) is not None
+    return _BLANK.fullmatch(clean(text)) is not None

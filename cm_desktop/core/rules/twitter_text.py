@@ -154,10 +154,26 @@ def _host_ascii_length(host: str) -> int | None:
 _DOTTED_RUN = regex.compile(r"(?<![^\s\p{Z}])[^\s\p{Z}.]*+\.[^\s\p{Z}]*+")
 
 
+# The composer asks for the links of the same text once per network and per check at every keystroke: a
+# small cache answers the repeats. Long pastes are not kept (the cache would hold megabytes).
+_CACHED_TEXT_CHARS = 20_000
+
+
 def extract_urls(text: str, *, without_protocol: bool = True) -> list[Entity]:
     """Links as twitter-text finds them (http/https and bare domains with a known TLD)."""
     if "." not in text:
         return []
+    if len(text) <= _CACHED_TEXT_CHARS:
+        return list(_cached_urls(text, without_protocol))
+    return _find_urls(text, without_protocol)
+
+
+@lru_cache(maxsize=32)
+def _cached_urls(text: str, without_protocol: bool) -> tuple[Entity, ...]:
+    return tuple(_find_urls(text, without_protocol))
+
+
+def _find_urls(text: str, without_protocol: bool) -> list[Entity]:
     out: list[Entity] = []
     for run in _DOTTED_RUN.finditer(text):
         out.extend(_urls_in_run(run.group(), run.start(), without_protocol))
