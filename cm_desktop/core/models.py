@@ -18,6 +18,13 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def stored_utc(moment: datetime | None) -> datetime | None:
+    """A date read from the store, as aware UTC: SQLite hands them back without their zone (always UTC)."""
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
 class BusinessKind(StrEnum):
     SHOP = "shop"
     CRAFT = "craft"

@@ -278,7 +278,8 @@ class Shell(QObject):
         self.accounts.accounts_changed.connect(self.composer.reload_accounts)
 
     def _secrets(self) -> Any:
-        # Made on first use, in the worker thread: keyring's backend discovery stays off the GUI thread.
+        """One keychain door for the outbox and the Accounts page. Secrets picks keyring's backend on first
+        use (in a worker: the outbox's run or the Accounts page's listing), not here."""
         if self._secrets_instance is None:
             from cm_desktop.secrets import Secrets
 

@@ -6,7 +6,7 @@ through its slower style-sheet engine (~30 ms at start-up here).
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QLabel
 
 NAVIGATION_STYLE = """
@@ -40,3 +40,8 @@ def make_title(label: QLabel) -> None:
 
 def make_body(label: QLabel) -> None:
     label.setFont(scaled_font(label.font(), 1.1))
+
+
+def is_dark(palette: QPalette) -> bool:
+    """A dark theme: the window's background is darker than mid-grey."""
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128

@@ -30,6 +30,7 @@ from sqlmodel import Session, col, select
 
 from cm_desktop.core.i18n import Lang
 from cm_desktop.core.models import Account, AccountStatus, Media, Post, PostTarget, TargetState
+from cm_desktop.core.models import stored_utc as _aware
 from cm_desktop.core.outbox import messages as m
 from cm_desktop.core.outbox import native
 from cm_desktop.core.outbox.lock import PublisherLock
@@ -93,12 +94,6 @@ def _db(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC)
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    if moment is None:
-        return None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 @dataclass(frozen=True)

@@ -10,14 +10,14 @@ Groups, in the order the page shows them:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlmodel import col, or_, select
 
 from cm_desktop.core.i18n import Lang
-from cm_desktop.core.models import Account, Post, PostTarget, TargetState
+from cm_desktop.core.models import Account, Post, PostTarget, TargetState, stored_utc
 from cm_desktop.core.outbox import messages as m
 from cm_desktop.core.store import Store
 
@@ -25,13 +25,6 @@ SENT_DAYS = 14
 EXCERPT = 140
 # Scheduled targets far ahead belong to the calendar; here only what goes out soon.
 ON_THE_WAY_DAYS = 7
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    # SQLite hands datetimes back without their zone; the store only ever writes UTC.
-    if moment is None or moment.tzinfo is not None:
-        return moment
-    return moment.replace(tzinfo=UTC)
 
 
 def excerpt(text: str, limit: int = EXCERPT) -> str:
@@ -69,7 +62,7 @@ class StatusBoard:
     to_answer: tuple[StatusRow, ...] = ()
     failed: tuple[StatusRow, ...] = ()
     on_the_way: tuple[StatusRow, ...] = ()
-    sent: tuple[StatusRow, ...] = field(default=())
+    sent: tuple[StatusRow, ...] = ()
 
     @property
     def waiting_count(self) -> int:
@@ -103,14 +96,14 @@ def load_board(store: Store, now: datetime) -> StatusBoard:
     for target, post, account in rows:
         assert target.id is not None and post.id is not None
         state = target.state
-        planned = _aware(post.scheduled_utc)
+        planned = stored_utc(post.scheduled_utc)
         row = StatusRow(
             target_id=target.id,
             post_id=post.id,
             network=account.network if account is not None else target.network,
             account=account.handle if account is not None else "",
             state=state,
-            when=_aware(target.published_at) if state == TargetState.PUBLISHED.value else planned,
+            when=stored_utc(target.published_at) if state == TargetState.PUBLISHED.value else planned,
             text=excerpt(target.text_override if target.text_override is not None else post.text),
             url=target.remote_url,
             error_code=target.last_error_code,

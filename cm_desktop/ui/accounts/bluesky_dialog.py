@@ -28,7 +28,7 @@ from cm_desktop.accounts import Cancellation, Cancelled, connect_bluesky, explai
 from cm_desktop.core.i18n import Lang
 from cm_desktop.networks.base import ConnectorError
 from cm_desktop.networks.bluesky import APP_PASSWORDS_URL, check_app_password, normalise_handle
-from cm_desktop.ui.accounts.feedback import StatusLine, fit_height, known_or_logged
+from cm_desktop.ui.accounts.feedback import StatusLine, fit_height, focus_all, known_or_logged, plain_label
 from cm_desktop.ui.tasks import TaskRunner
 
 # Hosts of Bluesky's own servers: a reconnection does not show them as the person's "own server".
@@ -72,12 +72,12 @@ class BlueskyDialog(QDialog):
         self._cancellation: Cancellation | None = None
         self._close_when_idle = False
 
-        self.intro_label = self._text("bluesky_intro")
-        self.steps_label = self._text("bluesky_steps")
+        self.intro_label = plain_label("bluesky_intro")
+        self.steps_label = plain_label("bluesky_steps")
         self.link_button = QPushButton()
         self.link_button.setObjectName("app_passwords_link")
         self.link_button.setAutoDefault(False)
-        self.link_address = self._text("app_passwords_address")
+        self.link_address = plain_label("app_passwords_address")
         self.link_address.setText(APP_PASSWORDS_URL)
         self.link_address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -102,7 +102,7 @@ class BlueskyDialog(QDialog):
         self.service_edit.setPlaceholderText("https://pds.example.com")
         self.service_label = QLabel()
         self.service_label.setBuddy(self.service_edit)
-        self.service_hint = self._text("bluesky_service_hint")
+        self.service_hint = plain_label("bluesky_service_hint")
 
         # One form, so that the labels of the optional server field line up with the others.
         self.form = QFormLayout()
@@ -156,14 +156,6 @@ class BlueskyDialog(QDialog):
         self.retranslate()
         (self.password_edit if handle else self.handle_edit).setFocus()
 
-    @staticmethod
-    def _text(name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        return label
-
     def _show_advanced(self, on: bool) -> None:
         for row in self._advanced_rows:
             self.form.setRowVisible(row, on)
@@ -207,11 +199,11 @@ class BlueskyDialog(QDialog):
     def _input_is_ready(self, handle: str, password: str, service: str) -> bool:
         if service and not service.lower().startswith(("https://", "http://")):
             self.status.fail_words(lambda: self.tr("Type your server's full address, starting with https://"))
-            self._focus(self.service_edit)
+            focus_all(self.service_edit)
             return False
         if not handle.strip():
             self.status.fail_words(lambda: self.tr("Type your Bluesky handle, for example name.bsky.social."))
-            self._focus(self.handle_edit)
+            focus_all(self.handle_edit)
             return False
         checks: tuple[tuple[QLineEdit, Callable[[], object]], ...] = (
             (
@@ -225,14 +217,9 @@ class BlueskyDialog(QDialog):
                 check()
             except ConnectorError as exc:
                 self.status.fail(explain(exc))
-                self._focus(field)
+                focus_all(field)
                 return False
         return True
-
-    @staticmethod
-    def _focus(field: QLineEdit) -> None:
-        field.setFocus()
-        field.selectAll()
 
     def _done(self, account: Any) -> None:
         self._set_busy(False)
@@ -250,7 +237,7 @@ class BlueskyDialog(QDialog):
         self.status.fail(known)
         # A refused login is most often the app password; anything else, start from the handle.
         wrong_password = known is not None and known.code in ("wrong_login", "app_password_format")
-        self._focus(self.password_edit if wrong_password else self.handle_edit)
+        focus_all(self.password_edit if wrong_password else self.handle_edit)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

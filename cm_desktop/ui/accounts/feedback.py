@@ -8,10 +8,11 @@ from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
 from cm_desktop.accounts import ConnectError, explain
 from cm_desktop.core.i18n import Lang
+from cm_desktop.ui.theme import is_dark
 
 log = logging.getLogger(__name__)
 
@@ -23,10 +24,6 @@ class Tone(Enum):
     NOTE = "note"
 
 
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
-
-
 def error_colour(palette: QPalette) -> QColor:
     # Readable red on both light and dark backgrounds (contrast above 4.5:1 on each).
     return QColor("#f28b82" if is_dark(palette) else "#b3261e")
@@ -34,6 +31,21 @@ def error_colour(palette: QPalette) -> QColor:
 
 def ok_colour(palette: QPalette) -> QColor:
     return QColor("#81c995" if is_dark(palette) else "#137333")
+
+
+def plain_label(name: str) -> QLabel:
+    """A wrapping label for sentences (never read as markup), named for tests and screen readers."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def focus_all(field: QLineEdit) -> None:
+    """Put the cursor in a field with its text selected: typing replaces what was wrong."""
+    field.setFocus()
+    field.selectAll()
 
 
 def something_went_wrong() -> str:

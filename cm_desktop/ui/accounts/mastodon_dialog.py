@@ -37,18 +37,10 @@ from cm_desktop.accounts import (
 from cm_desktop.core.i18n import Lang
 from cm_desktop.networks.mastodon import ServerNameError, normalise_server
 from cm_desktop.networks.oauth import OobAttempt
-from cm_desktop.ui.accounts.feedback import StatusLine, fit_height, known_or_logged
+from cm_desktop.ui.accounts.feedback import StatusLine, fit_height, focus_all, known_or_logged, plain_label
 from cm_desktop.ui.tasks import TaskRunner
 
 SERVER, BROWSER, CODE = range(3)
-
-
-def _text(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
 
 
 CONTENT_WIDTH = 520  # logical pixels: room for the explanations without a very tall window
@@ -106,8 +98,8 @@ class MastodonDialog(QDialog):
         self._attempt: OobAttempt | None = None
 
         # Step 1: the server.
-        self.server_intro = _text("mastodon_server_intro")
-        self.server_browser_note = _text("mastodon_browser_note")
+        self.server_intro = plain_label("mastodon_server_intro")
+        self.server_browser_note = plain_label("mastodon_browser_note")
         self.server_edit = QLineEdit(server)
         self.server_edit.setObjectName("mastodon_server")
         self.server_edit.setPlaceholderText("mastodon.social")
@@ -126,13 +118,13 @@ class MastodonDialog(QDialog):
         column.addStretch(1)
 
         # Step 2: waiting for the browser.
-        self.browser_title = _text("mastodon_browser_title")
+        self.browser_title = plain_label("mastodon_browser_title")
         font = self.browser_title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.browser_title.setFont(font)
-        self.browser_steps = _text("mastodon_browser_steps")
-        self.browser_fallback = _text("mastodon_browser_fallback")
+        self.browser_steps = plain_label("mastodon_browser_steps")
+        self.browser_fallback = plain_label("mastodon_browser_fallback")
         self.browser_address = _AddressRow("mastodon_browser")
         browser_page = QWidget()
         column = QVBoxLayout(browser_page)
@@ -145,8 +137,8 @@ class MastodonDialog(QDialog):
         column.addStretch(1)
 
         # Step 3: servers before 4.3 show a code to paste.
-        self.code_intro = _text("mastodon_code_intro")
-        self.code_steps = _text("mastodon_code_steps")
+        self.code_intro = plain_label("mastodon_code_intro")
+        self.code_steps = plain_label("mastodon_code_steps")
         self.open_page_button = QPushButton()
         self.open_page_button.setObjectName("mastodon_open_sign_in")
         self.open_page_button.setAutoDefault(False)
@@ -235,7 +227,7 @@ class MastodonDialog(QDialog):
             normalise_server(typed)  # a typing mistake is said at once, without a request
         except ServerNameError as exc:
             self.status.fail(explain(exc))
-            self._focus(self.server_edit)
+            focus_all(self.server_edit)
             return
         self._set_busy(True)
         self.status.busy(lambda: self.tr("Checking the server…"))
@@ -304,7 +296,7 @@ class MastodonDialog(QDialog):
         pasted = self.code_edit.text()
         if not pasted.strip():
             self.status.fail_words(lambda: self.tr("Paste the code shown by your server."))
-            self._focus(self.code_edit)
+            focus_all(self.code_edit)
             return
         self._set_busy(True)
         self.status.busy(lambda: self.tr("Connecting to Mastodon…"))
@@ -334,18 +326,13 @@ class MastodonDialog(QDialog):
             return
         self.status.fail(known)
         if self.step == CODE and self._sign_in is not None:
-            self._focus(self.code_edit)  # another code can be pasted for the same attempt
+            focus_all(self.code_edit)  # another code can be pasted for the same attempt
             return
         # Back to the server, as typed: the person corrects it or tries again.
         self._release()
         self._show_step(SERVER)
         self.status.fail(known)
-        self._focus(self.server_edit)
-
-    @staticmethod
-    def _focus(field: QLineEdit) -> None:
-        field.setFocus()
-        field.selectAll()
+        focus_all(self.server_edit)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

@@ -58,7 +58,6 @@ class Notifier(QObject):
                 continue
             title, message = self._words(kind, matching)
             self._show(title, message)
-            self.last_kind = kind
             shown.append((kind, title, message))
         if shown:
             # The click opens the most pressing one.

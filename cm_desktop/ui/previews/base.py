@@ -11,7 +11,7 @@ from datetime import timedelta
 from typing import ClassVar, Literal
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from cm_desktop.core import rules
@@ -30,6 +30,7 @@ from cm_desktop.ui.previews.widgets import (
     TextBlock,
     label,
 )
+from cm_desktop.ui.theme import is_dark
 
 # Strings use QCoreApplication.translate with the literal "Previews" context rather than self.tr: the shared
 # base renders them for nine subclasses, and lupdate files self.tr under the class it is written in.
@@ -191,7 +192,7 @@ class PostPreview(QFrame):
         return self.dark if self.is_dark() else self.light
 
     def is_dark(self) -> bool:
-        return self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        return is_dark(self.palette())
 
     def set_model(self, model: PreviewModel) -> None:
         old, self.model = self.model, model
