@@ -43,8 +43,8 @@ def main() -> int:
     from cm_desktop.networks.bluesky import connect, utc_timestamp
     from cm_desktop.networks.http import build_client
     from cm_desktop.networks.tid import new_tid
-    from cm_desktop.publishing import connector_factory
-    from cm_desktop.secrets import Secrets
+    from cm_desktop.platform.secrets import Secrets
+    from cm_desktop.services.publishing import connector_factory
     from tests.memory_keyring import MemoryKeyring
     from tests.pds_peer import _start_peer
 

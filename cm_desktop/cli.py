@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None, started: float | None = None) -> int:
     if args.command in ("accounts", "post", "publish-due", "status"):
         return _run_publishing(args)
 
-    from cm_desktop.core.paths import default_paths
+    from cm_desktop.platform.paths import default_paths
 
     paths = default_paths()
     from cm_desktop.ui.app import run_app

@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a file
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from cm_desktop.core.paths import AppPaths
 from cm_desktop.core.schedule import ManualClock
+from cm_desktop.platform.paths import AppPaths
 from cm_desktop.ui.app import Shell, make_application
 from cm_desktop.ui.tasks import SyncTaskRunner
 from scripts.screenshots import dark_palette, settle

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from cm_desktop.core.paths import AppPaths
+from cm_desktop.platform.paths import AppPaths
 from cm_desktop.ui.app import Shell, make_application
 from cm_desktop.ui.tasks import SyncTaskRunner
 

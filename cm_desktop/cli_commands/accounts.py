@@ -1,4 +1,4 @@
-"""`cm-desktop accounts add|list|remove`: a thin face on cm_desktop.accounts (the service the app uses too).
+"""`cm-desktop accounts add|list|remove`: a thin face on cm_desktop.services.accounts (the service the app uses too).
 
 Secrets go to the keychain, never the database.
 """
@@ -25,7 +25,7 @@ from cm_desktop.core.models import Account
 from cm_desktop.core.store import Store
 
 if TYPE_CHECKING:
-    from cm_desktop.accounts import ConnectError
+    from cm_desktop.services.accounts import ConnectError
 
 SECRET_ENV = "CM_DESKTOP_SECRET"
 
@@ -95,8 +95,8 @@ def _connected(account: Account, network: str) -> int:
 
 
 def add_bluesky(args: argparse.Namespace) -> int:
-    from cm_desktop.accounts import ConnectError, connect_bluesky
-    from cm_desktop.secrets import Secrets
+    from cm_desktop.platform.secrets import Secrets
+    from cm_desktop.services.accounts import ConnectError, connect_bluesky
 
     lang = cli_language()
     password = os.environ.get(SECRET_ENV) or getpass.getpass(PASSWORD_PROMPT.get(lang))
@@ -116,8 +116,8 @@ def add_mastodon(args: argparse.Namespace) -> int:
     """Sign in through the browser (loopback redirect), or a pasted code on servers before 4.3."""
     import webbrowser
 
-    from cm_desktop.accounts import ConnectError, connect_mastodon
-    from cm_desktop.secrets import Secrets
+    from cm_desktop.platform.secrets import Secrets
+    from cm_desktop.services.accounts import ConnectError, connect_mastodon
 
     lang = cli_language()
 
@@ -144,8 +144,8 @@ def add_mastodon(args: argparse.Namespace) -> int:
 
 
 def list_accounts(args: argparse.Namespace) -> int:
-    from cm_desktop.accounts import list_accounts_with_status
-    from cm_desktop.secrets import Secrets
+    from cm_desktop.platform.secrets import Secrets
+    from cm_desktop.services.accounts import list_accounts_with_status
 
     with opened_store() as (_paths, store):
         listed = list_accounts_with_status(store, Secrets())
@@ -165,10 +165,10 @@ def list_accounts(args: argparse.Namespace) -> int:
 
 def remove_account(args: argparse.Namespace) -> int:
     """Delete the account and its keychain secret; its unsent posts fail with a reason, history stays."""
-    from cm_desktop.accounts import ConnectError
-    from cm_desktop.accounts import remove_account as forget_account
     from cm_desktop.cli_commands.common import UNKNOWN_ACCOUNT
-    from cm_desktop.secrets import Secrets
+    from cm_desktop.platform.secrets import Secrets
+    from cm_desktop.services.accounts import ConnectError
+    from cm_desktop.services.accounts import remove_account as forget_account
 
     lang = cli_language()
     with opened_store() as (_paths, store):

@@ -10,8 +10,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from cm_desktop.core.i18n import Lang, Text, normalise_lang
-from cm_desktop.core.paths import AppPaths, default_paths
 from cm_desktop.core.store import Store
+from cm_desktop.platform.paths import AppPaths, default_paths
 
 OK, FAILED, USAGE = 0, 1, 2
 
@@ -70,7 +70,7 @@ def run_command(action: Any, *args: Any) -> int:
     import logging
 
     from cm_desktop.core.store import StoreError, known_error
-    from cm_desktop.secrets import SecretError
+    from cm_desktop.platform.secrets import SecretError
 
     lang = cli_language()
     try:

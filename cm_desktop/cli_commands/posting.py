@@ -135,7 +135,7 @@ def queue(args: argparse.Namespace) -> int:
 def publish_due(args: argparse.Namespace) -> int:
     from cm_desktop.core.outbox import PublisherBusy
     from cm_desktop.core.outbox.messages import PUBLISHER_BUSY
-    from cm_desktop.publishing import build_outbox
+    from cm_desktop.services.publishing import build_outbox
 
     lang = cli_language()
     with opened_store() as (paths, store):

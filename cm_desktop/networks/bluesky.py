@@ -38,7 +38,7 @@ from cm_desktop.networks.base import (
 )
 from cm_desktop.networks.http import build_client, rate_limit_until
 from cm_desktop.networks.tid import is_tid, new_tid
-from cm_desktop.secrets import MAX_SECRET_CHARS, Secrets, SecretTooLarge
+from cm_desktop.platform.secrets import MAX_SECRET_CHARS, Secrets, SecretTooLarge
 
 __all__ = [
     "APP_PASSWORDS_URL",

@@ -54,7 +54,7 @@ from cm_desktop.networks.oauth import (
 )
 
 if TYPE_CHECKING:
-    from cm_desktop.secrets import Secrets
+    from cm_desktop.platform.secrets import Secrets
 
 log = logging.getLogger(__name__)
 

@@ -18,9 +18,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cm_desktop.core.i18n import Lang
-from cm_desktop.core.paths import AppPaths, in_cloud_synced_folder
 from cm_desktop.core.settings import Settings, load_settings, save_settings
-from cm_desktop.resources import icon_path
+from cm_desktop.platform.paths import AppPaths, in_cloud_synced_folder
+from cm_desktop.platform.resources import icon_path
 from cm_desktop.ui.i18n import Translations
 from cm_desktop.ui.main_window import MainWindow
 from cm_desktop.ui.pages.settings_page import SettingsPage
@@ -90,7 +90,7 @@ class Shell(QObject):
         self._save_settings()
 
     def _save_settings(self) -> None:
-        from cm_desktop.logs import log_failure
+        from cm_desktop.platform.logs import log_failure
 
         try:
             save_settings(self.settings, self.paths.settings_file)
@@ -98,7 +98,7 @@ class Shell(QObject):
             log_failure(log, "saving settings", exc, known=True)
 
     def _real_background_job(self) -> Any:
-        from cm_desktop.background_job import BackgroundJob
+        from cm_desktop.platform.background_job import BackgroundJob
 
         return BackgroundJob(log_dir=self.paths.logs)
 
@@ -116,8 +116,8 @@ class Shell(QObject):
             self.settings_page.set_background_result(bool(status.installed))
 
         def failed(error: BaseException) -> None:
-            from cm_desktop.background_job import INSTALL_FAILED, JobError
-            from cm_desktop.logs import log_failure
+            from cm_desktop.platform.background_job import INSTALL_FAILED, JobError
+            from cm_desktop.platform.logs import log_failure
 
             log_failure(log, "switching background publishing", error, known=isinstance(error, JobError))
             detail = error.detail if isinstance(error, JobError) else type(error).__name__
@@ -223,7 +223,7 @@ class Shell(QObject):
         paths = self.paths
 
         def run_outbox() -> list[Any]:
-            from cm_desktop.publishing import build_outbox
+            from cm_desktop.services.publishing import build_outbox
 
             return build_outbox(paths, store, secrets=self._secrets()).run()
 
@@ -281,7 +281,7 @@ class Shell(QObject):
         """One keychain door for the outbox and the Accounts page. Secrets picks keyring's backend on first
         use (in a worker: the outbox's run or the Accounts page's listing), not here."""
         if self._secrets_instance is None:
-            from cm_desktop.secrets import Secrets
+            from cm_desktop.platform.secrets import Secrets
 
             self._secrets_instance = Secrets()
         return self._secrets_instance
@@ -374,7 +374,7 @@ class Shell(QObject):
 
     def _on_store_error(self, error: BaseException) -> None:
         from cm_desktop.core.store import StoreCorrupted, StoreError, list_backups, restore_backup
-        from cm_desktop.logs import log_failure
+        from cm_desktop.platform.logs import log_failure
         from cm_desktop.ui.store_dialogs import (
             CorruptedChoice,
             choice_of,
@@ -452,7 +452,7 @@ def run_app(paths: AppPaths, started: float | None = None) -> int:
     def after_first_paint() -> None:
         # The log file (and logging.handlers) can wait until the window is on screen; until then
         # Python's last-resort handler still prints warnings to stderr.
-        from cm_desktop.logs import setup_logging
+        from cm_desktop.platform.logs import setup_logging
 
         setup_logging(paths.logs)
         if started is not None:

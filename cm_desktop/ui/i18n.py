@@ -12,7 +12,7 @@ import os
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from cm_desktop.core.i18n import PSEUDO_ENV, Lang, normalise_lang, pseudo
-from cm_desktop.resources import translations_dir
+from cm_desktop.platform.resources import translations_dir
 
 log = logging.getLogger(__name__)
 

@@ -27,7 +27,7 @@ _DEFAULT_BACKEND = "keyring.backends.SecretService"
 
 
 def _check_keyring() -> dict[str, Any]:
-    from cm_desktop.secrets import SecretError, Secrets
+    from cm_desktop.platform.secrets import SecretError, Secrets
 
     module = _PLATFORM_BACKENDS.get(sys.platform, _DEFAULT_BACKEND)
     result: dict[str, Any] = {"platform_backend": module}
@@ -71,7 +71,7 @@ def run_self_test(started: float) -> int:
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import QCoreApplication, QEventLoop, QLibraryInfo, QTimer
 
-    from cm_desktop.core.paths import AppPaths
+    from cm_desktop.platform.paths import AppPaths
     from cm_desktop.ui.app import Shell, make_application
     from cm_desktop.ui.tasks import SyncTaskRunner
 

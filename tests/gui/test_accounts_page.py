@@ -28,14 +28,14 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
-from cm_desktop.accounts import connect_bluesky
 from cm_desktop.core.i18n import Lang
 from cm_desktop.core.models import Account, AccountStatus
 from cm_desktop.core.store import Store, open_store
 from cm_desktop.networks.bluesky import APP_PASSWORD_FORMAT, WRONG_LOGIN
 from cm_desktop.networks.mastodon import TEXTS, ServerNameError
 from cm_desktop.networks.oauth import OAuthTimeout
-from cm_desktop.secrets import KeychainUnavailable, Secrets
+from cm_desktop.platform.secrets import KeychainUnavailable, Secrets
+from cm_desktop.services.accounts import connect_bluesky
 from cm_desktop.ui.accounts.feedback import Tone
 from cm_desktop.ui.accounts.mastodon_dialog import BROWSER, CODE, SERVER
 from cm_desktop.ui.accounts.page import AccountsPage
@@ -142,8 +142,8 @@ def seed(
 
 @contextmanager
 def debug_log(folder: Path) -> Iterator[Path]:
-    """The app's own log file (cm_desktop.logs), at DEBUG level, for the secrets canary."""
-    from cm_desktop.logs import setup_logging
+    """The app's own log file (cm_desktop.platform.logs), at DEBUG level, for the secrets canary."""
+    from cm_desktop.platform.logs import setup_logging
 
     root = logging.getLogger()
     level = root.level

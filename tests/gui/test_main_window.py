@@ -10,9 +10,9 @@ from PySide6.QtCore import QCoreApplication, QSettings, QThread, QUrl
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from cm_desktop.core.paths import AppPaths
 from cm_desktop.core.settings import load_settings
 from cm_desktop.core.store import StoreCorrupted, current_revision
+from cm_desktop.platform.paths import AppPaths
 from cm_desktop.ui.app import Shell
 from cm_desktop.ui.main_window import MainWindow
 from cm_desktop.ui.pages.settings_page import SettingsPage

@@ -404,7 +404,7 @@ class RecordingJob:
         self.calls: list[str] = []
 
     def install(self) -> Any:
-        from cm_desktop.background_job import JobError, JobStatus
+        from cm_desktop.platform.background_job import JobError, JobStatus
 
         self.calls.append("install")
         if self.fail:
@@ -412,7 +412,7 @@ class RecordingJob:
         return JobStatus(True, "systemd")
 
     def remove(self) -> Any:
-        from cm_desktop.background_job import JobStatus
+        from cm_desktop.platform.background_job import JobStatus
 
         self.calls.append("remove")
         return JobStatus(False, "")
@@ -422,8 +422,8 @@ class RecordingJob:
 def test_settings_switch_installs_the_background_job_and_tells_the_truth(
     qtbot: QtBot, tmp_path: Path, fail: bool
 ) -> None:
-    from cm_desktop.core.paths import AppPaths
     from cm_desktop.core.settings import load_settings
+    from cm_desktop.platform.paths import AppPaths
     from cm_desktop.ui.app import Shell
 
     app = QApplication.instance()
@@ -459,8 +459,8 @@ def test_real_background_job_installs_a_systemd_timer_in_a_temporary_folder(
     """The real BackgroundJob writes its files; only `systemctl` is replaced (it would touch this machine)."""
     import subprocess
 
-    from cm_desktop.background_job import BackgroundJob
-    from cm_desktop.core.paths import AppPaths
+    from cm_desktop.platform.background_job import BackgroundJob
+    from cm_desktop.platform.paths import AppPaths
     from cm_desktop.ui.app import Shell
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
@@ -491,7 +491,7 @@ def test_real_background_job_installs_a_systemd_timer_in_a_temporary_folder(
 
 
 def test_settings_opens_the_same_posting_times_as_the_calendar(qtbot: QtBot, tmp_path: Path) -> None:
-    from cm_desktop.core.paths import AppPaths
+    from cm_desktop.platform.paths import AppPaths
     from cm_desktop.ui.app import Shell
 
     app = QApplication.instance()

@@ -3,7 +3,7 @@ from __future__ import annotations
 from PySide6.QtGui import QIcon
 from pytestqt.qtbot import QtBot
 
-from cm_desktop.resources import icon_path
+from cm_desktop.platform.resources import icon_path
 from cm_desktop.ui.tray import Tray
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from cm_desktop.core.store import Store
 from cm_desktop.networks.http import build_client
-from cm_desktop.secrets import Secrets
+from cm_desktop.platform.secrets import Secrets
 
 if TYPE_CHECKING:
     from tests.pds_peer import PdsPeer

@@ -43,7 +43,7 @@ from cm_desktop.networks.bluesky import (
     new_tid,
 )
 from cm_desktop.networks.http import build_client
-from cm_desktop.secrets import Secrets
+from cm_desktop.platform.secrets import Secrets
 
 if TYPE_CHECKING:
     from tests.pds_peer import PdsPeer

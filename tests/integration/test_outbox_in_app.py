@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from cm_desktop.core.outbox import queue_post, targets
-from cm_desktop.core.paths import AppPaths
 from cm_desktop.core.schedule import SystemClock
 from cm_desktop.core.store import open_store
-from cm_desktop.publishing import build_outbox
-from cm_desktop.secrets import Secrets
+from cm_desktop.platform.paths import AppPaths
+from cm_desktop.platform.secrets import Secrets
+from cm_desktop.services.publishing import build_outbox
 from cm_desktop.ui.outbox.controller import OutboxController
 from cm_desktop.ui.tasks import ThreadTaskRunner
 from tests.integration.outbox_helpers import CliHome, texts_on_server

@@ -19,8 +19,8 @@ from PIL import Image
 from cm_desktop.core.outbox import Outbox, queue_post, targets
 from cm_desktop.core.store import Store
 from cm_desktop.networks.http import build_client
-from cm_desktop.publishing import connector_factory, link_cards_for
-from cm_desktop.secrets import Secrets
+from cm_desktop.platform.secrets import Secrets
+from cm_desktop.services.publishing import connector_factory, link_cards_for
 from tests.integration.outbox_helpers import bluesky_account_store
 from tests.local_http import QuietHandler, serving
 from tests.pds_peer import PdsPeer

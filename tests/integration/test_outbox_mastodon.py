@@ -24,8 +24,8 @@ from cm_desktop.core.models import Account
 from cm_desktop.core.outbox import Outbox, queue_post, targets
 from cm_desktop.core.schedule import ManualClock
 from cm_desktop.core.store import Store, open_store
-from cm_desktop.publishing import connector_factory
-from cm_desktop.secrets import Secrets
+from cm_desktop.platform.secrets import Secrets
+from cm_desktop.services.publishing import connector_factory
 from tests.integration.fault_proxy import FaultProxy
 
 try:

@@ -29,8 +29,8 @@ from cm_desktop.core.schedule import ManualClock
 from cm_desktop.core.store import Store, open_store
 from cm_desktop.networks.base import Connector, NativeScheduling
 from cm_desktop.networks.mastodon import MastodonConnector
-from cm_desktop.publishing import connector_factory
-from cm_desktop.secrets import Secrets
+from cm_desktop.platform.secrets import Secrets
+from cm_desktop.services.publishing import connector_factory
 from tests.integration.fault_proxy import FaultProxy
 
 try:

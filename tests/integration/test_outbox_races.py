@@ -13,8 +13,8 @@ import pytest
 from cm_desktop.core.outbox import Outbox, OutboxPolicy, PublisherBusy, TargetOutcome, queue_post, targets
 from cm_desktop.core.schedule import SystemClock
 from cm_desktop.core.store import Store, open_store
-from cm_desktop.publishing import connector_factory
-from cm_desktop.secrets import Secrets
+from cm_desktop.platform.secrets import Secrets
+from cm_desktop.services.publishing import connector_factory
 from tests.integration.outbox_helpers import CliHome, bluesky_account_store, texts_on_server
 
 if TYPE_CHECKING:

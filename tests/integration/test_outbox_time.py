@@ -23,8 +23,8 @@ from cm_desktop.core.outbox import (
 )
 from cm_desktop.core.schedule import ManualClock, from_utc, to_utc
 from cm_desktop.core.store import Store
-from cm_desktop.publishing import connector_factory
-from cm_desktop.secrets import Secrets
+from cm_desktop.platform.secrets import Secrets
+from cm_desktop.services.publishing import connector_factory
 from tests.integration.outbox_helpers import bluesky_account_store, list_records
 
 if TYPE_CHECKING:

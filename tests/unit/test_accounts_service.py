@@ -1,4 +1,4 @@
-"""cm_desktop.accounts, the connection service the CLI and the Accounts page share.
+"""cm_desktop.services.accounts, the connection service the CLI and the Accounts page share.
 
 Mastodon sign-ins run against the local authorization server of tests/unit/test_oauth.py (an IMITATION of
 Mastodon's OAuth: it checks PKCE, the redirect URI and the code like Doorkeeper does), given here the
@@ -21,7 +21,13 @@ from keyring.backends import fail
 from sqlalchemy import create_engine
 from sqlmodel import select
 
-from cm_desktop.accounts import (
+from cm_desktop.core.models import Account, AccountStatus, Post, PostTarget, TargetState
+from cm_desktop.core.store import Store, open_store
+from cm_desktop.networks.bluesky import APP_PASSWORD_FORMAT, WRONG_LOGIN
+from cm_desktop.networks.mastodon import TEXTS, ServerNameError, app_secret_ref
+from cm_desktop.networks.oauth import OAuthTimeout
+from cm_desktop.platform.secrets import KeychainUnavailable, Secrets
+from cm_desktop.services.accounts import (
     CONNECTED,
     KEYCHAIN_UNAVAILABLE,
     NEEDS_RECONNECT,
@@ -38,12 +44,6 @@ from cm_desktop.accounts import (
     save_account,
     start_mastodon,
 )
-from cm_desktop.core.models import Account, AccountStatus, Post, PostTarget, TargetState
-from cm_desktop.core.store import Store, open_store
-from cm_desktop.networks.bluesky import APP_PASSWORD_FORMAT, WRONG_LOGIN
-from cm_desktop.networks.mastodon import TEXTS, ServerNameError, app_secret_ref
-from cm_desktop.networks.oauth import OAuthTimeout
-from cm_desktop.secrets import KeychainUnavailable, Secrets
 from tests.memory_keyring import MemoryKeyring
 from tests.unit.test_oauth import AuthServerState, Browser, _AuthHandler, _AuthHttpServer
 

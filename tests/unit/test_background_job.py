@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from cm_desktop.background_job import (
+from cm_desktop.platform.background_job import (
     FALLBACK_USED,
     INSTALL_FAILED,
     BackgroundJob,

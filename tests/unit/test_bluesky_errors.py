@@ -15,7 +15,7 @@ import pytest
 
 from cm_desktop.networks.base import AuthExpired, OutgoingPost, Permanent, RateLimited, Transient
 from cm_desktop.networks.bluesky import BlueskyConnector, Session, connect, new_tid
-from cm_desktop.secrets import Secrets
+from cm_desktop.platform.secrets import Secrets
 
 REF = "account:bluesky:unit"
 SERVICE = "https://pds.example"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import logging
 
-from cm_desktop.logs import RedactSecrets
+from cm_desktop.platform.logs import RedactSecrets
 
 
 def _filtered(message: str, *args: object) -> str:

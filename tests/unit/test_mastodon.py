@@ -45,7 +45,7 @@ from cm_desktop.networks.mastodon import (
     user_message,
 )
 from cm_desktop.networks.oauth import AuthorizationCode
-from cm_desktop.secrets import Secrets
+from cm_desktop.platform.secrets import Secrets
 
 SERVER = "https://social.example"
 TOKEN = "secret-token-123"

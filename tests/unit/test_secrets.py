@@ -10,8 +10,8 @@ from keyring.backends import fail
 
 from cm_desktop.core import models
 from cm_desktop.core.store import open_store
-from cm_desktop.logs import LOG_FILE_NAME, setup_logging
-from cm_desktop.secrets import (
+from cm_desktop.platform.logs import LOG_FILE_NAME, setup_logging
+from cm_desktop.platform.secrets import (
     KeychainLocked,
     KeychainUnavailable,
     SecretError,

@@ -1,7 +1,7 @@
 """Connect Bluesky: a handle and an app password (explained, with the link to make one), an optional own server.
 
 The format of the app password and of the handle is checked here before any request; the login itself runs
-on the task runner (cm_desktop.accounts.connect_bluesky). On an error, what was typed stays.
+on the task runner (cm_desktop.services.accounts.connect_bluesky). On an error, what was typed stays.
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cm_desktop.accounts import Cancellation, Cancelled, connect_bluesky, explain
 from cm_desktop.core.i18n import Lang
 from cm_desktop.networks.base import ConnectorError
 from cm_desktop.networks.bluesky import APP_PASSWORDS_URL, check_app_password, normalise_handle
+from cm_desktop.services.accounts import Cancellation, Cancelled, connect_bluesky, explain
 from cm_desktop.ui.accounts.feedback import StatusLine, fit_height, focus_all, known_or_logged, plain_label
 from cm_desktop.ui.tasks import TaskRunner
 

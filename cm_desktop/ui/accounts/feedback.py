@@ -10,8 +10,8 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
-from cm_desktop.accounts import ConnectError, explain
 from cm_desktop.core.i18n import Lang
+from cm_desktop.services.accounts import ConnectError, explain
 from cm_desktop.ui.theme import is_dark
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ def something_went_wrong() -> str:
 
 def known_or_logged(error: BaseException, what: str) -> ConnectError | None:
     """The person's message for a known failure; a bug is logged with its traceback and gives None."""
-    from cm_desktop.logs import log_failure
+    from cm_desktop.platform.logs import log_failure
 
     known = explain(error)
     if known is None:

@@ -2,7 +2,7 @@
 
 Three steps in one window: the server; "your browser opens…" while the sign-in waits off the GUI thread
 (Cancel stops the wait at once); the paste-the-code fallback. Network work runs on the task runner
-(cm_desktop.accounts); the browser is opened on the GUI thread, through the ``open_url`` given.
+(cm_desktop.services.accounts); the browser is opened on the GUI thread, through the ``open_url`` given.
 """
 
 from __future__ import annotations
@@ -25,7 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cm_desktop.accounts import (
+from cm_desktop.core.i18n import Lang
+from cm_desktop.networks.mastodon import ServerNameError, normalise_server
+from cm_desktop.networks.oauth import OobAttempt
+from cm_desktop.services.accounts import (
     BROWSER_TIMEOUT_S,
     Cancellation,
     Cancelled,
@@ -34,9 +37,6 @@ from cm_desktop.accounts import (
     save_mastodon,
     start_mastodon,
 )
-from cm_desktop.core.i18n import Lang
-from cm_desktop.networks.mastodon import ServerNameError, normalise_server
-from cm_desktop.networks.oauth import OobAttempt
 from cm_desktop.ui.accounts.feedback import StatusLine, fit_height, focus_all, known_or_logged, plain_label
 from cm_desktop.ui.tasks import TaskRunner
 

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cm_desktop.accounts import (
+from cm_desktop.core.i18n import Lang
+from cm_desktop.services.accounts import (
     BROWSER_TIMEOUT_S,
     AccountRow,
     ConnectError,
@@ -33,7 +34,6 @@ from cm_desktop.accounts import (
     list_accounts_with_status,
     remove_account,
 )
-from cm_desktop.core.i18n import Lang
 from cm_desktop.ui.accounts.badge import badge_pixmap, network_name
 from cm_desktop.ui.accounts.bluesky_dialog import BlueskyDialog, own_server_of
 from cm_desktop.ui.accounts.feedback import StatusLine, known_or_logged

@@ -35,7 +35,7 @@ from cm_desktop.core.moments import Moment
 from cm_desktop.core.rules import NETWORKS
 from cm_desktop.core.schedule import Clock, Problem, Severity, from_utc
 from cm_desktop.core.store import Store, known_error
-from cm_desktop.logs import log_failure
+from cm_desktop.platform.logs import log_failure
 from cm_desktop.ui.calendar.grid_view import DEFAULT_COMPOSE_TIME, CalendarGrid
 from cm_desktop.ui.calendar.import_dialog import ImportDialog
 from cm_desktop.ui.calendar.legend import StateLegend

@@ -214,7 +214,7 @@ class OutboxController(QObject):
         self.worker.wake()
 
     def _read_failed(self, error: BaseException) -> None:
-        from cm_desktop.logs import log_failure
+        from cm_desktop.platform.logs import log_failure
 
         log_failure(log, "reading the outbox", error, known=False)
 

@@ -190,7 +190,7 @@ class SendingPage(QWidget):
         self.board_loaded.emit(board)
 
     def _failed(self, error: BaseException) -> None:
-        from cm_desktop.logs import log_failure
+        from cm_desktop.platform.logs import log_failure
 
         log_failure(log, "reading the outbox", error, known=False)
         self.summary.setText(self.tr("The list could not be read. Please try again in a moment."))
@@ -212,7 +212,7 @@ class SendingPage(QWidget):
             self.refresh()
 
         def failed(error: BaseException) -> None:
-            from cm_desktop.logs import log_failure
+            from cm_desktop.platform.logs import log_failure
 
             log_failure(log, "saving an answer", error, known=False)
             self.summary.setText(self.tr("Your answer could not be saved. Please try again."))

@@ -90,7 +90,7 @@ class OutboxWorker(QObject):
         if isinstance(error, PublisherBusy):
             log.info("another publisher is running; trying again at the next tick")
         else:
-            from cm_desktop.logs import log_failure
+            from cm_desktop.platform.logs import log_failure
 
             log_failure(log, "running the outbox", error, known=False)
         self._finish()

@@ -16,7 +16,6 @@ import httpx
 
 from cm_desktop.core.models import Account
 from cm_desktop.core.outbox import NoConnector, Outbox, OutboxPolicy
-from cm_desktop.core.paths import AppPaths
 from cm_desktop.core.schedule import Clock
 from cm_desktop.core.store import Store
 from cm_desktop.networks.base import (
@@ -29,7 +28,8 @@ from cm_desktop.networks.base import (
     ServerLimits,
     Transient,
 )
-from cm_desktop.secrets import Secrets
+from cm_desktop.platform.paths import AppPaths
+from cm_desktop.platform.secrets import Secrets
 
 log = logging.getLogger(__name__)
 
