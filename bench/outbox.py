@@ -40,9 +40,9 @@ def main() -> int:
     from cm_desktop.core.models import Account
     from cm_desktop.core.outbox import Outbox, queue_post, targets
     from cm_desktop.core.store import open_store
+    from cm_desktop.core.tid import new_tid
     from cm_desktop.networks.bluesky import connect, utc_timestamp
     from cm_desktop.networks.http import build_client
-    from cm_desktop.networks.tid import new_tid
     from cm_desktop.platform.secrets import Secrets
     from cm_desktop.services.publishing import connector_factory
     from tests.memory_keyring import MemoryKeyring
@@ -126,7 +126,7 @@ def main() -> int:
             def connector_round(tag: str) -> float:
                 """The connector alone (no store): separates its own cost from the outbox's."""
                 from cm_desktop.core.models import Account as _Account
-                from cm_desktop.networks.base import OutgoingPost
+                from cm_desktop.core.ports import OutgoingPost
 
                 connector = connector_factory(secrets)(_Account(network="bluesky", secret_ref=ref))
                 try:

@@ -1,1 +1,1 @@
-"""One module per network behind one Connector protocol; the only place httpx is used."""
+"""One module per network behind one Publisher protocol; the only place httpx is used."""

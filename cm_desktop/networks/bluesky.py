@@ -22,22 +22,23 @@ from urllib.parse import quote, urlsplit
 
 import httpx
 
-from cm_desktop.core.i18n import Lang, Text
-from cm_desktop.networks.base import (
+from cm_desktop.core.i18n import Text
+from cm_desktop.core.ports import (
     AccountInfo,
     AuthExpired,
-    ConnectorError,
     LinkCard,
+    NetworkError,
+    NotSent,
     OutgoingImage,
     OutgoingPost,
-    Permanent,
     PublishResult,
     RateLimited,
+    Refused,
     ServerLimits,
-    Transient,
+    Unknown,
 )
-from cm_desktop.networks.http import build_client, rate_limit_until
-from cm_desktop.networks.tid import is_tid, new_tid
+from cm_desktop.core.tid import is_tid, new_tid
+from cm_desktop.networks.http import build_client, never_sent, rate_limit_until
 from cm_desktop.platform.secrets import MAX_SECRET_CHARS, Secrets, SecretTooLarge
 
 __all__ = [
@@ -46,11 +47,7 @@ __all__ = [
     "LIMITS",
     "MAX_BLOB_BYTES",
     "PLC_DIRECTORY",
-    "BlueskyAuthExpired",
     "BlueskyConnector",
-    "BlueskyPermanent",
-    "BlueskyRateLimited",
-    "BlueskyTransient",
     "Session",
     "check_app_password",
     "connect",
@@ -156,8 +153,8 @@ REFUSED = Text(
     fr="Bluesky a refusé la demande : {reason}",
 )
 RATE_LIMITED = Text(
-    en="Bluesky asks us to wait before sending more (until {until} UTC).",
-    fr="Bluesky demande d'attendre avant d'envoyer davantage (jusqu'à {until} UTC).",
+    en="Bluesky asks us to wait before sending more (until {when} UTC).",
+    fr="Bluesky demande d'attendre avant d'envoyer davantage (jusqu'à {when} UTC).",
 )
 IMAGE_TOO_LARGE = Text(
     en="The picture “{name}” is too large for Bluesky ({size} bytes; at most 1,000,000).",
@@ -177,49 +174,18 @@ BAD_RECORD_KEY = Text(
 )
 
 
-class _Explained:
-    """Mixin: the error carries a Text so the interface can show it in the person's language."""
-
-    text: Text
-    params: dict[str, object]
-
-    def message(self, lang: Lang) -> str:
-        return self.text.get(lang, **self.params)
-
-
-class BlueskyPermanent(_Explained, Permanent):
-    def __init__(self, text: Text, *, code: str, server_reason: str = "", **params: object) -> None:
-        Permanent.__init__(self, text.get("en", **params), code=code, server_reason=server_reason)
-        self.text, self.params = text, params
-
-
-class BlueskyTransient(_Explained, Transient):
-    def __init__(self, text: Text, *, code: str, server_reason: str = "", **params: object) -> None:
-        Transient.__init__(self, text.get("en", **params), code=code, server_reason=server_reason)
-        self.text, self.params = text, params
-
-
-class BlueskyAuthExpired(_Explained, AuthExpired):
-    def __init__(self, text: Text, *, code: str, server_reason: str = "", **params: object) -> None:
-        AuthExpired.__init__(self, text.get("en", **params), code=code, server_reason=server_reason)
-        self.text, self.params = text, params
-
-
-class BlueskyRateLimited(_Explained, RateLimited):
-    def __init__(self, until: datetime) -> None:
-        params: dict[str, object] = {"until": until.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")}
-        RateLimited.__init__(self, RATE_LIMITED.get("en", **params), until=until)
-        self.text, self.params = RATE_LIMITED, params
+def _rate_limited(until: datetime) -> RateLimited:
+    return RateLimited(RATE_LIMITED, until=until, when=until.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"))
 
 
 # --- Pure helpers ---------------------------------------------------------------------------------------
 
 
 def check_app_password(value: str) -> str:
-    """The app password as Bluesky expects it, or BlueskyPermanent saying what one looks like and where."""
+    """The app password as Bluesky expects it, or Refused saying what one looks like and where."""
     candidate = value.strip().lower()
     if not _APP_PASSWORD_RE.fullmatch(candidate):
-        raise BlueskyPermanent(APP_PASSWORD_FORMAT, code="app_password_format")
+        raise Refused(APP_PASSWORD_FORMAT, code="app_password_format")
     return candidate
 
 
@@ -232,7 +198,7 @@ def normalise_handle(value: str, *, default_domain: str | None = "bsky.social") 
     if handle and "." not in handle and default_domain:
         handle = f"{handle}.{default_domain}"  # people often type only their name
     if len(handle) > 253 or not _HANDLE_RE.fullmatch(handle):
-        raise BlueskyPermanent(HANDLE_FORMAT, code="handle_format", handle=cleaned[:64])
+        raise Refused(HANDLE_FORMAT, code="handle_format", handle=cleaned[:64])
     return handle
 
 
@@ -328,7 +294,7 @@ def _save_session(secrets: Secrets, ref: str, session: Session) -> None:
 
 
 class _Xrpc:
-    """XRPC calls over one httpx client, turning every failure into a ConnectorError."""
+    """XRPC calls over one httpx client, turning every failure into a NetworkError."""
 
     def __init__(self, client: httpx.Client, redact: Callable[[str], str]) -> None:
         self.client = client
@@ -377,36 +343,34 @@ class _Xrpc:
             response = self.client.request(
                 method, url, params=params, json=body, content=content, headers=headers
             )
-        except httpx.TimeoutException:
-            log.info("bluesky %s %s: timeout", what, host)
-            raise BlueskyTransient(UNREACHABLE, code="timeout", host=host) from None
         except httpx.HTTPError as exc:
             # `from None`: httpx's message carries the request, and the request may carry a token.
             log.info("bluesky %s %s: %s", what, host, type(exc).__name__)
-            raise BlueskyTransient(UNREACHABLE, code="network", host=host) from None
+            if never_sent(exc):
+                raise NotSent(UNREACHABLE, code="unreachable", host=host) from None
+            code = "timeout" if isinstance(exc, httpx.TimeoutException) else "network"
+            raise Unknown(UNREACHABLE, code=code, host=host) from None
         log.debug("bluesky %s %s -> %s", what, host, response.status_code)
         return self._parse(response, host)
 
     def _parse(self, response: httpx.Response, host: str) -> dict[str, Any]:
         status = response.status_code
         if status == 429:
-            raise BlueskyRateLimited(rate_limit_until(response.headers))
+            raise _rate_limited(rate_limit_until(response.headers))
         data = self._json(response)
         if 200 <= status < 300:
             if data is None:
                 if not response.content.strip():
                     return {}  # some procedures answer with an empty body
-                raise BlueskyPermanent(NOT_BLUESKY, code="not_bluesky", host=host)
+                raise Refused(NOT_BLUESKY, code="not_bluesky", host=host)
             return data
         error = str(data.get("error", "")) if data else ""
         reason = self._redact(str(data.get("message", "") or error)) if data else ""
         if status >= 500:
-            raise BlueskyTransient(
-                SERVER_TROUBLE, code=error or "server_error", server_reason=reason, status=status
-            )
+            raise Unknown(SERVER_TROUBLE, code=error or "server_error", server_reason=reason, status=status)
         if data is None:
             # An HTML page, a redirect to a login portal...: not an XRPC server.
-            raise BlueskyPermanent(NOT_BLUESKY, code="not_bluesky", host=host)
+            raise Refused(NOT_BLUESKY, code="not_bluesky", host=host)
         raise XrpcError(status, error, reason)
 
     @staticmethod
@@ -420,7 +384,7 @@ class _Xrpc:
         return data if isinstance(data, dict) else None
 
 
-class XrpcError(ConnectorError):
+class XrpcError(NetworkError):
     """A 4xx XRPC error, before the caller decides what it means (expired token, missing record...)."""
 
     def __init__(self, status: int, error: str, reason: str) -> None:
@@ -429,17 +393,17 @@ class XrpcError(ConnectorError):
         self.error = error
         self.reason = reason
 
-    def mapped(self) -> ConnectorError:
+    def mapped(self) -> NetworkError:
         """The outbox's view of this error."""
         if self.error in ("ExpiredToken", "InvalidToken", "AuthMissing", "AuthenticationRequired") or (
             self.status == 401
         ):
-            return BlueskyAuthExpired(SESSION_EXPIRED, code=self.error or "auth", server_reason=self.reason)
+            return AuthExpired(SESSION_EXPIRED, code=self.error or "auth", server_reason=self.reason)
         if self.error in ("AccountTakedown", "AccountDeactivated", "AccountNotFound"):
-            return BlueskyAuthExpired(
+            return AuthExpired(
                 ACCOUNT_UNAVAILABLE, code=self.error, server_reason=self.reason, reason=self.error
             )
-        return BlueskyPermanent(
+        return Refused(
             REFUSED,
             code=self.error or f"http_{self.status}",
             server_reason=self.reason,
@@ -461,29 +425,29 @@ def _resolve_pds(xrpc: _Xrpc, handle: str, *, resolver: str, plc_url: str) -> tu
             )
         except XrpcError as exc:
             if exc.status == 400:
-                raise BlueskyPermanent(HANDLE_NOT_FOUND, code="handle_not_found", handle=handle) from None
+                raise Refused(HANDLE_NOT_FOUND, code="handle_not_found", handle=handle) from None
             raise exc.mapped() from None
         did = str(found.get("did", ""))
         if not _DID_RE.fullmatch(did):
-            raise BlueskyPermanent(NOT_BLUESKY, code="not_bluesky", host=_host(resolver))
+            raise Refused(NOT_BLUESKY, code="not_bluesky", host=_host(resolver))
     if did.startswith("did:plc:"):
         doc_url = f"{plc_url.rstrip('/')}/{quote(did, safe=':')}"
     elif did.startswith("did:web:"):
         rest = did.removeprefix("did:web:")
         if ":" in rest or "/" in rest:  # did:web with a path is not allowed in atproto
-            raise BlueskyPermanent(HANDLE_NOT_FOUND, code="did_unsupported", handle=handle)
+            raise Refused(HANDLE_NOT_FOUND, code="did_unsupported", handle=handle)
         doc_url = f"https://{rest.replace('%3A', ':')}/.well-known/did.json"
     else:
-        raise BlueskyPermanent(HANDLE_NOT_FOUND, code="did_unsupported", handle=handle)
+        raise Refused(HANDLE_NOT_FOUND, code="did_unsupported", handle=handle)
     try:
         doc = xrpc.fetch_json("GET", doc_url, what="did-document")
     except XrpcError as exc:
         if exc.status == 404:
-            raise BlueskyPermanent(HANDLE_NOT_FOUND, code="did_not_found", handle=handle) from None
+            raise Refused(HANDLE_NOT_FOUND, code="did_not_found", handle=handle) from None
         raise exc.mapped() from None
     pds = _service_endpoint(doc, did)
     if pds is None:
-        raise BlueskyPermanent(HANDLE_NOT_FOUND, code="no_pds", handle=handle)
+        raise Refused(HANDLE_NOT_FOUND, code="no_pds", handle=handle)
     return did, pds
 
 
@@ -511,7 +475,7 @@ def connect(
         resolver = (service_url or DEFAULT_SERVICE).rstrip("/")
         try:
             did, pds = _resolve_pds(xrpc, identifier, resolver=resolver, plc_url=plc_url)
-        except (BlueskyPermanent, Transient):
+        except (Refused, Unknown, NotSent):
             if not service_url:
                 raise
             # A self-hosted server whose identity lives elsewhere: log in where we were told to.
@@ -527,7 +491,7 @@ def connect(
             if exc.error in ("AccountTakedown", "AccountDeactivated"):
                 raise exc.mapped() from None
             if exc.status in (400, 401):
-                raise BlueskyAuthExpired(WRONG_LOGIN, code="wrong_login", server_reason=exc.reason) from None
+                raise AuthExpired(WRONG_LOGIN, code="wrong_login", server_reason=exc.reason) from None
             raise exc.mapped() from None
         try:
             session = Session(
@@ -538,10 +502,10 @@ def connect(
                 refresh_jwt=str(created["refreshJwt"]),
             )
         except KeyError:
-            raise BlueskyPermanent(NOT_BLUESKY, code="not_bluesky", host=_host(pds)) from None
+            raise Refused(NOT_BLUESKY, code="not_bluesky", host=_host(pds)) from None
         if did and session.did != did:
             # Logged into another identity than the handle's: refuse rather than post as someone else.
-            raise BlueskyPermanent(NOT_BLUESKY, code="did_mismatch", host=_host(pds))
+            raise Refused(NOT_BLUESKY, code="did_mismatch", host=_host(pds))
         _save_session(secrets, secret_ref, session)
         log.info("bluesky: connected %s on %s", session.handle, _host(pds))
     except BaseException:
@@ -551,7 +515,7 @@ def connect(
     return BlueskyConnector(secrets, secret_ref, client=http, owns_client=client is None)
 
 
-# --- Connector ------------------------------------------------------------------------------------------
+# --- Publisher ------------------------------------------------------------------------------------------
 
 
 class BlueskyConnector:
@@ -572,11 +536,11 @@ class BlueskyConnector:
         self._ref = secret_ref
         raw = secrets.get(secret_ref)
         if not raw:
-            raise BlueskyAuthExpired(NOT_CONNECTED, code="not_connected")
+            raise AuthExpired(NOT_CONNECTED, code="not_connected")
         try:
             self._session = Session.from_json(raw)
         except (ValueError, KeyError, TypeError):
-            raise BlueskyAuthExpired(NOT_CONNECTED, code="not_connected") from None
+            raise AuthExpired(NOT_CONNECTED, code="not_connected") from None
         self._http = client or build_client(transport=transport)
         self._owns_client = (client is None) if owns_client is None else owns_client
         self._xrpc = _Xrpc(self._http, self._redact)
@@ -633,8 +597,8 @@ class BlueskyConnector:
                 log.info("bluesky: refresh refused (%s)", exc.error or exc.status)
                 if exc.error in ("AccountTakedown", "AccountDeactivated"):
                     raise exc.mapped() from None
-                raise BlueskyAuthExpired(SESSION_EXPIRED, code=exc.error or "refresh_refused") from None
-            # Transient errors propagate as they are: a network hiccup is not a dead login.
+                raise AuthExpired(SESSION_EXPIRED, code=exc.error or "refresh_refused") from None
+            # Unknown errors propagate as they are: a network hiccup is not a dead login.
             try:
                 session = replace(
                     self._session,
@@ -643,7 +607,7 @@ class BlueskyConnector:
                     handle=str(data.get("handle") or self._session.handle),
                 )
             except KeyError:
-                raise BlueskyPermanent(NOT_BLUESKY, code="not_bluesky", host=_host(self.service)) from None
+                raise Refused(NOT_BLUESKY, code="not_bluesky", host=_host(self.service)) from None
             self._session = session
             _save_session(self._secrets, self._ref, session)
             log.info("bluesky: session refreshed for %s", session.handle)
@@ -689,7 +653,7 @@ class BlueskyConnector:
         except XrpcError as exc:
             raise exc.mapped() from None
 
-    # -- Connector API --
+    # -- Publisher API --
 
     def verify(self) -> AccountInfo:
         data = self._call("GET", "com.atproto.server.getSession")
@@ -730,7 +694,7 @@ class BlueskyConnector:
     def publish(self, post: OutgoingPost) -> PublishResult:
         rkey = post.idempotency_key
         if not is_tid(rkey):
-            raise BlueskyPermanent(BAD_RECORD_KEY, code="bad_rkey")
+            raise Refused(BAD_RECORD_KEY, code="bad_rkey")
         images = self._read_images(post.images)
         thumb = (
             self._read_images((post.link_card.thumb,))[0] if post.link_card and post.link_card.thumb else None
@@ -784,7 +748,7 @@ class BlueskyConnector:
             if isinstance(mapped, AuthExpired):
                 raise mapped from None
             # Anything else leaves us unable to tell whether the post exists.
-            raise BlueskyTransient(
+            raise Unknown(
                 REFUSED, code=exc.error or "lookup_unclear", server_reason=exc.reason, reason=exc.reason
             ) from None
         uri = str(found.get("uri") or at_uri(self.did, POST_COLLECTION, rkey))
@@ -798,7 +762,7 @@ class BlueskyConnector:
         if remote_id.startswith("at://"):
             parts = remote_id.removeprefix("at://").split("/")
             if len(parts) != 3 or parts[0] not in (self.did, self.handle):
-                raise BlueskyPermanent(REFUSED, code="not_ours", reason="not a post of this account")
+                raise Refused(REFUSED, code="not_ours", reason="not a post of this account")
             collection, rkey = parts[1], parts[2]
         self._call(
             "POST",
@@ -811,24 +775,18 @@ class BlueskyConnector:
     def _read_images(self, images: tuple[OutgoingImage, ...]) -> list[tuple[OutgoingImage, bytes]]:
         """Read and check every picture before uploading any: a refusal costs no request."""
         if len(images) > MAX_IMAGES:
-            raise BlueskyPermanent(TOO_MANY_IMAGES, code="too_many_images")
+            raise Refused(TOO_MANY_IMAGES, code="too_many_images")
         loaded = []
         for image in images:
             try:
                 size = image.path.stat().st_size
                 if size > MAX_BLOB_BYTES:
-                    raise BlueskyPermanent(
-                        IMAGE_TOO_LARGE, code="image_too_large", name=image.path.name, size=size
-                    )
+                    raise Refused(IMAGE_TOO_LARGE, code="image_too_large", name=image.path.name, size=size)
                 data = image.path.read_bytes()
             except OSError:
-                raise BlueskyPermanent(
-                    IMAGE_UNREADABLE, code="image_unreadable", name=image.path.name
-                ) from None
+                raise Refused(IMAGE_UNREADABLE, code="image_unreadable", name=image.path.name) from None
             if len(data) > MAX_BLOB_BYTES:  # the file grew between stat and read
-                raise BlueskyPermanent(
-                    IMAGE_TOO_LARGE, code="image_too_large", name=image.path.name, size=len(data)
-                )
+                raise Refused(IMAGE_TOO_LARGE, code="image_too_large", name=image.path.name, size=len(data))
             loaded.append((image, data))
         return loaded
 
@@ -836,7 +794,7 @@ class BlueskyConnector:
         result = self._call("POST", "com.atproto.repo.uploadBlob", content=data, content_type=image.mime_type)
         blob = result.get("blob")
         if not isinstance(blob, dict):
-            raise BlueskyPermanent(NOT_BLUESKY, code="not_bluesky", host=_host(self.service))
+            raise Refused(NOT_BLUESKY, code="not_bluesky", host=_host(self.service))
         return blob
 
     def _image_entry(self, image: OutgoingImage, data: bytes) -> dict[str, Any]:

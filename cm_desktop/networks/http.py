@@ -43,6 +43,12 @@ def build_client(
     )
 
 
+def never_sent(exc: httpx.HTTPError) -> bool:
+    """True when a failed request surely never left this computer: no connection was made (refused, no
+    route, unknown host, TLS handshake refused) or none was free. Anything later may have reached the server."""
+    return isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout | httpx.ProxyError)
+
+
 def rate_limit_until(headers: httpx.Headers, now: datetime | None = None) -> datetime:
     """When a 429 lets us try again: Retry-After, RateLimit-Reset or X-RateLimit-Reset, else in a minute.
 

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from cm_desktop.core.link_card import CachedCard, LinkCardCache, PageCard, decode_html, parse_card
-from cm_desktop.networks.base import LinkCard, OutgoingImage
+from cm_desktop.core.ports import LinkCard, OutgoingImage
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Mastodon: log in on any server, read its limits, publish (now or natively scheduled), find lost posts.
 
 Two objects: ``MastodonLogin`` talks to a server before we have a token (app registration, OAuth discovery,
-code exchange); ``MastodonConnector`` is one connected account (the Connector protocol).
+code exchange); ``MastodonConnector`` is one connected account (the Publisher protocol).
 
 Errors are mapped by HTTP status only: servers translate their ``error`` texts (a Japanese server answers
 in Japanese), so a text is kept as ``server_reason`` for people to read and never matched on. The access
@@ -29,19 +29,20 @@ from urllib.parse import quote, urlsplit
 import httpx
 
 from cm_desktop.core.i18n import Lang, Text
-from cm_desktop.networks.base import (
+from cm_desktop.core.ports import (
     AccountInfo,
     AuthExpired,
-    ConnectorError,
+    NetworkError,
+    NotSent,
     OutgoingImage,
     OutgoingPost,
-    Permanent,
     PublishResult,
     RateLimited,
+    Refused,
     ServerLimits,
-    Transient,
+    Unknown,
 )
-from cm_desktop.networks.http import DEFAULT_TIMEOUT, build_client, rate_limit_until
+from cm_desktop.networks.http import DEFAULT_TIMEOUT, build_client, never_sent, rate_limit_until
 from cm_desktop.networks.oauth import (
     OOB_REDIRECT_URI,
     AuthorizationCode,
@@ -176,18 +177,8 @@ TEXTS: dict[str, Text] = {
 }
 
 
-def user_message(error: ConnectorError, lang: Lang) -> str:
-    """The message to show a person for an error raised here, in their language."""
-    text = TEXTS.get(error.code)
-    if text is None:
-        return str(error)
-    return text.get(lang, reason=error.server_reason or "—") if "{reason}" in text.en else text.get(lang)
-
-
-def _error(cls: type[ConnectorError], code: str, server_reason: str = "") -> ConnectorError:
-    text = TEXTS[code]
-    message = text.get("en", reason=server_reason or "—") if "{reason}" in text.en else text.get("en")
-    return cls(message, code=code, server_reason=server_reason)
+def _error(cls: type[NetworkError], code: str, server_reason: str = "") -> NetworkError:
+    return cls(TEXTS[code], code=code, server_reason=server_reason, reason=server_reason or "—")
 
 
 # --- the server's address -----------------------------------------------------------------------------
@@ -395,7 +386,7 @@ def _server_reason(data: Any) -> str:
 
 
 def parse_response(response: httpx.Response) -> Any:
-    """The JSON body of a successful answer; otherwise the ConnectorError for its status.
+    """The JSON body of a successful answer; otherwise the NetworkError for its status.
 
     Decided by the status code alone; the server's (translated) text is only carried along.
     """
@@ -407,26 +398,26 @@ def parse_response(response: httpx.Response) -> Any:
             return data
         if "json" in response.headers.get("content-type", "").lower():
             # Announced as JSON but cut short: the request may well have been carried out.
-            raise _error(Transient, "bad_response")
-        raise _error(Permanent, "not_mastodon")  # a web page where the API should answer
+            raise _error(Unknown, "bad_response")
+        raise _error(Refused, "not_mastodon")  # a web page where the API should answer
     if status == 401:
         raise _error(AuthExpired, "auth_expired", reason)
     if status == 403:
         # Suspended, disabled, or a token without the needed scope: only reconnecting can help.
         raise _error(AuthExpired, "suspended", reason)
     if status == 429:
-        raise RateLimited(TEXTS["rate_limited"].get("en"), until=rate_limit_until(response.headers))
+        raise RateLimited(TEXTS["rate_limited"], until=rate_limit_until(response.headers))
     if status >= 500:
-        raise _error(Transient, "server_error", reason)
+        raise _error(Unknown, "server_error", reason)
     if status == 408:
-        raise _error(Transient, "timeout", reason)
+        raise _error(Unknown, "timeout", reason)
     if 300 <= status < 400 or (not is_json and status in (400, 404, 405, 406)):
-        raise _error(Permanent, "not_mastodon", f"HTTP {status}")
+        raise _error(Refused, "not_mastodon", f"HTTP {status}")
     if status == 413:
-        raise _error(Permanent, "too_large", reason)
+        raise _error(Refused, "too_large", reason)
     if status in (404, 410):
-        raise _error(Permanent, "not_found", reason)
-    raise _error(Permanent, "refused", reason or f"HTTP {status}")
+        raise _error(Refused, "not_found", reason)
+    raise _error(Refused, "refused", reason or f"HTTP {status}")
 
 
 def _caused_by(exc: BaseException, kinds: tuple[type[BaseException], ...]) -> bool:
@@ -440,17 +431,17 @@ def _caused_by(exc: BaseException, kinds: tuple[type[BaseException], ...]) -> bo
     return False
 
 
-def transport_error(exc: httpx.TransportError) -> ConnectorError:
-    """Map a network failure to a Transient with a plain message (the request may or may not have arrived)."""
-    if isinstance(exc, httpx.TimeoutException):
-        return _error(Transient, "timeout")
-    if isinstance(exc, httpx.ConnectError):
+def transport_error(exc: httpx.TransportError) -> NetworkError:
+    """Map a network failure to a Unknown with a plain message (the request may or may not have arrived)."""
+    if never_sent(exc):
         if _caused_by(exc, (socket.gaierror,)):
-            return _error(Transient, "unknown_host")
+            return _error(NotSent, "unknown_host")
         if _caused_by(exc, (ssl.SSLError,)):
-            return _error(Transient, "tls")
-        return _error(Transient, "cannot_connect")
-    return _error(Transient, "connection_lost")
+            return _error(NotSent, "tls")
+        return _error(NotSent, "cannot_connect")
+    if isinstance(exc, httpx.TimeoutException):
+        return _error(Unknown, "timeout")
+    return _error(Unknown, "connection_lost")
 
 
 class _Api:
@@ -489,7 +480,7 @@ class _Api:
 
 def _require(data: Any, key: str) -> Any:
     if not isinstance(data, dict) or key not in data:
-        raise _error(Transient, "bad_response")
+        raise _error(Unknown, "bad_response")
     return data[key]
 
 
@@ -581,16 +572,16 @@ class MastodonLogin:
         self.close()
 
     def check_server(self) -> str:
-        """The server's version; raises Permanent('not_mastodon') for a web site that is not Mastodon."""
+        """The server's version; raises Refused('not_mastodon') for a web site that is not Mastodon."""
         try:
             data = self._api.call("GET", "/api/v2/instance")
-        except Permanent as exc:
+        except Refused as exc:
             if exc.code not in ("not_found", "not_mastodon"):
                 raise
             data = self._api.call("GET", "/api/v1/instance")  # servers before 4.0
         version = data.get("version") if isinstance(data, dict) else None
         if not isinstance(version, str):
-            raise _error(Permanent, "not_mastodon")
+            raise _error(Refused, "not_mastodon")
         return version
 
     def register_app(
@@ -721,10 +712,10 @@ class MastodonLogin:
             )
         except AuthExpired:
             # 401 here is "invalid_client": the registration was removed; the caller registers again.
-            raise _error(Permanent, "app_invalid") from None
+            raise _error(Refused, "app_invalid") from None
         token = _require(data, "access_token")
         if not isinstance(token, str) or not token:
-            raise _error(Transient, "bad_response")
+            raise _error(Unknown, "bad_response")
         return token
 
     def revoke(self, app: AppRegistration, info: OAuthServerInfo, token: str) -> None:
@@ -816,7 +807,7 @@ class MastodonConnector:
     def limits(self) -> ServerLimits:
         try:
             data = self._api.call("GET", "/api/v2/instance")
-        except Permanent as exc:
+        except Refused as exc:
             if exc.code not in ("not_found", "not_mastodon"):
                 raise
             data = self._api.call("GET", "/api/v1/instance")  # before Mastodon 4.0
@@ -829,7 +820,7 @@ class MastodonConnector:
         try:
             content = image.path.read_bytes()
         except OSError:
-            raise _error(Permanent, "file_missing") from None
+            raise _error(Refused, "file_missing") from None
         form = {"description": image.alt}
         if focus is not None:
             form["focus"] = f"{focus[0]:.2f},{focus[1]:.2f}"
@@ -844,12 +835,12 @@ class MastodonConnector:
         tries = 0
         while data.get("url") is None:
             if tries >= self._media_poll_tries:
-                raise _error(Transient, "media_processing")
+                raise _error(Unknown, "media_processing")
             tries += 1
             self._sleep(self._media_poll_delay)
             data = self._api.call("GET", f"/api/v1/media/{quote(media_id, safe='')}")
             if not isinstance(data, dict):
-                raise _error(Transient, "bad_response")
+                raise _error(Unknown, "bad_response")
         return media_id
 
     def publish(self, post: OutgoingPost) -> PublishResult:
@@ -889,14 +880,14 @@ class MastodonConnector:
     def cancel_schedule(self, remote_id: str) -> None:
         self._delete(f"/api/v1/scheduled_statuses/{quote(remote_id, safe='')}")
 
-    # the outbox's native scheduling (networks.base.NativeScheduling) ------------------------------
+    # the outbox's native scheduling (core.ports.NativeScheduling) ------------------------------
 
     def reschedule(self, native_id: str, when: datetime) -> PublishResult | None:
         """Move a scheduled status; None when the server no longer has it (published at its time, or
-        deleted on the web). The server refuses a time less than 5 minutes ahead (422: Permanent)."""
+        deleted on the web). The server refuses a time less than 5 minutes ahead (422: Refused)."""
         try:
             return self.update_schedule(native_id, when)
-        except Permanent as exc:
+        except Refused as exc:
             if exc.code == "not_found":
                 return None
             raise
@@ -905,25 +896,35 @@ class MastodonConnector:
         """Delete a scheduled status so it never goes out. False: the server no longer had it."""
         try:
             self._api.call("DELETE", f"/api/v1/scheduled_statuses/{quote(native_id, safe='')}")
-        except Permanent as exc:
+        except Refused as exc:
             if exc.code == "not_found":
                 return False
             raise
         return True
 
+    def scheduled_copy(self, native_id: str) -> PublishResult | None:
+        """The copy the server holds under this id; None when it no longer holds it."""
+        try:
+            data = self._api.call("GET", f"/api/v1/scheduled_statuses/{quote(native_id, safe='')}")
+        except Refused as exc:
+            if exc.code == "not_found":
+                return None
+            raise
+        return _result(data)
+
     def find_published(self, post: OutgoingPost, since: datetime | None) -> PublishResult | None:
         """This post among the account's 40 latest statuses created at or after `since` (its fingerprint).
 
-        `since` keeps out an older post with the same words (a weekly "open today" post). Raises Transient
+        `since` keeps out an older post with the same words (a weekly "open today" post). Raises Unknown
         when the server cannot be asked.
         """
         wanted = {fingerprint(post.text), post.fingerprint} - {""}
         try:
             return self._find_status(post, wanted, since)
-        except (AuthExpired, RateLimited, Transient):
+        except (AuthExpired, RateLimited, Unknown):
             raise
-        except ConnectorError as exc:
-            raise _error(Transient, "lookup_failed", exc.server_reason) from None
+        except NetworkError as exc:
+            raise _error(Unknown, "lookup_failed", exc.server_reason) from None
 
     def _find_status(
         self, post: OutgoingPost, wanted: set[str], since: datetime | None
@@ -947,14 +948,14 @@ class MastodonConnector:
     def _delete(self, path: str) -> None:
         try:
             self._api.call("DELETE", path)
-        except Permanent as exc:
+        except Refused as exc:
             if exc.code != "not_found":
                 raise
 
     def get_status(self, remote_id: str) -> dict[str, Any]:
         data = self._api.call("GET", f"/api/v1/statuses/{quote(remote_id, safe='')}")
         if not isinstance(data, dict):
-            raise _error(Transient, "bad_response")
+            raise _error(Unknown, "bad_response")
         return data
 
     # reconciliation --------------------------------------------------------------------------------
@@ -963,7 +964,7 @@ class MastodonConnector:
         """Find this post among the scheduled and the 40 latest statuses by its text's fingerprint.
 
         Needed because the Idempotency-Key is ignored with scheduled_at (mastodon#30039) and a repeat once
-        answered 500 (mastodon#40399). Raises Transient when the server cannot be asked.
+        answered 500 (mastodon#40399). Raises Unknown when the server cannot be asked.
         """
         # Our own hash of the text; post.fingerprint too, in case the outbox stored one made the same way.
         wanted = {fingerprint(post.text), post.fingerprint} - {""}
@@ -974,16 +975,16 @@ class MastodonConnector:
                 if fingerprint(str(params.get("text") or "")) in wanted and _same_media_count(post, media):
                     return _result(item)
             return self._find_status(post, wanted, None)
-        except (AuthExpired, RateLimited, Transient):
+        except (AuthExpired, RateLimited, Unknown):
             raise
-        except ConnectorError as exc:
-            raise _error(Transient, "lookup_failed", exc.server_reason) from None
+        except NetworkError as exc:
+            raise _error(Unknown, "lookup_failed", exc.server_reason) from None
         return None
 
     def _list(self, path: str, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
         data = self._api.call("GET", path, params=params)
         if not isinstance(data, list):
-            raise _error(Transient, "bad_response")
+            raise _error(Unknown, "bad_response")
         for item in data:
             if isinstance(item, dict):
                 yield item
@@ -1023,7 +1024,7 @@ def _result(data: Any) -> PublishResult:
 def parse_limits(data: Any) -> ServerLimits:
     """Limits from /api/v2/instance or /api/v1/instance (same ``configuration`` block in both)."""
     if not isinstance(data, dict):
-        raise _error(Permanent, "not_mastodon")
+        raise _error(Refused, "not_mastodon")
     config = _dict(data.get("configuration"))
     statuses = _dict(config.get("statuses"))
     media = _dict(config.get("media_attachments"))

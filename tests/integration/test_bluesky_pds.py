@@ -25,20 +25,17 @@ import httpx
 import pytest
 from PIL import Image
 
-from cm_desktop.networks.base import (
+from cm_desktop.core.ports import (
     AuthExpired,
     LinkCard,
     OutgoingImage,
     OutgoingPost,
-    Permanent,
     RateLimited,
-    Transient,
+    Refused,
+    Unknown,
 )
 from cm_desktop.networks.bluesky import (
-    BlueskyAuthExpired,
     BlueskyConnector,
-    BlueskyPermanent,
-    BlueskyRateLimited,
     connect,
     new_tid,
 )
@@ -235,7 +232,7 @@ def test_wrong_app_password_says_so(
     pds: PdsPeer, alice: Account, secrets: Secrets, recorder: Recorder
 ) -> None:
     wrong = "abcd-efgh-ijkl-mnop"
-    with pytest.raises(BlueskyAuthExpired) as caught:
+    with pytest.raises(AuthExpired) as caught:
         connect(
             alice.handle,
             wrong,
@@ -254,7 +251,7 @@ def test_wrong_app_password_says_so(
 
 
 def test_unknown_handle_is_named(pds: PdsPeer, secrets: Secrets, recorder: Recorder) -> None:
-    with pytest.raises((Permanent, AuthExpired)) as caught:
+    with pytest.raises((Refused, AuthExpired)) as caught:
         connect(
             "nobody-here.test",
             "abcd-efgh-ijkl-mnop",
@@ -265,13 +262,13 @@ def test_unknown_handle_is_named(pds: PdsPeer, secrets: Secrets, recorder: Recor
             client=recorder.client(),
         )
     # Falls back to logging in on the given server, which refuses: a clear wrong-login message.
-    assert isinstance(caught.value, (BlueskyPermanent, BlueskyAuthExpired))
+    assert isinstance(caught.value, (Refused, AuthExpired))
 
 
 def test_main_password_format_is_refused_before_any_request(
     pds: PdsPeer, alice: Account, recorder: Recorder
 ) -> None:
-    with pytest.raises(BlueskyPermanent) as caught:
+    with pytest.raises(Refused) as caught:
         connect(
             alice.handle,
             "my main password",
@@ -377,16 +374,16 @@ def test_picture_over_one_megabyte_is_refused_before_sending(
     big.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(1_000_001))
     image = OutgoingImage(path=big, mime_type="image/png", alt="big", width=10, height=10)
     before = len(recorder.calls)
-    with pytest.raises(BlueskyPermanent) as caught:
+    with pytest.raises(Refused) as caught:
         connector.publish(OutgoingPost(text="trop grosse", idempotency_key=new_tid(), images=(image,)))
     assert caught.value.code == "image_too_large"
     assert len(recorder.calls) == before
 
 
 def test_too_long_text_is_permanent_with_the_servers_reason(connector: BlueskyConnector) -> None:
-    with pytest.raises(Permanent) as caught:
+    with pytest.raises(Refused) as caught:
         connector.publish(OutgoingPost(text="é" * 301, idempotency_key=new_tid()))
-    assert not isinstance(caught.value, Transient)
+    assert not isinstance(caught.value, Unknown)
     assert "grapheme" in caught.value.server_reason.lower()
 
 
@@ -397,7 +394,7 @@ def test_same_record_key_twice_then_lookup_finds_the_first(
     post = OutgoingPost(text="Une seule fois", idempotency_key=key)
     first = connector.publish(post)
     # The real PDS answers 500 to a second create with the same key (the outcome looks unclear)...
-    with pytest.raises(Transient):
+    with pytest.raises(Unknown):
         connector.publish(OutgoingPost(text="Une seule fois (bis)", idempotency_key=key))
     # ...and the reconciliation that follows finds the first post, unchanged.
     found = connector.lookup(post)
@@ -517,7 +514,7 @@ def test_dead_refresh_token_asks_to_reconnect_without_looping(
         pytest.raises(AuthExpired) as caught,
     ):
         conn.publish(OutgoingPost(text="never", idempotency_key=new_tid()))
-    assert isinstance(caught.value, BlueskyAuthExpired)
+    assert isinstance(caught.value, AuthExpired)
     assert "reconnect" in caught.value.message("en").lower()
     assert recorder.count("com.atproto.server.refreshSession") == 1
     assert recorder.count("com.atproto.repo.createRecord") == 1
@@ -547,7 +544,7 @@ def test_31st_login_in_five_minutes_is_rate_limited(pds_ratelimited: PdsPeer, re
             plc_url=pds_ratelimited.plc_url,
             client=recorder.client(),
         )
-    assert isinstance(caught.value, BlueskyRateLimited)
+    assert isinstance(caught.value, RateLimited)
     # The reset time comes from the server's ratelimit-reset header: within the 5-minute window.
     assert started < caught.value.until <= started + timedelta(minutes=5, seconds=5)
     assert recorder.statuses("com.atproto.server.createSession") == [(429, "RateLimitExceeded")]

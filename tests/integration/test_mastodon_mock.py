@@ -19,13 +19,13 @@ from typing import Any
 import httpx
 import pytest
 
-from cm_desktop.networks.base import (
+from cm_desktop.core.ports import (
     AuthExpired,
     OutgoingImage,
     OutgoingPost,
-    Permanent,
     RateLimited,
-    Transient,
+    Refused,
+    Unknown,
 )
 from cm_desktop.networks.mastodon import MastodonConnector, MastodonLogin, fingerprint, fingerprint_html
 
@@ -139,7 +139,7 @@ def test_imitation_upload_and_post_with_alt_text(base_url: str, tmp_path: Path) 
 
 
 def test_imitation_refuses_too_long_text_with_422(base_url: str) -> None:
-    with MastodonConnector(base_url, SEEDED_TOKEN) as connector, pytest.raises(Permanent) as caught:
+    with MastodonConnector(base_url, SEEDED_TOKEN) as connector, pytest.raises(Refused) as caught:
         connector.publish(OutgoingPost(text="x" * 501, idempotency_key="too-long"))
     assert caught.value.code == "refused" and caught.value.server_reason
 
@@ -195,7 +195,7 @@ def test_imitation_injected_500_then_retry_posts_once(base_url: str) -> None:
     inject(base_url, "/api/v1/statuses", type="status", status=500)
     post = OutgoingPost(text="Après une erreur", idempotency_key="k-500")
     with MastodonConnector(base_url, SEEDED_TOKEN) as connector:
-        with pytest.raises(Transient) as caught:
+        with pytest.raises(Unknown) as caught:
             connector.publish(post)
         assert caught.value.code == "server_error"
         assert connector.lookup(post) is None  # reconcile first: nothing went out
@@ -208,7 +208,7 @@ def test_imitation_slow_answer_times_out_then_reconcile_and_retry_posts_exactly_
     inject(base_url, "/api/v1/statuses", type="latency", delay_ms=1500)
     post = OutgoingPost(text="Réponse lente", idempotency_key="k-slow")
     with MastodonConnector(base_url, SEEDED_TOKEN, timeout=httpx.Timeout(5.0, read=0.5)) as connector:
-        with pytest.raises(Transient) as caught:
+        with pytest.raises(Unknown) as caught:
             connector.publish(post)
         assert caught.value.code == "timeout"
     time.sleep(1.6)  # let the imitation finish (or drop) the slow request before we look
@@ -225,7 +225,7 @@ def test_imitation_slow_answer_times_out_then_reconcile_and_retry_posts_exactly_
 
 def test_imitation_malformed_answer_is_an_unclear_outcome(base_url: str) -> None:
     inject(base_url, "/api/v1/statuses", type="malformed")
-    with MastodonConnector(base_url, SEEDED_TOKEN) as connector, pytest.raises(Transient) as caught:
+    with MastodonConnector(base_url, SEEDED_TOKEN) as connector, pytest.raises(Unknown) as caught:
         connector.publish(OutgoingPost(text="Coupé", idempotency_key="k-cut"))
     assert caught.value.code == "bad_response"
 

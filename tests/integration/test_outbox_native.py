@@ -25,9 +25,9 @@ from cm_desktop.core import calendar_query as cq
 from cm_desktop.core.models import Account, Post, PostTarget
 from cm_desktop.core.outbox import Outbox, queue_post
 from cm_desktop.core.outbox import messages as m
+from cm_desktop.core.ports import NativeScheduling, Publisher
 from cm_desktop.core.schedule import ManualClock
 from cm_desktop.core.store import Store, open_store
-from cm_desktop.networks.base import Connector, NativeScheduling
 from cm_desktop.networks.mastodon import MastodonConnector
 from cm_desktop.platform.secrets import Secrets
 from cm_desktop.services.publishing import connector_factory
@@ -89,7 +89,7 @@ class Setup:
     def outbox(self, *, crash: bool = False) -> Outbox:
         factory = connector_factory(self.secrets, timeout=2.0)
 
-        def connector_for(account: Account) -> Connector:
+        def connector_for(account: Account) -> Publisher:
             connector = factory(account)
             assert isinstance(connector, MastodonConnector)
             return CrashAfterCancel(connector) if crash else connector

@@ -127,11 +127,12 @@ def test_known_failures_get_the_networks_own_messages_in_both_languages() -> Non
     keychain = explain(KeychainUnavailable("x"))
     assert keychain is not None and keychain.message("fr") == KeychainUnavailable.text.fr
 
-    from cm_desktop.networks.base import Permanent
+    from cm_desktop.core.ports import Refused
 
-    not_mastodon = explain(Permanent("x", code="not_mastodon"))
+    not_mastodon = explain(Refused(TEXTS["not_mastodon"], code="not_mastodon"))
     assert not_mastodon is not None and not_mastodon.message("fr") == TEXTS["not_mastodon"].fr
-    refused = explain(Permanent("x", code="refused", server_reason="Validation failed"))
+    reason = "Validation failed"
+    refused = explain(Refused(TEXTS["refused"], code="refused", server_reason=reason, reason=reason))
     assert refused is not None and refused.message("en").endswith("Its explanation: Validation failed")
 
     assert explain(ValueError("a bug")) is None  # a bug is not dressed up as a known failure

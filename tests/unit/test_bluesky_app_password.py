@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cm_desktop.networks.bluesky import BlueskyPermanent, check_app_password, normalise_handle
+from cm_desktop.core.ports import Refused
+from cm_desktop.networks.bluesky import check_app_password, normalise_handle
 
 
 @pytest.mark.parametrize(
@@ -34,7 +35,7 @@ def test_accepts_app_passwords(given: str, expected: str) -> None:
     ],
 )
 def test_refuses_anything_else_and_says_where_to_make_one(given: str) -> None:
-    with pytest.raises(BlueskyPermanent) as caught:
+    with pytest.raises(Refused) as caught:
         check_app_password(given)
     error = caught.value
     assert error.code == "app_password_format"
@@ -62,7 +63,7 @@ def test_handles(given: str, expected: str) -> None:
 
 @pytest.mark.parametrize("given", ["", "@", "alice@bsky.social", "alice..social", "-a.com", "a.123"])
 def test_bad_handles(given: str) -> None:
-    with pytest.raises(BlueskyPermanent) as caught:
+    with pytest.raises(Refused) as caught:
         normalise_handle(given)
     assert caught.value.code == "handle_format"
     assert caught.value.message("fr")

@@ -13,7 +13,15 @@ from datetime import UTC, datetime
 import httpx
 import pytest
 
-from cm_desktop.networks.base import AuthExpired, OutgoingPost, Permanent, RateLimited, Transient
+from cm_desktop.core.ports import (
+    AuthExpired,
+    NetworkError,
+    NotSent,
+    OutgoingPost,
+    RateLimited,
+    Refused,
+    Unknown,
+)
 from cm_desktop.networks.bluesky import BlueskyConnector, Session, connect, new_tid
 from cm_desktop.platform.secrets import Secrets
 
@@ -44,14 +52,14 @@ def html(status: int) -> Handler:
 
 
 def test_html_instead_of_json_is_not_a_bluesky_server() -> None:
-    with make(html(200)) as conn, pytest.raises(Permanent) as caught:
+    with make(html(200)) as conn, pytest.raises(Refused) as caught:
         conn.publish(post())
     assert caught.value.code == "not_bluesky"
     assert "pds.example" in caught.value.message("fr")  # type: ignore[attr-defined]
 
 
 def test_html_on_login_says_the_address_is_wrong() -> None:
-    with pytest.raises(Permanent) as caught:
+    with pytest.raises(Refused) as caught:
         connect(
             "shop.example",
             "abcd-efgh-ijkl-mnop",
@@ -64,19 +72,26 @@ def test_html_on_login_says_the_address_is_wrong() -> None:
 
 
 def test_proxy_502_page_is_transient() -> None:
-    with make(html(502)) as conn, pytest.raises(Transient):
+    with make(html(502)) as conn, pytest.raises(Unknown):
         conn.publish(post())
 
 
 @pytest.mark.parametrize(
-    "exc", [httpx.ReadTimeout("timed out"), httpx.ConnectError("refused"), httpx.RemoteProtocolError("eof")]
+    ("exc", "kind"),
+    [
+        (httpx.ReadTimeout("timed out"), Unknown),
+        (httpx.RemoteProtocolError("eof"), Unknown),
+        (httpx.ConnectError("refused"), NotSent),
+        (httpx.ConnectTimeout("no answer to connect"), NotSent),
+    ],
 )
-def test_network_failures_are_transient(exc: Exception) -> None:
+def test_network_failures_say_whether_the_request_may_have_left(exc: Exception, kind: type) -> None:
     def fail(request: httpx.Request) -> httpx.Response:
         raise exc
 
-    with make(fail) as conn, pytest.raises(Transient) as caught:
+    with make(fail) as conn, pytest.raises(NetworkError) as caught:
         conn.publish(post())
+    assert type(caught.value) is kind
     assert caught.value.__cause__ is None and caught.value.__suppress_context__
 
 
@@ -96,7 +111,7 @@ def test_invalid_request_is_permanent_with_the_servers_message() -> None:
     answer = httpx.Response(
         400, json={"error": "InvalidRequest", "message": "Record/text must not be longer than 300 graphemes"}
     )
-    with make(lambda request: answer) as conn, pytest.raises(Permanent) as caught:
+    with make(lambda request: answer) as conn, pytest.raises(Refused) as caught:
         conn.publish(post())
     assert caught.value.server_reason == "Record/text must not be longer than 300 graphemes"
 
@@ -107,14 +122,14 @@ def test_refresh_that_cannot_reach_the_server_is_not_a_dead_login() -> None:
             raise httpx.ConnectError("offline")
         return httpx.Response(400, json={"error": "ExpiredToken", "message": "Token has expired"})
 
-    with make(handler) as conn, pytest.raises(Transient) as caught:
+    with make(handler) as conn, pytest.raises(NotSent) as caught:
         conn.publish(post())
     assert not isinstance(caught.value, AuthExpired)
 
 
 def test_lookup_that_cannot_tell_is_transient() -> None:
     answer = httpx.Response(400, json={"error": "InvalidRequest", "message": "Could not find repo"})
-    with make(lambda request: answer) as conn, pytest.raises(Transient):
+    with make(lambda request: answer) as conn, pytest.raises(Unknown):
         conn.lookup(post())
     missing = httpx.Response(400, json={"error": "RecordNotFound", "message": "Could not locate record"})
     with make(lambda request: missing) as conn:
@@ -123,7 +138,7 @@ def test_lookup_that_cannot_tell_is_transient() -> None:
 
 def test_a_token_echoed_by_the_server_never_reaches_the_message() -> None:
     answer = httpx.Response(400, json={"error": "InvalidRequest", "message": f"bad header Bearer {ACCESS}"})
-    with make(lambda request: answer) as conn, pytest.raises(Permanent) as caught:
+    with make(lambda request: answer) as conn, pytest.raises(Refused) as caught:
         conn.publish(post())
     for text in (str(caught.value), caught.value.server_reason, repr(caught.value)):
         assert ACCESS not in text

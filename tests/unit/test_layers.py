@@ -33,6 +33,38 @@ def test_layer_does_not_import(folder: str, forbidden: set[str]) -> None:
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
+def _cm_imports(path: Path) -> set[str]:
+    """The cm_desktop modules a file imports (also inside functions), as dotted names."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names if alias.name.startswith("cm_desktop"))
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module.startswith("cm_desktop"):
+                names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize(
+    ("folder", "forbidden"),
+    [
+        # The domain depends on its ports (core/ports.py), never on the adapters or the composition.
+        ("core", ("cm_desktop.networks", "cm_desktop.services", "cm_desktop.platform", "cm_desktop.ui")),
+        ("networks", ("cm_desktop.services", "cm_desktop.ui")),
+        ("platform", ("cm_desktop.networks", "cm_desktop.services", "cm_desktop.ui")),
+        ("services", ("cm_desktop.ui",)),
+    ],
+)
+def test_layer_does_not_depend_on_outer_layers(folder: str, forbidden: tuple[str, ...]) -> None:
+    files = sorted((PACKAGE / folder).rglob("*.py"))
+    assert files
+    offenders = {
+        str(f.relative_to(PACKAGE)): sorted(m for m in _cm_imports(f) if m.startswith(forbidden))
+        for f in files
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
 def test_importing_core_and_networks_loads_no_qt() -> None:
     modules = [
         "cm_desktop." + ".".join(p.relative_to(PACKAGE).with_suffix("").parts)

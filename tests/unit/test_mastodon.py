@@ -16,15 +16,17 @@ from pathlib import Path
 import httpx
 import pytest
 
-from cm_desktop.networks.base import (
+from cm_desktop.core.ports import (
     AuthExpired,
-    Connector,
+    NetworkError,
+    NotSent,
     OutgoingImage,
     OutgoingPost,
-    Permanent,
+    Publisher,
     PublishResult,
     RateLimited,
-    Transient,
+    Refused,
+    Unknown,
 )
 from cm_desktop.networks.mastodon import (
     SCOPES,
@@ -42,7 +44,6 @@ from cm_desktop.networks.mastodon import (
     normalise_server,
     parse_limits,
     parse_response,
-    user_message,
 )
 from cm_desktop.networks.oauth import AuthorizationCode
 from cm_desktop.platform.secrets import Secrets
@@ -141,12 +142,12 @@ def test_html_to_text_unescapes_entities_and_keeps_line_breaks() -> None:
     [
         (401, {"error": "The access token is invalid"}, AuthExpired, "auth_expired"),
         (403, {"error": "Your login is currently disabled"}, AuthExpired, "suspended"),
-        (404, {"error": "Record not found"}, Permanent, "not_found"),
-        (422, {"error": "Validation failed: Text is too long"}, Permanent, "refused"),
-        (413, {"error": "File too large"}, Permanent, "too_large"),
-        (500, {"error": "An unexpected error occurred"}, Transient, "server_error"),
-        (502, None, Transient, "server_error"),
-        (503, {"error": "Service temporarily unavailable"}, Transient, "server_error"),
+        (404, {"error": "Record not found"}, Refused, "not_found"),
+        (422, {"error": "Validation failed: Text is too long"}, Refused, "refused"),
+        (413, {"error": "File too large"}, Refused, "too_large"),
+        (500, {"error": "An unexpected error occurred"}, Unknown, "server_error"),
+        (502, None, Unknown, "server_error"),
+        (503, {"error": "Service temporarily unavailable"}, Unknown, "server_error"),
     ],
 )
 def test_statuses_map_to_error_classes(status: int, body: object, cls: type[Exception], code: str) -> None:
@@ -163,8 +164,8 @@ def test_statuses_map_to_error_classes(status: int, body: object, cls: type[Exce
 def test_403_tells_the_person_the_account_is_suspended_or_access_withdrawn() -> None:
     with pytest.raises(AuthExpired) as caught:
         parse_response(httpx.Response(403, json={"error": "anything, in any language"}))
-    assert "suspended or the access was withdrawn" in user_message(caught.value, "en")
-    assert "suspendu" in user_message(caught.value, "fr")
+    assert "suspended or the access was withdrawn" in caught.value.message("en")
+    assert "suspendu" in caught.value.message("fr")
 
 
 def test_429_waits_until_x_ratelimit_reset() -> None:
@@ -181,17 +182,17 @@ def test_a_web_page_instead_of_json_is_not_a_mastodon_server(status: int) -> Non
     page = httpx.Response(
         status, text="<!doctype html><html>Welcome</html>", headers={"content-type": "text/html"}
     )
-    with pytest.raises(Permanent) as caught:
+    with pytest.raises(Refused) as caught:
         parse_response(page)
     assert caught.value.code == "not_mastodon"
-    assert user_message(caught.value, "en").startswith("This address is not a Mastodon server")
+    assert caught.value.message("en").startswith("This address is not a Mastodon server")
 
 
 def test_limits_on_a_web_site_says_it_is_not_mastodon() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(404, text="<html>Not here</html>", headers={"content-type": "text/html"})
 
-    with connector(handler) as c, pytest.raises(Permanent) as caught:
+    with connector(handler) as c, pytest.raises(Refused) as caught:
         c.limits()
     assert caught.value.code == "not_mastodon"
 
@@ -210,30 +211,34 @@ def _connect_error(cause: BaseException) -> httpx.ConnectError:
 
 
 @pytest.mark.parametrize(
-    ("exc", "code"),
+    ("exc", "kind", "code"),
     [
-        (_connect_error(socket.gaierror(-2, "Name or service not known")), "unknown_host"),
-        (_connect_error(ConnectionRefusedError(111, "Connection refused")), "cannot_connect"),
-        (_connect_error(ssl.SSLCertVerificationError("certificate verify failed")), "tls"),
-        (httpx.ReadTimeout("timed out"), "timeout"),
-        (httpx.ConnectTimeout("timed out"), "timeout"),
-        (httpx.ReadError("connection reset by peer"), "connection_lost"),
-        (httpx.RemoteProtocolError("server disconnected"), "connection_lost"),
+        (_connect_error(socket.gaierror(-2, "Name or service not known")), NotSent, "unknown_host"),
+        (_connect_error(ConnectionRefusedError(111, "Connection refused")), NotSent, "cannot_connect"),
+        (_connect_error(ssl.SSLCertVerificationError("certificate verify failed")), NotSent, "tls"),
+        (httpx.ConnectTimeout("timed out"), NotSent, "cannot_connect"),
+        (httpx.ReadTimeout("timed out"), Unknown, "timeout"),
+        (httpx.ReadError("connection reset by peer"), Unknown, "connection_lost"),
+        (httpx.RemoteProtocolError("server disconnected"), Unknown, "connection_lost"),
     ],
 )
-def test_network_failures_are_transient_with_a_plain_message(exc: Exception, code: str) -> None:
-    with connector(_raiser(exc)) as c, pytest.raises(Transient) as caught:
+def test_network_failures_say_whether_the_request_may_have_left(
+    exc: Exception, kind: type[Exception], code: str
+) -> None:
+    """No connection made: NotSent (safe to retry, nothing to look up); anything later: Unknown."""
+    with connector(_raiser(exc)) as c, pytest.raises(NetworkError) as caught:
         c.verify()
+    assert type(caught.value) is kind
     assert caught.value.code == code
     assert caught.value.__cause__ is None  # the httpx error holds the request and its Authorization header
-    assert user_message(caught.value, "fr") == TEXTS[code].fr
+    assert caught.value.message("fr") == TEXTS[code].fr
 
 
-def test_unknown_host_for_real_is_a_clear_transient() -> None:
-    """A real DNS lookup of a reserved name that never exists (RFC 2606)."""
-    with MastodonConnector("https://no-such-server.invalid", TOKEN) as c, pytest.raises(Transient) as caught:
+def test_unknown_host_for_real_is_not_sent() -> None:
+    """A real DNS lookup of a reserved name that never exists (RFC 2606): the request never left."""
+    with MastodonConnector("https://no-such-server.invalid", TOKEN) as c, pytest.raises(NotSent) as caught:
         c.verify()
-    assert caught.value.code in ("unknown_host", "cannot_connect", "timeout")
+    assert caught.value.code in ("unknown_host", "cannot_connect")
 
 
 def test_the_token_is_never_in_an_error_or_a_log(caplog: pytest.LogCaptureFixture) -> None:
@@ -247,7 +252,7 @@ def test_the_token_is_never_in_an_error_or_a_log(caplog: pytest.LogCaptureFixtur
         with connector(handler) as c, pytest.raises(Exception) as caught:
             c.verify()
         seen += [str(caught.value), repr(caught.value), repr(c)]
-    with connector(_raiser(httpx.ReadError("reset"))) as c, pytest.raises(Transient) as caught:
+    with connector(_raiser(httpx.ReadError("reset"))) as c, pytest.raises(Unknown) as caught:
         c.verify()
     seen.append(str(caught.value))
     assert not [s for s in seen if TOKEN in s and "bad token" not in s]
@@ -269,7 +274,7 @@ def test_idempotency_key_is_identical_across_two_attempts_of_the_same_target() -
 
     post = OutgoingPost(text="Hello", idempotency_key="0190f5b2-target-7")
     with connector(handler) as c:
-        with pytest.raises(Transient):
+        with pytest.raises(Unknown):
             c.publish(post)
         result = c.publish(post)
     assert keys == ["0190f5b2-target-7", "0190f5b2-target-7"]
@@ -345,14 +350,14 @@ def test_deleting_what_is_already_gone_is_done() -> None:
 
 def test_a_missing_image_file_is_permanent(tmp_path: Path) -> None:
     image = OutgoingImage(path=tmp_path / "gone.jpg", mime_type="image/jpeg", alt="", width=1, height=1)
-    with connector(lambda r: json_response(200, {})) as c, pytest.raises(Permanent) as caught:
+    with connector(lambda r: json_response(200, {})) as c, pytest.raises(Refused) as caught:
         c.publish(OutgoingPost(text="x", idempotency_key="k", images=(image,)))
     assert caught.value.code == "file_missing"
 
 
 def test_connector_satisfies_the_protocol() -> None:
     with connector(lambda r: json_response(200, {})) as c:
-        assert isinstance(c, Connector)
+        assert isinstance(c, Publisher)
 
 
 # --- limits -------------------------------------------------------------------------------------------
@@ -417,7 +422,7 @@ def test_lookup_returns_none_when_surely_absent() -> None:
         assert c.lookup(OutgoingPost(text="Mine", idempotency_key="k")) is None
 
 
-@pytest.mark.parametrize(("fail", "cls"), [(500, Transient), (404, Transient), (401, AuthExpired)])
+@pytest.mark.parametrize(("fail", "cls"), [(500, Unknown), (404, Unknown), (401, AuthExpired)])
 def test_lookup_raises_transient_when_it_cannot_tell(fail: int, cls: type[Exception]) -> None:
     with connector(lookup_handler([], [], fail=fail)) as c, pytest.raises(cls):
         c.lookup(OutgoingPost(text="Mine", idempotency_key="k"))
@@ -498,7 +503,7 @@ def test_token_exchange_401_means_the_registration_is_gone() -> None:
     app = AppRegistration(server_url=SERVER, client_id="cid", client_secret="s")
     info = OAuthServerInfo(SERVER + "/oauth/authorize", SERVER + "/oauth/token", SERVER + "/oauth/revoke")
     with MastodonLogin(SERVER, transport=httpx.MockTransport(handler)) as login:
-        with pytest.raises(Permanent) as caught:
+        with pytest.raises(Refused) as caught:
             login.exchange_code(app, info, AuthorizationCode(code="c", redirect_uri="x", verifier="v"))
     assert caught.value.code == "app_invalid"
 
@@ -509,7 +514,7 @@ def test_check_server_on_a_non_mastodon_site() -> None:
 
     with (
         MastodonLogin("shop.example", transport=httpx.MockTransport(handler)) as login,
-        pytest.raises(Permanent) as caught,
+        pytest.raises(Refused) as caught,
     ):
         login.check_server()
     assert caught.value.code == "not_mastodon"
@@ -519,6 +524,6 @@ def test_a_truncated_json_answer_is_an_unclear_outcome() -> None:
     cut = httpx.Response(
         200, content=b'{"id":"1","content":"<p>He', headers={"content-type": "application/json"}
     )
-    with pytest.raises(Transient) as caught:
+    with pytest.raises(Unknown) as caught:
         parse_response(cut)
     assert caught.value.code == "bad_response"

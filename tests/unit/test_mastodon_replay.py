@@ -22,14 +22,14 @@ import httpx
 import pytest
 import yaml
 
-from cm_desktop.networks.base import (
+from cm_desktop.core.ports import (
     AuthExpired,
     OutgoingImage,
     OutgoingPost,
-    Permanent,
     RateLimited,
+    Refused,
     ServerLimits,
-    Transient,
+    Unknown,
 )
 from cm_desktop.networks.mastodon import (
     MastodonConnector,
@@ -37,7 +37,6 @@ from cm_desktop.networks.mastodon import (
     fingerprint_html,
     parse_response,
     rate_limit_info,
-    user_message,
 )
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "mastodon"
@@ -301,7 +300,7 @@ def test_replay_media_still_processing_after_the_bounded_polls_is_transient(tmp_
     connector = MastodonConnector(
         SERVER, TOKEN, transport=httpx.MockTransport(handler), sleep=sleeps.append, media_poll_tries=3
     )
-    with connector, pytest.raises(Transient) as caught:
+    with connector, pytest.raises(Unknown) as caught:
         connector.upload_media(_image(tmp_path))
     assert caught.value.code == "media_processing"
     assert len(sleeps) == 3
@@ -316,11 +315,11 @@ def test_replay_media_still_processing_after_the_bounded_polls_is_transient(tmp_
 )
 def test_replay_422_is_permanent_with_the_server_reason_kept(name: str, reason: str) -> None:
     cassette = Cassette.load(name)
-    with cassette.connector() as connector, pytest.raises(Permanent) as caught:
+    with cassette.connector() as connector, pytest.raises(Refused) as caught:
         connector.publish(OutgoingPost(text="x" * 501, idempotency_key="k"))
     assert caught.value.code == "refused"
     assert caught.value.server_reason == reason  # kept for people to read, in whatever language it came
-    assert reason in user_message(caught.value, "fr")
+    assert reason in caught.value.message("fr")
 
 
 def test_replay_422_in_another_language_maps_the_same_way() -> None:
@@ -328,7 +327,7 @@ def test_replay_422_in_another_language_maps_the_same_way() -> None:
     with cassette.connector() as connector:
         codes = []
         for _ in range(2):
-            with pytest.raises(Permanent) as caught:
+            with pytest.raises(Refused) as caught:
                 connector.publish(OutgoingPost(text="x" * 501, idempotency_key="k"))
             codes.append((caught.value.code, caught.value.server_reason))
     assert codes[0][0] == codes[1][0] == "refused"
@@ -337,7 +336,7 @@ def test_replay_422_in_another_language_maps_the_same_way() -> None:
 
 def test_replay_404_is_permanent_not_found() -> None:
     cassette = Cassette.load("test_status_missing")
-    with cassette.connector() as connector, pytest.raises(Permanent) as caught:
+    with cassette.connector() as connector, pytest.raises(Refused) as caught:
         connector.get_status("0")
     assert caught.value.code == "not_found"
     assert caught.value.server_reason == "Not Found"
@@ -355,7 +354,7 @@ def test_replay_401_is_auth_expired() -> None:
 
 def test_replay_errors_never_carry_the_token() -> None:
     cassette = Cassette.load("test_status_missing")
-    with cassette.connector() as connector, pytest.raises(Permanent) as caught:
+    with cassette.connector() as connector, pytest.raises(Refused) as caught:
         connector.get_status("0")
     error = caught.value
     assert TOKEN not in repr(error) and TOKEN not in str(error) and TOKEN not in repr(connector)

@@ -23,7 +23,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import httpx
 import pytest
 
-from cm_desktop.networks.base import Permanent
+from cm_desktop.core.ports import Refused
 from cm_desktop.networks.mastodon import SCOPES, MastodonConnector, MastodonLogin
 from cm_desktop.networks.oauth import (
     OOB_REDIRECT_URI,
@@ -474,6 +474,6 @@ def test_mastodon_token_exchange_with_a_wrong_code_is_permanent(auth_server: Aut
         app = login.register_app()
         info = login.discover()
         attempt = login.start_copy_paste(app, info)
-        with pytest.raises(Permanent) as caught:
+        with pytest.raises(Refused) as caught:
             login.exchange_code(app, info, attempt.finish("not-a-code"))
     assert caught.value.code == "refused" and "invalid_grant" in caught.value.server_reason

@@ -33,19 +33,20 @@ from cm_desktop.core.outbox import (
     targets,
 )
 from cm_desktop.core.outbox.messages import TEXTS
-from cm_desktop.core.schedule import ManualClock
-from cm_desktop.core.store import Store, open_store
-from cm_desktop.networks.base import (
+from cm_desktop.core.ports import (
     AccountInfo,
     AuthExpired,
-    Connector,
+    NotSent,
     OutgoingPost,
-    Permanent,
+    Publisher,
     PublishResult,
     RateLimited,
+    Refused,
     ServerLimits,
-    Transient,
+    Unknown,
 )
+from cm_desktop.core.schedule import ManualClock
+from cm_desktop.core.store import Store, open_store
 
 T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 Step = Callable[[OutgoingPost], PublishResult | None]
@@ -104,7 +105,7 @@ def raise_(exc: Exception) -> Step:
 def lost_after_create(connector: Scripted) -> Step:
     def step(post: OutgoingPost) -> PublishResult | None:
         connector._create(post)
-        raise Transient("connection reset", code="network")
+        raise Unknown("connection reset", code="network")
 
     return step
 
@@ -128,7 +129,7 @@ def add_account(store: Store, network: str = "bluesky", handle: str = "a.test") 
 def make_outbox(
     store: Store, connectors: dict[int, Scripted], clock: ManualClock, **policy: object
 ) -> Outbox:
-    def connector_for(account: Account) -> Connector:
+    def connector_for(account: Account) -> Publisher:
         assert account.id is not None
         if account.id not in connectors:
             raise NoConnector(account.network)
@@ -173,7 +174,7 @@ def test_not_due_yet_is_not_sent(store: Store) -> None:
 def test_refusal_fails_with_the_servers_reason_in_both_languages(store: Store) -> None:
     account = add_account(store)
     connector = Scripted(
-        publish_steps=[raise_(Permanent("400", code="InvalidRequest", server_reason="grapheme too big"))]
+        publish_steps=[raise_(Refused("400", code="InvalidRequest", server_reason="grapheme too big"))]
     )
     queue_post(store, text="x" * 400, account_ids=[account], when_utc=T0)
     [outcome] = make_outbox(store, {account: connector}, ManualClock(T0)).run()
@@ -236,7 +237,7 @@ def test_unknown_then_found_is_published_without_a_second_send(store: Store) -> 
 
 def test_unknown_then_surely_absent_retries_with_the_same_key_after_a_backoff(store: Store) -> None:
     account = add_account(store)
-    connector = Scripted(publish_steps=[raise_(Transient("504", code="server_error"))])
+    connector = Scripted(publish_steps=[raise_(Unknown("504", code="server_error"))])
     queue_post(store, text="retry", account_ids=[account], when_utc=T0)
     clock = ManualClock(T0)
     outbox = make_outbox(store, {account: connector}, clock)
@@ -252,7 +253,7 @@ def test_unknown_then_surely_absent_retries_with_the_same_key_after_a_backoff(st
 
 def test_bounded_attempts_end_in_failed_with_a_message(store: Store) -> None:
     account = add_account(store)
-    connector = Scripted(publish_steps=[raise_(Transient("504", code="server_error")) for _ in range(3)])
+    connector = Scripted(publish_steps=[raise_(Unknown("504", code="server_error")) for _ in range(3)])
     queue_post(store, text="never", account_ids=[account], when_utc=T0)
     clock = ManualClock(T0)
     outbox = make_outbox(store, {account: connector}, clock, max_attempts=3)
@@ -267,8 +268,8 @@ def test_bounded_attempts_end_in_failed_with_a_message(store: Store) -> None:
 
 def test_lookups_that_cannot_tell_go_to_review_and_never_resend(store: Store) -> None:
     account = add_account(store)
-    connector = Scripted(publish_steps=[raise_(Transient("reset", code="network"))])
-    connector.lookup_steps = [raise_(Transient("502", code="server_error")) for _ in range(10)]
+    connector = Scripted(publish_steps=[raise_(Unknown("reset", code="network"))])
+    connector.lookup_steps = [raise_(Unknown("502", code="server_error")) for _ in range(10)]
     queue_post(store, text="?", account_ids=[account], when_utc=T0)
     clock = ManualClock(T0)
     outbox = make_outbox(store, {account: connector}, clock, max_unclear_lookups=3)
@@ -287,9 +288,7 @@ def test_lookups_that_cannot_tell_go_to_review_and_never_resend(store: Store) ->
 
 def test_offline_leaves_posts_scheduled_without_errors_or_a_flood(store: Store) -> None:
     account = add_account(store)
-    connector = Scripted(
-        publish_steps=[raise_(Transient("refused", code="cannot_connect")) for _ in range(3)]
-    )
+    connector = Scripted(publish_steps=[raise_(NotSent("refused", code="cannot_connect")) for _ in range(3)])
     for i in range(5):
         queue_post(store, text=f"o{i}", account_ids=[account], when_utc=T0)
     clock = ManualClock(T0)
@@ -308,7 +307,7 @@ def test_one_failing_network_never_blocks_or_repeats_the_others(store: Store) ->
         good: Scripted(),
         bad: Scripted(
             network="mastodon",
-            publish_steps=[raise_(Permanent("422", code="refused", server_reason="too long"))],
+            publish_steps=[raise_(Refused("422", code="refused", server_reason="too long"))],
         ),
     }
     post_id, _ = queue_post(store, text="both", account_ids=[bad, good], when_utc=T0)

@@ -26,17 +26,18 @@ from cm_desktop.core.models import Account, Media, Post, PostTarget
 from cm_desktop.core.outbox import NoConnector, Outbox, OutboxPolicy, queue_post
 from cm_desktop.core.outbox import messages as m
 from cm_desktop.core.outbox.native import read
-from cm_desktop.core.schedule import ManualClock, Severity
-from cm_desktop.core.store import Store, open_store
-from cm_desktop.networks.base import (
+from cm_desktop.core.ports import (
     AccountInfo,
-    Connector,
     NativeScheduling,
+    NotSent,
     OutgoingPost,
+    Publisher,
     PublishResult,
     ServerLimits,
-    Transient,
+    Unknown,
 )
+from cm_desktop.core.schedule import ManualClock, Severity
+from cm_desktop.core.store import Store, open_store
 
 T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 DUE = T0 + timedelta(hours=3)  # far enough ahead to be handed to the server
@@ -88,9 +89,9 @@ class Held:
     def _request(self, name: str) -> None:
         self.calls.append(name)
         if self.offline:
-            raise Transient("no connection", code="cannot_connect")
+            raise NotSent("no connection", code="cannot_connect")
         if name in self.failing:
-            raise Transient("503", code="server_error")
+            raise Unknown("503", code="server_error")
         if self.during is not None:
             self.during(name)
         self.tick()
@@ -106,7 +107,7 @@ class Held:
             1 for s in self.statuses if text is None or s.text == text
         )
 
-    # Connector
+    # Publisher
     def verify(self) -> AccountInfo:  # pragma: no cover - not used by the outbox
         raise NotImplementedError
 
@@ -136,7 +137,16 @@ class Held:
     def delete(self, remote_id: str) -> None:  # pragma: no cover
         pass
 
+    def close(self) -> None:
+        pass
+
     # NativeScheduling
+    def scheduled_copy(self, native_id: str) -> PublishResult | None:
+        self._request("scheduled_copy")
+        if native_id not in self.scheduled:
+            return None
+        return PublishResult(remote_id=native_id, url="", scheduled=True)
+
     def reschedule(self, native_id: str, when: datetime) -> PublishResult | None:
         self._request("reschedule")
         copy = self.scheduled.get(native_id)
@@ -166,7 +176,7 @@ class Held:
 
 def test_the_imitation_offers_native_scheduling() -> None:
     held = Held(ManualClock(T0))
-    assert isinstance(held, Connector) and isinstance(held, NativeScheduling)
+    assert isinstance(held, Publisher) and isinstance(held, NativeScheduling)
 
 
 @pytest.fixture
@@ -184,7 +194,7 @@ class World:
     account: int
 
     def outbox(self) -> Outbox:
-        def connector_for(account: Account) -> Connector:
+        def connector_for(account: Account) -> Publisher:
             if account.id != self.account:
                 raise NoConnector(account.network)
             return self.server
@@ -333,7 +343,7 @@ def test_an_edit_cancels_the_copy_and_hands_over_the_new_one_with_a_new_key(
 
 
 def _outbox_without_pictures(world: World) -> Outbox:
-    from cm_desktop.networks.base import OutgoingImage
+    from cm_desktop.core.ports import OutgoingImage
 
     def prepare(source: Path, network: str, cache: Path, focal: tuple[float, float]) -> OutgoingImage:
         return OutgoingImage(path=source, mime_type="image/jpeg", alt="", width=1, height=1)

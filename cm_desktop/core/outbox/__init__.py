@@ -1,7 +1,6 @@
 """The outbox: offline-first publishing that never loses a post and never posts twice (see engine.py)."""
 
 from cm_desktop.core.outbox.engine import (
-    NOTHING_SENT_CODES,
     NewImage,
     NoConnector,
     Outbox,
@@ -22,7 +21,6 @@ from cm_desktop.core.outbox.engine import (
 from cm_desktop.core.outbox.lock import PublisherBusy, PublisherLock
 
 __all__ = [
-    "NOTHING_SENT_CODES",
     "NewImage",
     "NoConnector",
     "Outbox",

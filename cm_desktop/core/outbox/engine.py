@@ -35,21 +35,22 @@ from cm_desktop.core.outbox import messages as m
 from cm_desktop.core.outbox import native
 from cm_desktop.core.outbox.lock import PublisherLock
 from cm_desktop.core.outbox.writer import DECREMENT, INCREMENT, Staged, Writer
-from cm_desktop.core.schedule import Clock, SystemClock
-from cm_desktop.core.store import Store
-from cm_desktop.networks.base import (
+from cm_desktop.core.ports import (
     AuthExpired,
-    Connector,
-    ConnectorError,
     LinkCard,
     NativeScheduling,
+    NetworkError,
+    NotSent,
     OutgoingImage,
     OutgoingPost,
-    Permanent,
+    Publisher,
     PublishResult,
     RateLimited,
-    Transient,
+    Refused,
+    Unknown,
 )
+from cm_desktop.core.schedule import Clock, SystemClock
+from cm_desktop.core.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -61,24 +62,19 @@ NEEDS_REVIEW = TargetState.NEEDS_REVIEW.value
 ASSISTED = TargetState.ASSISTED_PENDING.value
 DRAFT = TargetState.DRAFT.value
 
-# Transient codes that mean the request never left this computer (no connection was made): nothing can
-# have been published, so no look-up is needed. Connectors say so with these codes (publishing.py maps
-# Bluesky's connection failures to "unreachable").
-NOTHING_SENT_CODES = frozenset({"unreachable", "cannot_connect", "unknown_host", "tls"})
-
 
 class NoConnector(Exception):
     """This account's network has no direct connection (yet): its targets are published by hand."""
 
 
-ConnectorFactory = Callable[[Account], Connector]
+ConnectorFactory = Callable[[Account], Publisher]
 
 _TARGETS = PostTarget.__table__  # type: ignore[attr-defined]
 
 
 def default_new_key(network: str) -> str:
     """A TID: Bluesky needs one as record key, and it is a fine Idempotency-Key anywhere else."""
-    from cm_desktop.networks.tid import new_tid  # pure module: no httpx
+    from cm_desktop.core.tid import new_tid
 
     return new_tid()
 
@@ -177,7 +173,7 @@ class _Run:
     now: datetime
     writer: Writer
     blocked: dict[int, str] = field(default_factory=dict)
-    connectors: dict[int, Connector] = field(default_factory=dict)
+    connectors: dict[int, Publisher] = field(default_factory=dict)
     outcomes: dict[int, TargetOutcome] = field(default_factory=dict)
     # Targets whose server-held copy does not match the post yet: neither sent nor checked meanwhile.
     native_busy: set[int] = field(default_factory=set)
@@ -525,13 +521,15 @@ class Outbox:
             self._needs_reconnect(run, account.id)
             self._native_back(run, ctx, held, "", "")
             return
-        except Transient as exc:
-            if exc.code in NOTHING_SENT_CODES:
-                run.blocked[account.id] = m.OFFLINE
+        except NotSent as exc:
+            run.blocked[account.id] = m.OFFLINE
+            self._native_back(run, ctx, held, m.NATIVE_PENDING, _reason(exc))
+            return
+        except Unknown as exc:
             # Every change is redone from scratch next time, and each is safe to repeat.
             self._native_back(run, ctx, held, m.NATIVE_PENDING, _reason(exc))
             return
-        except ConnectorError as exc:
+        except NetworkError as exc:
             self._native_back(run, ctx, held, m.NATIVE_PENDING, _reason(exc))
             return
         if result == "moved":
@@ -556,7 +554,7 @@ class Outbox:
         if held.op == "move" and due is not None and due - run.now >= self.policy.native_update_min_lead:
             try:
                 moved = connector.reschedule(native_id, due)
-            except Permanent as exc:
+            except Refused as exc:
                 # Refused (too near for the server's own clock): take the copy back; the post goes out
                 # through the outbox at its time instead.
                 log.info("outbox: moving copy %s refused (%s): cancelling it", native_id, _reason(exc))
@@ -767,7 +765,7 @@ class Outbox:
                     found[target.id] = _Ctx(target, post, account, media.get(post.id, []))
         return found
 
-    def _connector(self, run: _Run, account: Account) -> Connector:
+    def _connector(self, run: _Run, account: Account) -> Publisher:
         assert account.id is not None
         connector = run.connectors.get(account.id)
         if connector is None:
@@ -942,7 +940,7 @@ class Outbox:
         account_id = ctx.account.id if ctx.account is not None else None
         return account_id is not None and (ctx.post.id or 0, account_id) in run.withdrawing
 
-    def _publish(self, run: _Run, ctx: _Ctx, connector: Connector, scheduled_at: datetime | None) -> None:
+    def _publish(self, run: _Run, ctx: _Ctx, connector: Publisher, scheduled_at: datetime | None) -> None:
         target_id = ctx.target.id
         account = ctx.account
         assert target_id is not None and account is not None and account.id is not None
@@ -971,26 +969,25 @@ class Outbox:
             with self.store.session() as session:
                 self._park(session, target_id, SENDING, run.now, undo_attempt=True)
             self._outcome_by_id(run, target_id, "waiting_account")
-        except Permanent as exc:
+        except Refused as exc:
             if ctx.target.attempts > 1:
                 # An earlier attempt may have gone through (a duplicate key is refused): look first.
                 self._unknown(run, ctx, _reason(exc))
                 return
             self._finish(run, ctx, state=FAILED, code=m.REFUSED, detail=_reason(exc), event="failed")
-        except Transient as exc:
-            if exc.code in NOTHING_SENT_CODES:
-                # Offline: nothing left this computer. The target waits quietly; the account's other
-                # targets are not tried in this run (no flood of errors).
-                run.blocked[account.id] = m.OFFLINE
-                self._finish(
-                    run,
-                    ctx,
-                    state=SCHEDULED,
-                    undo_attempt=True,
-                    next_attempt=_aware(ctx.target.next_attempt_utc) or run.now,
-                    event="offline",
-                )
-                return
+        except NotSent:
+            # Offline: nothing left this computer. The target waits quietly; the account's other
+            # targets are not tried in this run (no flood of errors).
+            run.blocked[account.id] = m.OFFLINE
+            self._finish(
+                run,
+                ctx,
+                state=SCHEDULED,
+                undo_attempt=True,
+                next_attempt=_aware(ctx.target.next_attempt_utc) or run.now,
+                event="offline",
+            )
+        except Unknown as exc:
             self._unknown(run, ctx, _reason(exc))
         except Exception as exc:
             # Not one of the connector's errors: a bug somewhere. The request may have left: unknown.
@@ -1087,13 +1084,13 @@ class Outbox:
         except AuthExpired:
             self._needs_reconnect(run, account.id)  # still unknown; looked up once reconnected
             return
-        except Transient as exc:
-            if exc.code in NOTHING_SENT_CODES:
-                run.blocked[account.id] = m.OFFLINE  # could not ask: learnt nothing, counts nothing
-                return
+        except NotSent:
+            run.blocked[account.id] = m.OFFLINE  # could not ask: learnt nothing, counts nothing
+            return
+        except Unknown as exc:
             self._unclear(run, ctx, _reason(exc))
             return
-        except ConnectorError as exc:
+        except NetworkError as exc:
             self._unclear(run, ctx, _reason(exc))
             return
         if found is not None:
@@ -1299,7 +1296,7 @@ def _text(ctx: _Ctx) -> str:
     return ctx.target.text_override if ctx.target.text_override is not None else ctx.post.text
 
 
-def _reason(exc: ConnectorError) -> str:
+def _reason(exc: NetworkError) -> str:
     return (exc.server_reason or str(exc) or type(exc).__name__)[:1000]
 
 

@@ -86,9 +86,9 @@ def check_cancelled(cancellation: Cancellation | None) -> None:
 
 def explain(exc: BaseException) -> ConnectError | None:
     """The ConnectError for a known failure (network, sign-in, keychain, disk); None means it is a bug."""
+    from cm_desktop.core.ports import NetworkError
     from cm_desktop.core.store import StoreError, known_error
-    from cm_desktop.networks.base import ConnectorError
-    from cm_desktop.networks.mastodon import TEXTS, ServerNameError
+    from cm_desktop.networks.mastodon import ServerNameError
     from cm_desktop.networks.oauth import OAuthCancelled, OAuthError
     from cm_desktop.platform.secrets import SecretError
 
@@ -105,15 +105,11 @@ def explain(exc: BaseException) -> ConnectError | None:
         return ConnectError(exc.text, code=type(exc).__name__)
     if isinstance(exc, StoreError):
         return ConnectError(exc.text, code=type(exc).__name__)
-    if isinstance(exc, ConnectorError):
-        # Bluesky's errors carry their own Text; Mastodon's are looked up by code.
-        own = getattr(exc, "text", None)
-        if isinstance(own, Text):
-            params = getattr(exc, "params", None)
-            return ConnectError(own, code=exc.code, **(params if isinstance(params, dict) else {}))
-        known_text = TEXTS.get(exc.code)
-        if known_text is not None:
-            return ConnectError(known_text, code=exc.code, reason=exc.server_reason or "—")
+    if isinstance(exc, NetworkError):
+        if exc.text is not None:
+            error = ConnectError(exc.text, code=exc.code)
+            error.params = exc.params
+            return error
         return ConnectError(OAuthError.text, code=exc.code)  # "could not be completed, try again"
     store_error = known_error(exc)
     if store_error is not None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from cm_desktop.core.i18n import Lang
-from cm_desktop.networks.base import ConnectorError
+from cm_desktop.core.ports import NetworkError
 from cm_desktop.networks.bluesky import APP_PASSWORDS_URL, check_app_password, normalise_handle
 from cm_desktop.services.accounts import Cancellation, Cancelled, connect_bluesky, explain
 from cm_desktop.ui.accounts.feedback import StatusLine, fit_height, focus_all, known_or_logged, plain_label
@@ -215,7 +215,7 @@ class BlueskyDialog(QDialog):
         for field, check in checks:
             try:
                 check()
-            except ConnectorError as exc:
+            except NetworkError as exc:
                 self.status.fail(explain(exc))
                 focus_all(field)
                 return False

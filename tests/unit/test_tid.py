@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from cm_desktop.networks import tid
-from cm_desktop.networks.tid import decode, encode, from_parts, is_tid, new_tid, tid_datetime
+from cm_desktop.core import tid
+from cm_desktop.core.tid import decode, encode, from_parts, is_tid, new_tid, tid_datetime
 
 
 def test_format() -> None:

@@ -1,0 +1,368 @@
+"""What the domain needs from a network, and the one family of errors a network may raise.
+
+`cm_desktop.networks` implements these protocols (one connector per account); core code only ever sees the
+protocols, so it never imports an adapter (tests/unit/test_layers.py checks it).
+
+The errors say what is known about a request, and the outbox decides from the class alone:
+- NotSent: the request never left this computer (no connection could be made): nothing can have arrived,
+  retrying is safe and nothing needs looking up;
+- Unknown: it may have arrived (timeout, reset, 5xx, an answer cut short): look the post up before any retry;
+- Refused: the network clearly said no (with its reason); retrying the same thing will not help;
+- RateLimited: nothing may be sent to this server before `until`;
+- AuthExpired: the login is no longer valid; only the person reconnecting helps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Literal, Protocol, runtime_checkable
+
+from cm_desktop.core.i18n import Lang, Text
+
+# --- errors -------------------------------------------------------------------------------------------
+
+
+class NetworkError(Exception):
+    """Base of every error a connector raises. Never holds a secret (nor a request, which may carry one).
+
+    `what` is either the English message or a bilingual Text (then `message(lang)` gives the person's
+    language, with `params` filled in). `code` is the network's own error name or ours, for logs and tests;
+    `server_reason` is the server's explanation, shown as it came, never matched on.
+    """
+
+    def __init__(
+        self, what: str | Text = "", *, code: str = "", server_reason: str = "", **params: object
+    ) -> None:
+        self.text = what if isinstance(what, Text) else None
+        self.params = params
+        super().__init__(what.get("en", **params) if isinstance(what, Text) else what)
+        self.code = code
+        self.server_reason = server_reason
+
+    def message(self, lang: Lang) -> str:
+        """What to tell the person, in their language."""
+        if self.text is not None:
+            return self.text.get(lang, **self.params)
+        return str(self) or self.server_reason or type(self).__name__
+
+
+class NotSent(NetworkError):
+    """No connection could be made: the request never left, so it cannot have been carried out."""
+
+
+class Unknown(NetworkError):
+    """The request may or may not have been carried out (timeout, reset, 5xx, a cut answer)."""
+
+
+class Refused(NetworkError):
+    """The server clearly refused (a 4xx that is neither auth nor rate limit); retrying will not help."""
+
+
+class AuthExpired(NetworkError):
+    """The login is no longer valid: the person must reconnect the account."""
+
+
+class RateLimited(NetworkError):
+    """The server asked us to wait; nothing may be sent to it before `until` (UTC, aware)."""
+
+    def __init__(
+        self,
+        what: str | Text = "",
+        *,
+        until: datetime,
+        code: str = "rate_limited",
+        server_reason: str = "",
+        **params: object,
+    ) -> None:
+        super().__init__(what, code=code, server_reason=server_reason, **params)
+        self.until = until
+
+
+# --- what a server says about itself and about us -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ServerLimits:
+    """What a server announces about itself; None means the network's documented default applies."""
+
+    max_characters: int | None = None
+    characters_reserved_per_url: int | None = None
+    max_media_attachments: int | None = None
+    image_size_limit: int | None = None
+    image_matrix_limit: int | None = None
+    video_size_limit: int | None = None
+    description_limit: int | None = None
+    supported_mime_types: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    """Who we are connected as, as the server reports it."""
+
+    network: str
+    handle: str
+    display_name: str
+    remote_id: str
+    server_url: str
+    avatar_url: str = ""
+    # The person's default visibility for new posts where the network has one (Mastodon source.privacy).
+    default_visibility: str = ""
+    default_language: str = ""
+
+
+# --- publishing ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OutgoingImage:
+    """A prepared rendition ready to upload: bytes already fit the network's limits, metadata stripped."""
+
+    path: Path
+    mime_type: str
+    alt: str
+    width: int
+    height: int
+    focal: tuple[float, float] = (0.5, 0.5)  # 0..1 from the top left, as the person placed it
+
+
+@dataclass(frozen=True)
+class LinkCard:
+    """An Open Graph card to attach where the client builds it (Bluesky)."""
+
+    uri: str
+    title: str
+    description: str
+    thumb: OutgoingImage | None = None
+
+
+@dataclass(frozen=True)
+class ReplyTo:
+    """The post an answer goes under. Bluesky needs the thread's root as well as the parent (and their
+    content ids); Mastodon needs the parent's id, its visibility and who to mention."""
+
+    parent_id: str
+    root_id: str = ""
+    parent_cid: str = ""
+    root_cid: str = ""
+    visibility: str = ""
+    mention: str = ""  # the author answered, as the network writes a mention (Mastodon "@user@host")
+
+
+@dataclass(frozen=True)
+class OutgoingPost:
+    """One post target as the connector needs it.
+
+    `idempotency_key` is created once per target and stored before the first request: Mastodon's
+    Idempotency-Key, Bluesky's record key (a TID). `not_before` bounds a look-up: the post cannot have been
+    created before that moment (the first attempt's commit, less some clock skew).
+    """
+
+    text: str
+    idempotency_key: str
+    images: tuple[OutgoingImage, ...] = ()
+    link_card: LinkCard | None = None
+    langs: tuple[str, ...] = ()
+    scheduled_at: datetime | None = None
+    fingerprint: str = ""
+    reply_to: ReplyTo | None = None
+    visibility: str = ""  # "": the account's own default
+    not_before: datetime | None = None
+    # Ids the server gave in an earlier attempt (uploaded pictures), so a retry does not upload them again.
+    known_ids: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    remote_id: str
+    url: str
+    scheduled: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@runtime_checkable
+class Publisher(Protocol):
+    """One network account, ready to publish. Built with its secrets already read from the keychain."""
+
+    network: str
+
+    def verify(self) -> AccountInfo:
+        """Check that the login works and say who we are."""
+        ...
+
+    def limits(self) -> ServerLimits:
+        """What the server announces (a Mastodon instance's character limit, for instance)."""
+        ...
+
+    def publish(self, post: OutgoingPost) -> PublishResult:
+        """Send one post target. Raises one of the NetworkError classes."""
+        ...
+
+    def lookup(self, post: OutgoingPost) -> PublishResult | None:
+        """Find a post that may already have been sent (by key, record key or fingerprint).
+
+        Returns None when the server surely has no such post; raises Unknown when it cannot tell.
+        """
+        ...
+
+    def delete(self, remote_id: str) -> None:
+        """Remove a published post."""
+        ...
+
+    def close(self) -> None:
+        """Give back the connection (the outbox closes every connector at the end of a run)."""
+        ...
+
+
+@runtime_checkable
+class NativeScheduling(Protocol):
+    """A connector whose server keeps posts for later (Mastodon `scheduled_at`): `publish` with
+    `scheduled_at` answers a PublishResult with `scheduled=True`, whose remote id is the server's copy."""
+
+    def reschedule(self, native_id: str, when: datetime) -> PublishResult | None:
+        """Move the server's copy to `when` (aware). None: the server no longer holds it (already published
+        at its time, or deleted there); find out which with `find_published`."""
+        ...
+
+    def cancel(self, native_id: str) -> bool:
+        """Remove the server's copy so it is never published. False: the server no longer held it."""
+        ...
+
+    def scheduled_copy(self, native_id: str) -> PublishResult | None:
+        """The server's copy with this id, or None when the server no longer holds it."""
+        ...
+
+    def find_published(self, post: OutgoingPost, since: datetime | None) -> PublishResult | None:
+        """The post among the account's published posts created at or after `since`, by its text.
+
+        None when it is surely not there; raises Unknown when the server cannot be asked.
+        """
+        ...
+
+
+@runtime_checkable
+class SessionEnding(Protocol):
+    """A connector that can end its own login on the server (the account is being removed)."""
+
+    def end_session(self) -> None:
+        """Revoke the session or token on the server, so the stored one no longer works anywhere."""
+        ...
+
+
+# --- reading ------------------------------------------------------------------------------------------
+
+NotificationKind = Literal["reply", "mention", "quote", "follow", "like", "repost"]
+NOTIFICATION_KINDS: tuple[NotificationKind, ...] = ("reply", "mention", "quote", "follow", "like", "repost")
+
+
+@dataclass(frozen=True)
+class Author:
+    """Someone on the network, as a notification or a search result shows them."""
+
+    handle: str
+    display_name: str = ""
+    avatar_url: str = ""
+    remote_id: str = ""  # Bluesky DID, Mastodon account id
+
+
+@dataclass(frozen=True)
+class RemotePost:
+    """A post on the network (ours or someone else's) as read back: a reply, a mention, a search result."""
+
+    remote_id: str  # Bluesky at:// URI, Mastodon status id
+    url: str
+    author: Author
+    text: str
+    created_at: datetime
+    cid: str = ""  # Bluesky's content id (a reply must name it)
+    reply_parent_id: str = ""
+    reply_root_id: str = ""
+    reply_root_cid: str = ""
+    visibility: str = ""
+    language: str = ""
+
+
+@dataclass(frozen=True)
+class Notification:
+    """One thing that happened to the person's account."""
+
+    remote_id: str  # the notification's own id on the network (stable: a second sync finds it again)
+    kind: NotificationKind
+    author: Author
+    created_at: datetime
+    post: RemotePost | None = None  # the reply, mention or quote itself
+    subject_id: str = ""  # our post it is about (liked, reposted, answered, quoted)
+    read: bool = False
+
+
+@dataclass(frozen=True)
+class NotificationPage:
+    """Newest first. `next_cursor` goes further back in time ("" at the end)."""
+
+    items: tuple[Notification, ...]
+    next_cursor: str = ""
+
+
+@dataclass(frozen=True)
+class Thread:
+    """A conversation around one post: what it answers (oldest first) and the answers under it."""
+
+    post: RemotePost
+    ancestors: tuple[RemotePost, ...] = ()
+    replies: tuple[RemotePost, ...] = ()
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    items: tuple[RemotePost, ...]
+    next_cursor: str = ""
+
+
+@dataclass(frozen=True)
+class PostCounts:
+    """A published post's counts at one moment. `deleted`: the network no longer has the post."""
+
+    remote_id: str
+    likes: int = 0
+    reposts: int = 0
+    replies: int = 0
+    quotes: int = 0
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
+class AccountCounts:
+    followers: int
+    following: int
+    posts: int
+
+
+@runtime_checkable
+class Reader(Protocol):
+    """What can be read of one account on a network we connect to directly."""
+
+    def notifications(self, cursor: str = "", *, limit: int = 50) -> NotificationPage:
+        """A page of notifications, newest first, starting after `cursor` ("" for the newest)."""
+        ...
+
+    def mark_seen(self, seen_at: datetime, last_id: str = "") -> None:
+        """Tell the network the person has seen everything up to `seen_at` (Bluesky) / `last_id` (Mastodon)."""
+        ...
+
+    def thread(self, remote_id: str) -> Thread:
+        """The conversation around one post. Raises Refused when the post is gone."""
+        ...
+
+    def search(self, query: str, cursor: str = "", *, since: datetime | None = None) -> SearchPage:
+        """Recent public posts matching `query` (words, "a phrase", #tag, @handle), newest first."""
+        ...
+
+    def post_counts(self, remote_ids: Sequence[str]) -> list[PostCounts]:
+        """Counts of our published posts; a post the network no longer has comes back `deleted`."""
+        ...
+
+    def account_counts(self) -> AccountCounts:
+        """Followers, following and posts of the connected account."""
+        ...
