@@ -14,10 +14,10 @@ from typing import Any, NamedTuple
 from sqlalchemy import String, cast, func, or_
 from sqlmodel import Session, col, delete, select
 
+from cm_desktop.core import targets
 from cm_desktop.core.i18n import Text
 from cm_desktop.core.models import Account, Media, Post, PostTarget, Slot, TargetState, utcnow
 from cm_desktop.core.moments import Moment, UnknownCountry, moments_for, upcoming
-from cm_desktop.core.outbox.native import withdraw as withdraw_native_copy
 from cm_desktop.core.schedule import (
     Problem,
     Severity,
@@ -29,19 +29,7 @@ from cm_desktop.core.schedule import (
 from cm_desktop.core.store import Store
 
 # The state shown for a post with several targets: the one that most needs the person's eye wins.
-STATE_PRIORITY: tuple[str, ...] = (
-    TargetState.FAILED.value,
-    TargetState.NEEDS_REVIEW.value,
-    TargetState.ASSISTED_PENDING.value,
-    TargetState.SENDING.value,
-    TargetState.SCHEDULED.value,
-    TargetState.DRAFT.value,
-    TargetState.PUBLISHED.value,
-)
-# Once a target left (or may have left), moving the post would misdate what is already out there.
-_FROZEN = frozenset({TargetState.SENDING.value, TargetState.PUBLISHED.value, TargetState.NEEDS_REVIEW.value})
-# Targets waiting for their time: they move with the post.
-_WAITING = frozenset({TargetState.SCHEDULED.value, TargetState.ASSISTED_PENDING.value})
+STATE_PRIORITY = targets.ATTENTION_ORDER
 SEARCH_LIMIT = 500
 
 ALREADY_SENT = Text(
@@ -274,19 +262,14 @@ def reschedule(store: Store, post_id: int, local: datetime, zone: str, now: date
         post = session.get(Post, post_id)
         if post is None:
             return [_problem("gone", POST_GONE)]
-        targets = session.exec(select(PostTarget).where(col(PostTarget.post_id) == post_id)).all()
-        if any(t.state in _FROZEN for t in targets):
+        states = session.exec(select(PostTarget.state).where(col(PostTarget.post_id) == post_id)).all()
+        if any(state in targets.OUT_OR_UNCLEAR for state in states):
             return [_problem("already_sent", ALREADY_SENT)]
         stamp = utcnow()
         post.local_time, post.time_zone, post.scheduled_utc, post.updated_at = local, zone, due, stamp
         session.add(post)
-        for target in targets:
-            if target.state in _WAITING:
-                # An assisted post whose time had come waits again for its new time.
-                target.state = TargetState.SCHEDULED.value
-                target.next_attempt_utc = due
-                target.updated_at = stamp
-                session.add(target)
+        # An assisted post whose time had come waits again for its new time.
+        targets.move(session, post_id, due, stamp)
         session.commit()
     return problems
 
@@ -301,7 +284,7 @@ def natively_scheduled(store: Store, post_id: int) -> bool:
             select(PostTarget.id).where(
                 col(PostTarget.post_id) == post_id,
                 col(PostTarget.native_schedule_id) != "",
-                col(PostTarget.state).in_(sorted(_WAITING | {TargetState.DRAFT.value})),
+                col(PostTarget.state).in_(sorted(targets.WAITING | {TargetState.DRAFT.value})),
             )
         ).first()
     return found is not None
@@ -311,24 +294,17 @@ def back_to_drafts(store: Store, post_id: int) -> list[Problem]:
     """Take the post out of the queue: its waiting (and failed) targets become drafts again.
 
     A target whose copy a server holds for later (Mastodon scheduled_at) stays, marked, until the outbox has
-    cancelled that copy; a draft target takes its place at once (withdraw_native_copy).
+    cancelled that copy; a draft target takes its place at once (targets.withdraw).
     """
     with store.session() as session:
         post = session.get(Post, post_id)
         if post is None:
             return [_problem("gone", POST_GONE)]
-        targets = session.exec(select(PostTarget).where(col(PostTarget.post_id) == post_id)).all()
-        if any(t.state == TargetState.SENDING.value for t in targets):
+        states = session.exec(select(PostTarget.state).where(col(PostTarget.post_id) == post_id)).all()
+        if TargetState.SENDING.value in states:
             return [_problem("sending", BEING_SENT)]
         stamp = utcnow()
-        for target in targets:
-            if withdraw_native_copy(session, target, "draft", stamp):
-                continue
-            if target.state in _WAITING or target.state == TargetState.FAILED.value:
-                target.state = TargetState.DRAFT.value
-                target.next_attempt_utc = None
-                target.updated_at = stamp
-                session.add(target)
+        targets.to_drafts(session, post_id, stamp)
         post.updated_at = stamp
         session.add(post)
         session.commit()
@@ -376,21 +352,12 @@ def delete_post(store: Store, post_id: int) -> list[Problem]:
     copy is cancelled (a warning says so). Everything else of the post goes at once.
     """
     with store.session() as session:
-        targets = session.exec(select(PostTarget).where(col(PostTarget.post_id) == post_id)).all()
-        if any(t.state == TargetState.SENDING.value for t in targets):
+        outcome = targets.discard(session, post_id, utcnow())
+        if outcome == "sending":
             return [_problem("sending", BEING_SENT)]
-        stamp = utcnow()
-        held = [t.id for t in targets if withdraw_native_copy(session, t, "delete", stamp)]
-        if held:
-            session.exec(
-                delete(PostTarget).where(col(PostTarget.post_id) == post_id, col(PostTarget.id).not_in(held))
-            )
-            session.commit()
-            return [Problem("withdrawing", Severity.WARNING, WITHDRAWING)]
-        session.exec(delete(Media).where(col(Media.post_id) == post_id))
-        session.exec(delete(PostTarget).where(col(PostTarget.post_id) == post_id))
-        session.exec(delete(Post).where(col(Post.id) == post_id))
         session.commit()
+    if outcome == "withdrawing":
+        return [Problem("withdrawing", Severity.WARNING, WITHDRAWING)]
     return []
 
 

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from sqlmodel import Session, col, delete, select
 
+from cm_desktop.core import targets
 from cm_desktop.core.i18n import Text
 from cm_desktop.core.models import Account, Media, Post, PostTarget, TargetState, utcnow
 from cm_desktop.core.schedule import Problem, Severity, to_utc, validate_schedule
@@ -72,11 +73,7 @@ def save_draft(store: Store, draft: Draft) -> int:
         session.flush()
         assert post.id is not None
         # Only targets still in draft are rewritten: one already sent or queued is never replaced here.
-        session.exec(
-            delete(PostTarget).where(
-                col(PostTarget.post_id) == post.id, col(PostTarget.state) == TargetState.DRAFT.value
-            )
-        )
+        targets.discard_drafts(session, post.id)
         session.exec(delete(Media).where(col(Media.post_id) == post.id))
         live = _live_targets(session, post.id)
         for target in draft.targets:
@@ -84,7 +81,7 @@ def save_draft(store: Store, draft: Draft) -> int:
             if current is not None:
                 # A scheduled (or failed) post opened again: the edit applies to its own target. A second
                 # target for the same account would publish the post twice.
-                if current.state in _EDITABLE:
+                if current.state in targets.EDITABLE:
                     current.text_override = target.text_override
                     session.add(current)
                 continue
@@ -116,14 +113,6 @@ def save_draft(store: Store, draft: Draft) -> int:
         return post.id
 
 
-# Targets not yet out whose text an edit still changes; the others (sent, being sent, to check) are history.
-_EDITABLE = frozenset(
-    {TargetState.SCHEDULED.value, TargetState.FAILED.value, TargetState.ASSISTED_PENDING.value}
-)
-# Targets that go out (again) when the post is scheduled or published now from the composer.
-_QUEUEABLE = _EDITABLE | {TargetState.DRAFT.value}
-
-
 def _target_key(network: str, account_id: int | None) -> tuple[int | None, str]:
     # An account's target is that account's; an assisted one is its network's.
     return (account_id, "") if account_id is not None else (None, network)
@@ -135,47 +124,15 @@ def _live_targets(session: Session, post_id: int) -> dict[tuple[int | None, str]
     A target whose server copy is being cancelled (back to drafts) is left to the outbox: the draft target
     that replaced it is the one the person edits.
     """
-    from cm_desktop.core.outbox import native
-
     live: dict[tuple[int | None, str], PostTarget] = {}
     for target in session.exec(
         select(PostTarget).where(
             col(PostTarget.post_id) == post_id, col(PostTarget.state) != TargetState.DRAFT.value
         )
     ):
-        held = native.read(target.intermediate_ids)
-        if held is not None and held.withdraw:
-            continue
-        live[_target_key(target.network, target.account_id)] = target
+        if not targets.withdrawing(target):
+            live[_target_key(target.network, target.account_id)] = target
     return live
-
-
-def _queue_targets(session: Session, post_id: int, due: datetime) -> int:
-    """Every target of the post that has not gone out waits for `due`; returns how many.
-
-    Failed targets start over with their key kept (a repeat of a request stays a repeat), as "Retry" does.
-    """
-    from cm_desktop.core.outbox import native  # the outbox package is imported only when queueing
-
-    stamp = utcnow()
-    queued = 0
-    for target in session.exec(select(PostTarget).where(col(PostTarget.post_id) == post_id)):
-        if target.state not in _QUEUEABLE:
-            continue
-        held = native.read(target.intermediate_ids)
-        if held is not None and held.withdraw:
-            continue  # being cancelled on its server: its replacement is queued instead
-        if target.state == TargetState.FAILED.value:
-            target.attempts = 0
-            target.reconcile_attempts = 0
-            target.last_error_code = ""
-            target.last_error_message = ""
-        target.state = TargetState.SCHEDULED.value
-        target.next_attempt_utc = due
-        target.updated_at = stamp
-        session.add(target)
-        queued += 1
-    return queued
 
 
 ALREADY_OUT = Text(
@@ -295,7 +252,7 @@ def schedule_draft(store: Store, post_id: int, local: datetime, zone: str, now: 
         post = session.get(Post, post_id)
         if post is None:
             raise KeyError(post_id)
-        if not _queue_targets(session, post_id, due):
+        if not targets.queue(session, post_id, due, utcnow()):
             session.rollback()
             return [Problem("already_out", Severity.ERROR, ALREADY_OUT)]
         post.local_time, post.time_zone, post.scheduled_utc = local, zone, due
@@ -312,7 +269,7 @@ def publish_now(store: Store, post_id: int, now: datetime) -> None:
         post = session.get(Post, post_id)
         if post is None:
             raise KeyError(post_id)
-        if not _queue_targets(session, post_id, now):
+        if not targets.queue(session, post_id, now, utcnow()):
             session.rollback()  # everything has gone out already: the post keeps its own time
             return
         post.local_time, post.time_zone, post.scheduled_utc = local, "UTC", now

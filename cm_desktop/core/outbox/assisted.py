@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import update
 from sqlmodel import col, select
 
+from cm_desktop.core import targets
 from cm_desktop.core.models import Media, Post, PostTarget, TargetState
 from cm_desktop.core.outbox import messages as m
 from cm_desktop.core.store import Store
@@ -115,48 +115,28 @@ def waiting(store: Store, data_dir: Path, *, target_id: int | None = None) -> li
     return items
 
 
-def _answer(store: Store, target_id: int, now: datetime, **values: Any) -> bool:
-    with store.session() as session:
-        result = session.exec(
-            update(PostTarget)
-            .where(col(PostTarget.id) == target_id, col(PostTarget.state) == ASSISTED)
-            .values(updated_at=now, **values)
-            .execution_options(synchronize_session=False)
-        )
-        session.commit()
-        return bool(result.rowcount == 1)
-
-
 def mark_posted(store: Store, target_id: int, now: datetime, url: str = "") -> bool:
     """ "I have posted it": the target is published (with its link when the person gave one)."""
-    return _answer(
-        store,
-        target_id,
-        now,
-        state=TargetState.PUBLISHED.value,
-        remote_url=url.strip(),
-        published_at=now,
-        next_attempt_utc=None,
-        last_error_code="",
-        last_error_message="",
-    )
+    with store.session() as session:
+        done = targets.posted_by_hand(session, target_id, now, url)
+        session.commit()
+    return done
 
 
 def snooze(store: Store, target_id: int, now: datetime, delay: timedelta = DEFAULT_SNOOZE) -> bool:
     """ "Later": the target asks again after `delay`."""
-    return _answer(store, target_id, now, state=TargetState.SCHEDULED.value, next_attempt_utc=now + delay)
+    with store.session() as session:
+        done = targets.later(session, target_id, now + delay, now)
+        session.commit()
+    return done
 
 
 def skip(store: Store, target_id: int, now: datetime) -> bool:
     """ "Do not publish": the target goes back to the drafts, marked as skipped."""
-    return _answer(
-        store,
-        target_id,
-        now,
-        state=TargetState.DRAFT.value,
-        next_attempt_utc=None,
-        last_error_code=m.SKIPPED,
-    )
+    with store.session() as session:
+        done = targets.skip(session, target_id, m.SKIPPED, now)
+        session.commit()
+    return done
 
 
 def save_images(sources: Sequence[Path], folder: Path, stem: str) -> list[Path]:

@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
+from cm_desktop.core import targets as post_targets
 from cm_desktop.core.i18n import Lang
 from cm_desktop.core.models import Account, AccountStatus, Media, Post, PostTarget, TargetState
 from cm_desktop.core.models import stored_utc as _aware
@@ -1392,59 +1393,20 @@ def queue_post(
         return post.id, [t.id for t in targets if t.id is not None]
 
 
-def _answer(store: Store, post_id: int, now: datetime, where: Sequence[Any], **values: Any) -> list[int]:
-    with store.session() as session:
-        ids = [
-            i
-            for i in session.exec(
-                select(PostTarget.id).where(col(PostTarget.post_id) == post_id, *where)
-            ).all()
-            if i is not None
-        ]
-        if ids:
-            session.exec(
-                update(PostTarget)
-                .where(col(PostTarget.id).in_(ids), *where)
-                .values(updated_at=_db(now), **values)
-                .execution_options(synchronize_session=False)
-            )
-            session.commit()
-        return ids
-
-
-def _late() -> list[Any]:
-    return [col(PostTarget.state) == NEEDS_REVIEW, col(PostTarget.last_error_code) == m.LATE]
-
-
 def late_publish_now(store: Store, post_id: int, now: datetime) -> list[int]:
     """Answer to a late post: publish it now (its targets become due at once)."""
-    return _answer(
-        store,
-        post_id,
-        now,
-        _late(),
-        state=SCHEDULED,
-        next_attempt_utc=_db(now),
-        last_error_code="",
-        last_error_message="",
-    )
+    with store.session() as session:
+        ids = post_targets.late_send(session, post_id, m.LATE, now, now)
+        session.commit()
+    return ids
 
 
 def late_new_time(
     store: Store, post_id: int, when_utc: datetime, now: datetime, *, local_time: datetime | None = None
 ) -> list[int]:
     """Answer to a late post: publish it at a new time."""
-    ids = _answer(
-        store,
-        post_id,
-        now,
-        _late(),
-        state=SCHEDULED,
-        next_attempt_utc=_db(when_utc),
-        last_error_code="",
-        last_error_message="",
-    )
     with store.session() as session:
+        ids = post_targets.late_send(session, post_id, m.LATE, when_utc, now)
         post = session.get(Post, post_id)
         if post is not None:
             post.scheduled_utc = _db(when_utc)
@@ -1452,108 +1414,48 @@ def late_new_time(
                 post.local_time = local_time
             post.updated_at = _db(now)
             session.add(post)
-            session.commit()
+        session.commit()
     return ids
 
 
 def late_skip(store: Store, post_id: int, now: datetime) -> list[int]:
     """Answer to a late post: do not publish it (it goes back to the drafts)."""
-    return _answer(
-        store, post_id, now, _late(), state=DRAFT, next_attempt_utc=None, last_error_code=m.SKIPPED
-    )
+    with store.session() as session:
+        ids = post_targets.late_skip(session, post_id, m.LATE, m.SKIPPED, now)
+        session.commit()
+    return ids
 
 
 def retry_failed(store: Store, now: datetime, post_id: int | None = None) -> list[int]:
     """ "Retry": only failed targets go back to the queue, keeping their key (a repeat stays a repeat)."""
     with store.session() as session:
-        query = select(PostTarget.id).where(col(PostTarget.state) == FAILED)
-        if post_id is not None:
-            query = query.where(col(PostTarget.post_id) == post_id)
-        ids = [i for i in session.exec(query).all() if i is not None]
-        if ids:
-            session.exec(
-                update(PostTarget)
-                .where(col(PostTarget.id).in_(ids), col(PostTarget.state) == FAILED)
-                .values(
-                    state=SCHEDULED,
-                    attempts=0,
-                    reconcile_attempts=0,
-                    next_attempt_utc=_db(now),
-                    last_error_code="",
-                    last_error_message="",
-                    updated_at=_db(now),
-                )
-                .execution_options(synchronize_session=False)
-            )
-            session.commit()
-        return ids
+        ids = post_targets.retry_failed(session, now, post_id)
+        session.commit()
+    return ids
 
 
 def review_published(store: Store, target_id: int, now: datetime, url: str = "") -> bool:
     """The person checked: the post is on the network (a target in needs_review)."""
     with store.session() as session:
-        result = session.exec(
-            update(PostTarget)
-            .where(col(PostTarget.id) == target_id, col(PostTarget.state) == NEEDS_REVIEW)
-            .values(
-                state=PUBLISHED,
-                remote_url=url,
-                published_at=_db(now),
-                last_error_code="",
-                last_error_message="",
-                updated_at=_db(now),
-            )
-            .execution_options(synchronize_session=False)
-        )
+        done = post_targets.reviewed_out(session, target_id, now, url)
         session.commit()
-        return result.rowcount == 1
+    return done
 
 
 def review_publish_again(store: Store, target_id: int, now: datetime) -> bool:
     """The person checked: the post is not there. Send again with a new key (the old one is spent)."""
     with store.session() as session:
-        result = session.exec(
-            update(PostTarget)
-            .where(col(PostTarget.id) == target_id, col(PostTarget.state) == NEEDS_REVIEW)
-            .values(
-                state=SCHEDULED,
-                idempotency_key="",
-                native_schedule_id="",
-                attempts=0,
-                reconcile_attempts=0,
-                next_attempt_utc=_db(now),
-                last_error_code="",
-                last_error_message="",
-                updated_at=_db(now),
-            )
-            .execution_options(synchronize_session=False)
-        )
+        done = post_targets.send_again(session, target_id, now)
         session.commit()
-        return result.rowcount == 1
+    return done
 
 
 def account_reconnected(store: Store, account_id: int, now: datetime) -> list[int]:
     """The account works again: its parked targets wait for their own time (a long-past one asks first)."""
     with store.session() as session:
-        account = session.get(Account, account_id)
-        if account is not None:
-            account.status = AccountStatus.OK.value
-            session.add(account)
-        rows = session.exec(
-            select(PostTarget, Post).where(
-                col(PostTarget.post_id) == col(Post.id),
-                col(PostTarget.account_id) == account_id,
-                col(PostTarget.state) == SCHEDULED,
-                col(PostTarget.next_attempt_utc).is_(None),
-            )
-        ).all()
-        for target, post in rows:
-            target.next_attempt_utc = post.scheduled_utc or _db(now)
-            target.last_error_code = ""
-            target.updated_at = _db(now)
-            session.add(target)
+        ids = post_targets.reconnected(session, account_id, now)
         session.commit()
-        return [t.id for t, _ in rows if t.id is not None]
+    return ids
 
 
 def targets(store: Store, post_id: int | None = None) -> list[TargetOutcome]:

@@ -21,13 +21,11 @@ import hashlib
 import json
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlmodel import Session
-
-from cm_desktop.core.models import Media, PostTarget, TargetState
+from cm_desktop.core.models import Media
 
 KEY = "native"
 # Why a copy must go: the post went back to the drafts, or was deleted.
@@ -125,36 +123,3 @@ def change_needed(held: Held, due: datetime | None, content: str) -> Op:
     if due is not None and held.at is not None and due != held.at:
         return "move"
     return ""
-
-
-def withdraw(session: Session, target: PostTarget, why: Literal["draft", "delete"], now: datetime) -> bool:
-    """Mark a target whose copy a server holds: the outbox cancels the copy, then lets the target go.
-
-    For "draft", a draft target takes its place at once (the person edits and schedules that one; it is not
-    sent while the old copy may still go out). The marked target stays `scheduled` meanwhile: it is what the
-    server still holds, and the drafts' editor never replaces a scheduled target. False: nothing to withdraw.
-    """
-    if (
-        not target.native_schedule_id
-        or target.state != TargetState.SCHEDULED.value
-        or target.account_id is None  # no account left to cancel it with
-    ):
-        return False
-    held = read(target.intermediate_ids) or Held(at=None, signature="", text="", images=0, since=None)
-    if held.withdraw == "delete" or held.withdraw == why:
-        return True  # already asked
-    if why == "draft":
-        session.add(
-            PostTarget(
-                post_id=target.post_id,
-                account_id=target.account_id,
-                network=target.network,
-                text_override=target.text_override,
-                state=TargetState.DRAFT.value,
-                updated_at=now,
-            )
-        )
-    target.intermediate_ids = write(target.intermediate_ids, replace(held, withdraw=why))
-    target.updated_at = now
-    session.add(target)
-    return True

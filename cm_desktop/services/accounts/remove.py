@@ -28,10 +28,8 @@ def remove_account(store: Store, secrets: Secrets, account_id: int) -> Removed |
     """
     from datetime import UTC, datetime
 
-    from sqlalchemy import update
-    from sqlmodel import col
-
-    from cm_desktop.core.models import Account, PostTarget, TargetState
+    from cm_desktop.core import targets
+    from cm_desktop.core.models import Account
     from cm_desktop.core.outbox.messages import NO_ACCOUNT, UNCLEAR
     from cm_desktop.platform.secrets import KeychainUnavailable
 
@@ -48,31 +46,11 @@ def remove_account(store: Store, secrets: Secrets, account_id: int) -> Removed |
         except BaseException as exc:
             raise_explained(exc)
     now = datetime.now(UTC)
+    assert account.id is not None
     try:
         with store.session() as session:
-            waiting = [TargetState.SCHEDULED.value, TargetState.DRAFT.value, TargetState.NEEDS_REVIEW.value]
-            session.exec(
-                update(PostTarget)
-                .where(col(PostTarget.account_id) == account.id, col(PostTarget.state).in_(waiting))
-                .values(state=TargetState.FAILED.value, last_error_code=NO_ACCOUNT, updated_at=now)
-                .execution_options(synchronize_session=False)
-            )
-            # An unknown outcome can no longer be looked up: the person checks.
-            session.exec(
-                update(PostTarget)
-                .where(
-                    col(PostTarget.account_id) == account.id,
-                    col(PostTarget.state) == TargetState.SENDING.value,
-                )
-                .values(state=TargetState.NEEDS_REVIEW.value, last_error_code=UNCLEAR, updated_at=now)
-                .execution_options(synchronize_session=False)
-            )
-            # Published targets keep their history under the network's name.
-            session.exec(
-                update(PostTarget)
-                .where(col(PostTarget.account_id) == account.id)
-                .values(account_id=None, network=account.network)
-                .execution_options(synchronize_session=False)
+            targets.account_gone(
+                session, account.id, account.network, now, no_account=NO_ACCOUNT, unclear=UNCLEAR
             )
             row = session.get(Account, account.id)
             if row is not None:
