@@ -30,12 +30,14 @@ its state is an event of this table, applied by one conditional UPDATE (`... WHE
 | COPY_WAITS           | sending                                | scheduled        | outbox        |
 | COPY_WAITS_AS_DRAFT  | sending                                | draft            | outbox        |
 | COPY_CANCELLED       | sending                                | draft            | outbox        |
+| COPY_CANCELLED_RESEND| sending                                | scheduled        | outbox        |
 | UNKNOWN              | sending                                | sending          | outbox        |
 | NOT_SENT             | sending                                | scheduled        | outbox        |
 | RATE_LIMITED         | sending                                | scheduled        | outbox        |
 | PARK                 | scheduled, sending                     | scheduled        | outbox        |
 | RETRY_LATER          | sending                                | scheduled        | outbox        |
 | REFUSED              | sending                                | failed           | outbox        |
+| GAVE_UP              | sending                                | failed           | outbox        |
 | ASK_PERSON           | sending, scheduled                     | needs_review     | outbox        |
 
 Rows leave the table in two ways only: `discard` (a draft target the composer replaces, or every target of a
@@ -112,12 +114,14 @@ class Event(StrEnum):
     COPY_WAITS = "copy_waits"
     COPY_WAITS_AS_DRAFT = "copy_waits_as_draft"
     COPY_CANCELLED = "copy_cancelled"
+    COPY_CANCELLED_RESEND = "copy_cancelled_resend"
     UNKNOWN = "unknown"
     NOT_SENT = "not_sent"
     RATE_LIMITED = "rate_limited"
     PARK = "park"
     RETRY_LATER = "retry_later"
     REFUSED = "refused"
+    GAVE_UP = "gave_up"
     ASK_PERSON = "ask_person"
 
 
@@ -158,12 +162,14 @@ TABLE: MappingProxyType[Event, Rule] = MappingProxyType(
         E.COPY_WAITS: _rule({SENDING}, SCHEDULED),
         E.COPY_WAITS_AS_DRAFT: _rule({SENDING}, DRAFT),
         E.COPY_CANCELLED: _rule({SENDING}, DRAFT),
+        E.COPY_CANCELLED_RESEND: _rule({SENDING}, SCHEDULED),
         E.UNKNOWN: _rule({SENDING}, SENDING),
         E.NOT_SENT: _rule({SENDING}, SCHEDULED),
         E.RATE_LIMITED: _rule({SENDING}, SCHEDULED),
         E.PARK: _rule({SCHEDULED, SENDING}, SCHEDULED),
         E.RETRY_LATER: _rule({SENDING}, SCHEDULED),
         E.REFUSED: _rule({SENDING}, FAILED),
+        E.GAVE_UP: _rule({SENDING}, FAILED),
         E.ASK_PERSON: _rule({SENDING, SCHEDULED}, NEEDS_REVIEW),
     }
 )
@@ -172,8 +178,8 @@ TABLE: MappingProxyType[Event, Rule] = MappingProxyType(
 OUTBOX_EVENTS = frozenset(
     {
         E.DUE_BY_HAND, E.FOUND_LATE, E.CLAIM, E.CLAIM_COPY_CHANGE, E.SENT, E.HANDED_OVER, E.COPY_WAITS,
-        E.COPY_WAITS_AS_DRAFT, E.COPY_CANCELLED, E.UNKNOWN, E.NOT_SENT, E.RATE_LIMITED, E.PARK,
-        E.RETRY_LATER, E.REFUSED, E.ASK_PERSON,
+        E.COPY_WAITS_AS_DRAFT, E.COPY_CANCELLED, E.COPY_CANCELLED_RESEND, E.UNKNOWN, E.NOT_SENT,
+        E.RATE_LIMITED, E.PARK, E.RETRY_LATER, E.REFUSED, E.GAVE_UP, E.ASK_PERSON,
     }
 )  # fmt: skip
 PERSON_EVENTS = frozenset(Event) - OUTBOX_EVENTS

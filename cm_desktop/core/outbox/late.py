@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from cm_desktop.core.models import Post
-from cm_desktop.core.outbox.engine import late_new_time, late_publish_now, late_skip
+from cm_desktop.core.outbox.answers import late_new_time, late_publish_now, late_skip
 from cm_desktop.core.schedule import Problem, Severity, to_utc, validate_schedule
 from cm_desktop.core.store import Store
 

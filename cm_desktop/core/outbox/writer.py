@@ -100,6 +100,22 @@ class Writer:
         self._report_lost(lost)
         return changed
 
+    def execute(self, *statements: tuple[str, Sequence[Any]]) -> list[int]:
+        """Other statements of the run (an account's rate limit, a withdrawn target's removal), in one
+        transaction committed at once together with the staged verdicts. Returns each statement's row count."""
+        try:
+            lost = self._write_staged()
+            counts = [
+                int(self._dbapi().execute(sql, tuple(_sql_value(p) for p in params)).rowcount)
+                for sql, params in statements
+            ]
+            self._dbapi().commit()
+        except BaseException:
+            self.rollback()
+            raise
+        self._report_lost(lost)
+        return counts
+
     def stage(self, verdict: Staged) -> None:
         self._staged.append(verdict)
 
