@@ -22,6 +22,14 @@ SEVERITY_LABELS = {
 }
 
 
+def _row_id(value: str) -> int:
+    """A row id as SQLite can hold it (a 30-digit number is a typing error, not a crash)."""
+    number = int(value)
+    if not 0 < number < 2**63:
+        raise argparse.ArgumentTypeError(f"{value[:30]} is not a post number")
+    return number
+
+
 def _cli_language() -> Lang:
     return normalise_lang(os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG"))
 
@@ -64,11 +72,16 @@ def _add_publishing_commands(commands: argparse._SubParsersAction[argparse.Argum
 
     post = commands.add_parser("post", help="queue a post for one or more accounts")
     post.add_argument("--to", required=True, help="ACCOUNT[,ACCOUNT]: ids or handles")
-    post.add_argument("--text", default="", help="the text of the post")
+    post.add_argument("--text", default="", help="the text of the post ('-' reads it from standard input)")
     post.add_argument("--image", action="append", help="a picture (repeat for several)")
     post.add_argument("--alt", action="append", help="the description of the picture before it")
     post.add_argument(
         "--at", help="when, ISO 8601 (a time without offset is in your time zone); now if absent"
+    )
+    post.add_argument(
+        "--late",
+        choices=["publish", "skip"],
+        help="when --at is already past: publish now, or keep the post as a draft",
     )
     post.add_argument("--json", action="store_true", help="print JSON")
 
@@ -76,7 +89,7 @@ def _add_publishing_commands(commands: argparse._SubParsersAction[argparse.Argum
     due.add_argument("--json", action="store_true", help="print JSON")
 
     status = commands.add_parser("status", help="where each post stands")
-    status.add_argument("post_id", nargs="?", type=int, help="one post (all when absent)")
+    status.add_argument("post_id", nargs="?", type=_row_id, help="one post (all when absent)")
     status.add_argument("--json", action="store_true", help="print JSON")
 
 

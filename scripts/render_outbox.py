@@ -14,6 +14,8 @@ import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from cm_desktop.core.posts import PostImage
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import QWidget
 
 from cm_desktop.core.media import import_original
 from cm_desktop.core.models import Account, PostTarget
-from cm_desktop.core.outbox import NewImage, NoConnector, Outbox, OutboxPolicy, queue_post
+from cm_desktop.core.outbox import NoConnector, Outbox, OutboxPolicy, queue_post
 from cm_desktop.core.schedule import ManualClock
 from cm_desktop.core.store import Store, open_store
 from cm_desktop.ui.app import make_application
@@ -51,7 +53,7 @@ def seed(store: Store, data: Path, home: Path) -> None:
             image.putpixel((x, y), (90, 60, 140))
     image.save(source, quality=90)
     stored, sha = import_original(source, data / "media")
-    picture = NewImage(
+    picture = PostImage(
         stored_path=str(stored.relative_to(data)), sha256=sha, mime_type="image/jpeg", width=1500, height=1200
     )
     text = "Marché de Noël samedi 🎄 : venez voir nos nouveaux vases en grès, faits main à Lyon ! #artisanat"

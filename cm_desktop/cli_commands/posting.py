@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
+import sys
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +20,10 @@ from cm_desktop.cli_commands.common import (
     opened_store,
     say,
 )
-from cm_desktop.core.i18n import Text
+from cm_desktop.core.i18n import Lang, Text
 
+# Dates a person can mean for a post (years 1 and 9999 break time zones and calendar files).
+MIN_YEAR, MAX_YEAR = 2000, 2199
 BAD_TIME = Text(
     en="“{value}” is not a date and time. Write it like 2026-03-29T09:00 or 2026-03-29T09:00+02:00.",
     fr="« {value} » n'est pas une date et une heure. Écrivez-la comme 2026-03-29T09:00 ou 2026-03-29T09:00+02:00.",
@@ -33,6 +37,29 @@ EMPTY_POST = Text(
     fr="La publication est vide : donnez un --text ou au moins une --image.",
 )
 QUEUED = Text(en="Post {post_id} queued for {when}.", fr="Publication {post_id} programmée pour {when}.")
+KEPT_AS_DRAFT = Text(
+    en="Post {post_id} kept as a draft: it will not be published.",
+    fr="Publication {post_id} gardée en brouillon : elle ne sera pas publiée.",
+)
+PAST_TIME = Text(
+    en=(
+        "{when} is already past. Add --late publish to publish it now, or --late skip to keep it as a draft."
+    ),
+    fr=(
+        "{when} est déjà passé. Ajoutez --late publish pour la publier maintenant, ou --late skip pour la "
+        "garder en brouillon."
+    ),
+)
+BAD_PICTURE = Text(
+    en="The picture “{name}” cannot be used: {reason}",
+    fr="L'image « {name} » ne peut pas être utilisée : {reason}",
+)
+NOT_QUEUED = Text(
+    en="Nothing was queued: fix what is above first (the app shows the same under each network).",
+    fr="Rien n'a été programmé : corrigez d'abord ce qui est indiqué ci-dessus (l'application montre la même chose sous chaque réseau).",
+)
+# A time a few seconds old ("now" typed by a script) is not "late".
+LATE_GRACE = timedelta(minutes=1)
 NO_SUCH_POST = Text(en="There is no post {post_id}.", fr="Il n'y a pas de publication {post_id}.")
 
 
@@ -44,10 +71,12 @@ def _when(value: str | None, zone: str) -> tuple[datetime, datetime | None, str]
         return datetime.now(UTC), None, ""
     try:
         parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        raise CommandError(BAD_TIME, USAGE, value=value) from None
-    if parsed.tzinfo is not None:
-        return parsed.astimezone(UTC), None, ""
+        if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+            raise ValueError("out of range")
+        if parsed.tzinfo is not None:
+            return parsed.astimezone(UTC), None, ""
+    except (ValueError, OverflowError):
+        raise CommandError(BAD_TIME, USAGE, value=value[:60]) from None
     try:
         return to_utc(parsed, zone), parsed, zone
     except ScheduleError as exc:  # an unknown zone, or a time skipped by a clock change
@@ -68,65 +97,97 @@ def _business_zone(store: Any) -> str:
     return key if isinstance(key, str) else "UTC"
 
 
-def queue(args: argparse.Namespace) -> int:
+def _account_ids(store: Any, to: str) -> list[int]:
     from cm_desktop.cli_commands.accounts import find_account
-    from cm_desktop.core.media import MediaError, import_original, inspect
-    from cm_desktop.core.outbox import NewImage, queue_post
+
+    ids: list[int] = []
+    for ref in (part.strip() for part in to.split(",")):
+        if not ref:
+            continue
+        account = find_account(store, ref)
+        if account is None or account.id is None:
+            raise CommandError(UNKNOWN_ACCOUNT, USAGE, account=ref[:80])
+        if account.id not in ids:
+            ids.append(account.id)
+    if not ids:
+        raise CommandError(UNKNOWN_ACCOUNT, USAGE, account=to[:80])
+    return ids
+
+
+def _pictures(paths: Any, images: list[str], alts: list[str], lang: Lang) -> list[Any]:
+    """Each --image copied into the data folder, or exit 2 saying which one cannot be used and why."""
+    from cm_desktop.core.media import MediaError
+    from cm_desktop.core.posts import import_picture
+
+    found = []
+    for index, name in enumerate(images):
+        source = Path(name).expanduser()
+        try:
+            found.append(import_picture(source, paths.data, alt=alts[index] if index < len(alts) else ""))
+        except MediaError as exc:
+            raise CommandError(BAD_PICTURE, USAGE, name=source.name[:80], reason=exc.message(lang)) from None
+    return found
+
+
+def _refuse_blocking(problems: list[Any], lang: Lang) -> None:
+    """The checks the composer marks "Must fix": said per network, and nothing is queued (exit 2)."""
+    from cm_desktop.core.posts import blocking
+
+    refused = blocking(problems)
+    if not refused:
+        return
+    for problem in refused:
+        say(f"{problem.network}: {problem.issue.text(lang)}")
+    raise CommandError(NOT_QUEUED, USAGE)
+
+
+def queue(args: argparse.Namespace) -> int:
+    from cm_desktop.core import posts
+    from cm_desktop.core.drafts import connected_accounts
+    from cm_desktop.core.outbox import targets
 
     lang = cli_language()
     images: list[str] = args.image or []
     alts: list[str] = args.alt or []
     if len(alts) > len(images):
         raise CommandError(ALT_WITHOUT_IMAGE, USAGE)
-    if not (args.text or "").strip() and not images:
+    text = sys.stdin.read() if args.text == "-" else args.text or ""
+    if not text.strip() and not images:
         raise CommandError(EMPTY_POST, USAGE)
     with opened_store() as (paths, store):
-        account_ids: list[int] = []
-        for ref in (part.strip() for part in args.to.split(",")):
-            if not ref:
-                continue
-            account = find_account(store, ref)
-            if account is None or account.id is None:
-                raise CommandError(UNKNOWN_ACCOUNT, USAGE, account=ref)
-            if account.id not in account_ids:
-                account_ids.append(account.id)
-        if not account_ids:
-            raise CommandError(UNKNOWN_ACCOUNT, USAGE, account=args.to)
+        account_ids = _account_ids(store, args.to)
+        now = datetime.now(UTC)
         when, local_time, zone = _when(args.at, _business_zone(store) if args.at else "UTC")
-        new_images: list[NewImage] = []
-        for index, name in enumerate(images):
-            source = Path(name).expanduser()
-            try:
-                facts = inspect(source)
-                stored, sha256 = import_original(source, paths.media)
-            except MediaError as exc:
-                say(f"{source.name}: {exc.message(lang)}")
-                return FAILED
-            new_images.append(
-                NewImage(
-                    stored_path=str(stored.relative_to(paths.data)),
-                    sha256=sha256,
-                    mime_type=facts.mime_type,
-                    width=facts.width,
-                    height=facts.height,
-                    alt_text=alts[index] if index < len(alts) else "",
-                )
-            )
-        post_id, _target_ids = queue_post(
-            store,
-            text=args.text or "",
-            account_ids=account_ids,
-            when_utc=when,
+        queue_it = True
+        if args.at and when < now - LATE_GRACE:
+            # A time already past is never queued silently: it would go out at once, or be asked about.
+            if args.late is None:
+                raise CommandError(PAST_TIME, USAGE, when=when.strftime("%Y-%m-%d %H:%M UTC"))
+            queue_it = args.late == "publish"
+            when, local_time, zone = (now, None, "") if queue_it else (when, local_time, zone)
+        new = posts.NewPost(
+            text=text,
+            targets=tuple(posts.NewTarget("", account_id) for account_id in account_ids),
+            images=tuple(_pictures(paths, images, alts, lang)),
             local_time=local_time,
             time_zone=zone,
-            images=new_images,
+            scheduled_utc=when,
         )
-        from cm_desktop.core.outbox import targets
-
+        with store.session() as session:
+            # The composer's own checks, per account and with what its server announced.
+            new = replace(new, targets=posts.with_networks(session, new.targets))
+        limits = {a.id: dict(a.limits) for a in connected_accounts(store)}
+        _refuse_blocking(posts.check(new, paths.data, paths.renditions, limits), lang)
+        with store.session() as session:
+            post_id, _ = posts.create(session, new, now, queue=queue_it)
+            session.commit()
         rows = [t.as_json(lang) for t in targets(store, post_id)]
-    say(QUEUED.get(lang, post_id=post_id, when=when.strftime("%Y-%m-%d %H:%M UTC")))
+    if queue_it:
+        say(QUEUED.get(lang, post_id=post_id, when=when.strftime("%Y-%m-%d %H:%M UTC")))
+    else:
+        say(KEPT_AS_DRAFT.get(lang, post_id=post_id))
     if args.json:
-        emit({"post_id": post_id, "scheduled_utc": when.isoformat(), "targets": rows})
+        emit({"post_id": post_id, "scheduled_utc": when.isoformat() if queue_it else None, "targets": rows})
     else:
         print(post_id)
     return OK

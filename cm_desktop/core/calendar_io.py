@@ -19,10 +19,11 @@ from pathlib import Path
 
 from sqlmodel import col, select
 
+from cm_desktop.core import posts
 from cm_desktop.core.calendar_query import PostView
 from cm_desktop.core.i18n import Lang, Text
-from cm_desktop.core.media import MediaError, import_original, inspect
-from cm_desktop.core.models import Account, Media, Post, PostTarget, TargetState, utcnow
+from cm_desktop.core.media import MediaError, inspect
+from cm_desktop.core.models import Account, utcnow
 from cm_desktop.core.rules import NETWORKS, spec
 from cm_desktop.core.schedule import Severity, to_utc, validate_schedule
 from cm_desktop.core.store import Store
@@ -487,59 +488,29 @@ def import_rows(
     """
     if not preview.ok:
         raise ImportRefused("the preview has problems")
-    media_dir = data_dir / "media"
-    copies: dict[Path, tuple[str, str, str, int, int]] = {}
+    pictures: dict[Path, posts.PostImage] = {}
     for row in preview.rows:
         for image in row.images:
-            if image not in copies:
-                facts = inspect(image)
-                stored, sha = import_original(image, media_dir)
-                copies[image] = (
-                    str(stored.relative_to(data_dir)),
-                    sha,
-                    facts.mime_type,
-                    facts.width,
-                    facts.height,
-                )
-    state = TargetState.SCHEDULED.value if queue else TargetState.DRAFT.value
+            if image not in pictures:
+                pictures[image] = posts.import_picture(image, data_dir)
     ids: list[int] = []
+    now = utcnow()
     with store.session() as session:
         accounts: dict[str, int | None] = {}
         for account in session.exec(select(Account).order_by(col(Account.id))):
             accounts.setdefault(account.network, account.id)
         for row in preview.rows:
             assert row.local is not None
-            due = to_utc(row.local, zone)
-            post = Post(
-                text=row.text, local_time=row.local, time_zone=zone, scheduled_utc=due, origin="import:csv"
+            new = posts.NewPost(
+                text=row.text,
+                targets=tuple(posts.NewTarget(network, accounts.get(network)) for network in row.networks),
+                images=tuple(pictures[image] for image in row.images),
+                local_time=row.local,
+                time_zone=zone,
+                scheduled_utc=to_utc(row.local, zone),
+                origin="import:csv",
             )
-            session.add(post)
-            session.flush()
-            assert post.id is not None
-            ids.append(post.id)
-            for network in row.networks:
-                session.add(
-                    PostTarget(
-                        post_id=post.id,
-                        network=network,
-                        account_id=accounts.get(network),
-                        state=state,
-                        next_attempt_utc=due if queue else None,
-                        updated_at=utcnow(),
-                    )
-                )
-            for position, image in enumerate(row.images):
-                stored_path, sha, mime, width, height = copies[image]
-                session.add(
-                    Media(
-                        post_id=post.id,
-                        position=position,
-                        sha256=sha,
-                        stored_path=stored_path,
-                        mime_type=mime,
-                        width=width,
-                        height=height,
-                    )
-                )
+            post_id, _ = posts.create(session, new, now, queue=queue)
+            ids.append(post_id)
         session.commit()  # the only commit: any failure above rolls everything back
     return ids

@@ -16,36 +16,19 @@ from datetime import UTC, datetime
 
 from sqlmodel import Session, col, delete, select
 
-from cm_desktop.core import targets
+from cm_desktop.core import posts, targets
 from cm_desktop.core.i18n import Text
 from cm_desktop.core.models import Account, Media, Post, PostTarget, TargetState, utcnow
+from cm_desktop.core.posts import NewTarget, PostImage
 from cm_desktop.core.schedule import Problem, Severity, to_utc, validate_schedule
 from cm_desktop.core.store import Store
 
 
 @dataclass(frozen=True)
-class DraftTarget:
-    network: str
-    account_id: int | None = None
-    text_override: str | None = None
-
-
-@dataclass(frozen=True)
-class DraftMedia:
-    stored_path: str
-    sha256: str
-    width: int
-    height: int
-    alt: str = ""
-    mime_type: str = ""
-    focal: tuple[float, float] = (0.5, 0.5)
-
-
-@dataclass(frozen=True)
 class Draft:
     text: str
-    targets: tuple[DraftTarget, ...] = ()
-    media: tuple[DraftMedia, ...] = ()
+    targets: tuple[NewTarget, ...] = ()
+    media: tuple[PostImage, ...] = ()
     post_id: int | None = None
     updated_at: datetime | None = field(default=None, compare=False)
 
@@ -66,11 +49,14 @@ def save_draft(store: Store, draft: Draft) -> int:
     with store.session() as session:
         post = session.get(Post, draft.post_id) if draft.post_id is not None else None
         if post is None:
-            post = Post(text=draft.text, created_at=now)
+            post_id, _ = posts.create(
+                session, posts.NewPost(draft.text, draft.targets, draft.media), now, queue=False
+            )
+            session.commit()
+            return post_id
         post.text = draft.text
         post.updated_at = now
         session.add(post)
-        session.flush()
         assert post.id is not None
         # Only targets still in draft are rewritten: one already sent or queued is never replaced here.
         targets.discard_drafts(session, post.id)
@@ -94,21 +80,7 @@ def save_draft(store: Store, draft: Draft) -> int:
                     state=TargetState.DRAFT.value,
                 )
             )
-        for position, item in enumerate(draft.media):
-            session.add(
-                Media(
-                    post_id=post.id,
-                    position=position,
-                    sha256=item.sha256,
-                    stored_path=item.stored_path,
-                    mime_type=item.mime_type,
-                    width=item.width,
-                    height=item.height,
-                    alt_text=item.alt,
-                    focal_x=item.focal[0],
-                    focal_y=item.focal[1],
-                )
-            )
+        posts.write_media(session, post.id, draft.media)
         session.commit()
         return post.id
 
@@ -164,17 +136,17 @@ def load_draft(store: Store, post_id: int) -> Draft | None:
             text=post.text,
             updated_at=post.updated_at,
             targets=tuple(
-                DraftTarget(t.network or networks.get(t.account_id or 0, ""), t.account_id, t.text_override)
+                NewTarget(t.network or networks.get(t.account_id or 0, ""), t.account_id, t.text_override)
                 for t in targets
             ),
             media=tuple(
-                DraftMedia(
+                PostImage(
                     stored_path=m.stored_path,
                     sha256=m.sha256,
+                    mime_type=m.mime_type,
                     width=m.width,
                     height=m.height,
                     alt=m.alt_text,
-                    mime_type=m.mime_type,
                     focal=(m.focal_x, m.focal_y),
                 )
                 for m in media

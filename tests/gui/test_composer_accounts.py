@@ -16,8 +16,9 @@ from pytestqt.qtbot import QtBot
 from sqlmodel import col, select
 
 from cm_desktop.core.drafts import Draft as DraftValue
-from cm_desktop.core.drafts import DraftTarget, connected_accounts, latest_draft, load_draft, save_draft
+from cm_desktop.core.drafts import connected_accounts, latest_draft, load_draft, save_draft
 from cm_desktop.core.models import Account, AccountStatus, PostTarget
+from cm_desktop.core.posts import NewTarget
 from cm_desktop.core.schedule import ManualClock
 from cm_desktop.core.store import Store, open_store
 from cm_desktop.ui.composer.page import ComposerPage
@@ -102,11 +103,11 @@ def test_an_old_draft_without_accounts_loads_onto_the_connected_account(
     qtbot: QtBot, store: Store, tmp_path: Path
 ) -> None:
     # Saved before accounts were chosen: every target by network only.
-    save_draft(store, DraftValue("Ancien brouillon", (DraftTarget("bluesky"), DraftTarget("x"))))
+    save_draft(store, DraftValue("Ancien brouillon", (NewTarget("bluesky"), NewTarget("x"))))
     shop = add_account(store, "bluesky", "shop.bsky.social")
     page = make_page(qtbot, store, tmp_path)
     assert page.editor.toPlainText() == "Ancien brouillon"
-    assert page.targets.selected_targets() == [DraftTarget("bluesky", shop), DraftTarget("x", None)]
+    assert page.targets.selected_targets() == [NewTarget("bluesky", shop), NewTarget("x", None)]
     # Saved again, it now names the account: the outbox will send it instead of asking the person.
     with qtbot.waitSignal(page.draft_saved, timeout=3_000):
         page.save_now()
@@ -119,14 +120,14 @@ def test_a_chosen_account_that_is_gone_falls_back_to_its_network(
     first = add_account(store, "mastodon", "a@piaille.fr")
     second = add_account(store, "mastodon", "b@piaille.fr")
     page = make_page(qtbot, store, tmp_path)
-    page.targets.set_selected([DraftTarget("mastodon", second), DraftTarget("x")])
+    page.targets.set_selected([NewTarget("mastodon", second), NewTarget("x")])
     page.override_editors["mastodon"].setPlainText("Pour Mastodon")
     # The accounts page removed the second account and asked the composer to look again.
     page.set_accounts([a for a in connected_accounts(store) if a.id != second])
-    assert page.targets.selected_targets() == [DraftTarget("mastodon", first), DraftTarget("x")]
+    assert page.targets.selected_targets() == [NewTarget("mastodon", first), NewTarget("x")]
     assert page.override_editors["mastodon"].toPlainText() == "Pour Mastodon"
     page.set_accounts([])  # no Mastodon account left: Mastodon by hand
-    assert page.targets.selected_targets() == [DraftTarget("mastodon"), DraftTarget("x")]
+    assert page.targets.selected_targets() == [NewTarget("mastodon"), NewTarget("x")]
 
 
 def test_accounts_connected_later_replace_the_network_and_keep_the_choice(
@@ -134,10 +135,10 @@ def test_accounts_connected_later_replace_the_network_and_keep_the_choice(
 ) -> None:
     page = make_page(qtbot, store, tmp_path)
     page.targets.set_selected(["bluesky", "instagram"])
-    assert page.targets.selected_targets() == [DraftTarget("bluesky"), DraftTarget("instagram")]
+    assert page.targets.selected_targets() == [NewTarget("bluesky"), NewTarget("instagram")]
     shop = add_account(store, "bluesky", "shop.bsky.social")
     page.reload_accounts()
-    assert page.targets.selected_targets() == [DraftTarget("bluesky", shop), DraftTarget("instagram")]
+    assert page.targets.selected_targets() == [NewTarget("bluesky", shop), NewTarget("instagram")]
     assert page.targets.selected() == ["bluesky", "instagram"]
 
 
@@ -156,8 +157,8 @@ def test_a_mastodon_server_with_a_higher_limit_is_counted_with_it(
 def test_draft_targets_queued_by_account_only_get_their_network(store: Store) -> None:
     """The command line queues targets by account without a network: loading them must find it."""
     shop = add_account(store, "bluesky", "shop.bsky.social")
-    post_id = save_draft(store, DraftValue("Texte", (DraftTarget("", shop),)))
+    post_id = save_draft(store, DraftValue("Texte", (NewTarget("", shop),)))
     draft = load_draft(store, post_id)
-    assert draft is not None and draft.targets == (DraftTarget("bluesky", shop),)
+    assert draft is not None and draft.targets == (NewTarget("bluesky", shop),)
     assert latest_draft(store) == draft
     assert [a.handle for a in connected_accounts(store)] == ["shop.bsky.social"]

@@ -21,7 +21,6 @@ from pytestqt.qtbot import QtBot
 from cm_desktop.core.media import import_original
 from cm_desktop.core.models import Account, PostTarget
 from cm_desktop.core.outbox import (
-    NewImage,
     NoConnector,
     Outbox,
     OutboxPolicy,
@@ -30,6 +29,7 @@ from cm_desktop.core.outbox import (
     targets,
 )
 from cm_desktop.core.outbox.assisted import waiting
+from cm_desktop.core.posts import PostImage
 from cm_desktop.core.schedule import ManualClock
 from cm_desktop.core.store import Store, open_store
 from cm_desktop.ui.outbox.controller import OutboxController
@@ -201,12 +201,12 @@ def make_controller(
     return controller, notes, opened
 
 
-def picture(tmp_path: Path) -> NewImage:
+def picture(tmp_path: Path) -> PostImage:
     data = tmp_path / "data"
     source = tmp_path / "shop.jpg"
     Image.new("RGB", (1200, 900), (30, 120, 200)).save(source)
     stored, sha = import_original(source, data / "media")
-    return NewImage(
+    return PostImage(
         stored_path=str(stored.relative_to(data)), sha256=sha, mime_type="image/jpeg", width=1200, height=900
     )
 

@@ -11,8 +11,6 @@ from sqlmodel import col, select
 
 from cm_desktop.core.drafts import (
     Draft,
-    DraftMedia,
-    DraftTarget,
     hashtag_suggestions,
     latest_draft,
     load_draft,
@@ -22,6 +20,7 @@ from cm_desktop.core.drafts import (
     schedule_draft,
 )
 from cm_desktop.core.models import PostTarget, TargetState
+from cm_desktop.core.posts import NewTarget, PostImage
 from cm_desktop.core.store import Store, open_store
 
 
@@ -36,8 +35,8 @@ def draft(text: str = "Galette des rois 👑 chez #BoulangerieMartin", post_id: 
     return Draft(
         post_id=post_id,
         text=text,
-        targets=(DraftTarget("bluesky"), DraftTarget("facebook", text_override="Version Facebook")),
-        media=(DraftMedia("media/ab.jpg", "ab" * 32, 800, 600, alt="Une galette dorée"),),
+        targets=(NewTarget("bluesky"), NewTarget("facebook", text_override="Version Facebook")),
+        media=(PostImage("media/ab.jpg", "ab" * 32, width=800, height=600, alt="Une galette dorée"),),
     )
 
 
@@ -148,9 +147,7 @@ def account_draft(store: Store, text: str, post_id: int | None = None) -> tuple[
         assert account.id is not None
         account_id = account.id
     return (
-        Draft(
-            post_id=post_id, text=text, targets=(DraftTarget("bluesky", account_id), DraftTarget("instagram"))
-        ),
+        Draft(post_id=post_id, text=text, targets=(NewTarget("bluesky", account_id), NewTarget("instagram"))),
         account_id,
     )
 
@@ -174,7 +171,7 @@ def test_editing_a_scheduled_post_never_adds_a_second_target(store: Store) -> No
             post_id=post_id,
             text=text,
             targets=tuple(
-                DraftTarget(t.network, t.account_id, "Pour Insta" if t.network == "instagram" else None)
+                NewTarget(t.network, t.account_id, "Pour Insta" if t.network == "instagram" else None)
                 for t in loaded.targets
             ),
         )

@@ -17,9 +17,10 @@ from sqlmodel import select
 
 from cm_desktop.core.media import import_original
 from cm_desktop.core.models import Account, Post, PostTarget
-from cm_desktop.core.outbox import NewImage, NoConnector, Outbox, OutboxPolicy, assisted, queue_post, targets
+from cm_desktop.core.outbox import NoConnector, Outbox, OutboxPolicy, assisted, queue_post, targets
 from cm_desktop.core.outbox.late import answer_late
 from cm_desktop.core.outbox.status import load_board
+from cm_desktop.core.posts import PostImage
 from cm_desktop.core.schedule import ManualClock
 from cm_desktop.core.store import Store, open_store
 
@@ -93,7 +94,7 @@ def test_waiting_item_uses_the_network_text_and_lists_the_pictures(store: Store,
     source = tmp_path / "photo.jpg"
     Image.new("RGB", (1600, 1200), (200, 80, 40)).save(source, quality=90)
     stored, sha = import_original(source, data / "media")
-    image = NewImage(
+    image = PostImage(
         stored_path=str(stored.relative_to(data)), sha256=sha, mime_type="image/jpeg", width=1600, height=1200
     )
     post_id, (target,) = queue_post(

@@ -6,7 +6,6 @@ writer.py), answers.py (what the person answers), assisted.py (posting by hand),
 """
 
 from cm_desktop.core.outbox.answers import (
-    NewImage,
     account_reconnected,
     late_new_time,
     late_publish_now,
@@ -23,7 +22,6 @@ from cm_desktop.core.outbox.policy import OutboxPolicy, TargetOutcome, content_f
 from cm_desktop.core.outbox.run import Outbox
 
 __all__ = [
-    "NewImage",
     "NoConnector",
     "Outbox",
     "OutboxPolicy",

@@ -4,31 +4,20 @@ the queue helpers the CLI and the interface call. Every state change goes throug
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlmodel import col, select
 
+from cm_desktop.core import posts
 from cm_desktop.core import targets as post_targets
-from cm_desktop.core.models import Account, Media, Post, PostTarget, TargetState
+from cm_desktop.core.models import Account, Post, PostTarget, TargetState
 from cm_desktop.core.outbox import messages as m
 from cm_desktop.core.outbox.context import db_time as _db
 from cm_desktop.core.outbox.policy import TargetOutcome, outcome_of
+from cm_desktop.core.posts import NewPost, NewTarget, PostImage
 from cm_desktop.core.store import Store
 
 SCHEDULED = TargetState.SCHEDULED.value
-
-
-@dataclass(frozen=True)
-class NewImage:
-    """A picture already copied into the data folder (core.media.import_original)."""
-
-    stored_path: str
-    sha256: str
-    mime_type: str = ""
-    width: int = 0
-    height: int = 0
-    alt_text: str = ""
 
 
 def queue_post(
@@ -39,50 +28,24 @@ def queue_post(
     when_utc: datetime,
     local_time: datetime | None = None,
     time_zone: str = "",
-    images: Iterable[NewImage] = (),
+    images: Iterable[PostImage] = (),
     assisted_networks: Sequence[str] = (),
     now: datetime | None = None,
 ) -> tuple[int, list[int]]:
     """Store a post and one scheduled target per account (and per assisted network): (post id, target ids)."""
-    moment = now or datetime.now(UTC)
-    due = _db(when_utc)
+    new = NewPost(
+        text=text,
+        targets=tuple(NewTarget("", account_id) for account_id in account_ids)
+        + tuple(NewTarget(network) for network in assisted_networks),
+        images=tuple(images),
+        local_time=local_time,
+        time_zone=time_zone,
+        scheduled_utc=when_utc,
+    )
     with store.session() as session:
-        post = Post(
-            text=text,
-            local_time=local_time,
-            time_zone=time_zone,
-            scheduled_utc=due,
-            created_at=_db(moment),
-            updated_at=_db(moment),
-        )
-        session.add(post)
-        session.flush()
-        assert post.id is not None
-        for position, image in enumerate(images):
-            session.add(
-                Media(
-                    post_id=post.id,
-                    position=position,
-                    sha256=image.sha256,
-                    stored_path=image.stored_path,
-                    mime_type=image.mime_type,
-                    width=image.width,
-                    height=image.height,
-                    alt_text=image.alt_text,
-                )
-            )
-        targets = [
-            PostTarget(post_id=post.id, account_id=account_id, state=SCHEDULED, next_attempt_utc=due)
-            for account_id in account_ids
-        ] + [
-            PostTarget(post_id=post.id, network=network, state=SCHEDULED, next_attempt_utc=due)
-            for network in assisted_networks
-        ]
-        for target in targets:
-            target.updated_at = _db(moment)
-            session.add(target)
+        created = posts.create(session, new, now or datetime.now(UTC), queue=True)
         session.commit()
-        return post.id, [t.id for t in targets if t.id is not None]
+    return created
 
 
 def late_publish_now(store: Store, post_id: int, now: datetime) -> list[int]:

@@ -34,6 +34,12 @@ MESSAGES: dict[str, Text] = {
         fr="Votre texte contient {count} caractères abîmés (souvent à cause d'un copier-coller). "
         "Retirez-les.",
     ),
+    "text.null_characters": Text(
+        en="Your text contains {count} empty characters (code 0, often from a file or a copy and paste). "
+        "Networks refuse them: remove them.",
+        fr="Votre texte contient {count} caractères nuls (code 0, souvent venus d'un fichier ou d'un "
+        "copier-coller). Les réseaux les refusent : retirez-les.",
+    ),
     "text.invisible_characters": Text(
         en="Your text contains {count} invisible characters (often from a copy and paste). Remove them.",
         fr="Votre texte contient {count} caractères invisibles (souvent à cause d'un copier-coller). "

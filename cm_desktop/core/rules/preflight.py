@@ -41,7 +41,12 @@ def text_issues(spec: NetworkSpec, text: str, measured: Measure, has_images: boo
                 Fix("remove_characters", n, "characters"),
             )
         )
-    hidden = invisible_characters(text)
+    nulls = text.count("\x00")
+    if nulls:
+        # The networks' databases refuse them (PostgreSQL text cannot hold a NUL): the post would fail.
+        fix = Fix("remove_characters", nulls, "characters")
+        issues.append(_issue("text.null_characters", Severity.BLOCKS, {"count": nulls}, fix))
+    hidden = [i for i in invisible_characters(text) if text[i] != "\x00"]
     if hidden:
         n = len(hidden)
         issues.append(

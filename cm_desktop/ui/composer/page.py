@@ -32,10 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cm_desktop.core import rules
-from cm_desktop.core.drafts import ConnectedAccount, Draft, DraftMedia, DraftTarget
+from cm_desktop.core import posts, rules
+from cm_desktop.core.drafts import ConnectedAccount, Draft
 from cm_desktop.core.i18n import Lang
 from cm_desktop.core.link_card import card_link, card_links
+from cm_desktop.core.posts import NewTarget, PostImage
 from cm_desktop.core.rules.model import Fix, ImageFacts, Issue, Measure
 from cm_desktop.core.schedule import Clock, Problem, from_utc
 from cm_desktop.ui.composer.checks import LONG_TEXT, CheckCache, preview_text, rule_limits
@@ -77,6 +78,8 @@ class ComposerPage(QWidget):
         super().__init__(parent)
         self.setObjectName("page_compose")
         self.runner, self.clock, self.zone, self.media_dir, self._lang = runner, clock, zone, media_dir, lang
+        # The data folder: pictures are stored relative to it (core/posts.py).
+        self.data_dir = media_dir.parent
         cache = link_cache or media_dir.parent / "cache" / "link_cards"
         self.link_cards = LinkCardLoader(runner, link_source or default_source(cache), self)
         self.link_cards.card_ready.connect(lambda _link: self._schedule_refresh(0))
@@ -239,10 +242,10 @@ class ComposerPage(QWidget):
         for target in self.targets.selected_targets():
             editor = self.override_editors.get(target.network)
             override = editor.toPlainText() if editor is not None and editor.toPlainText().strip() else None
-            targets.append(DraftTarget(target.network, target.account_id, override))
+            targets.append(NewTarget(target.network, target.account_id, override))
         media = tuple(
-            DraftMedia(
-                stored_path=str(item.path),
+            PostImage(
+                stored_path=posts.relative(item.path, self.data_dir),
                 sha256=item.sha256,
                 width=item.width,
                 height=item.height,
@@ -361,11 +364,16 @@ class ComposerPage(QWidget):
         self.refresh()
         self._schedule_autosave()
 
-    def _set_media(self, media: Sequence[DraftMedia]) -> None:
+    def _set_media(self, media: Sequence[PostImage]) -> None:
         from cm_desktop.ui.composer.media_strip import MediaItem
 
         self.media.set_items(
-            [MediaItem(Path(m.stored_path), m.sha256, m.width, m.height, m.alt, m.focal) for m in media]
+            [
+                MediaItem(
+                    posts.absolute(m.stored_path, self.data_dir), m.sha256, m.width, m.height, m.alt, m.focal
+                )
+                for m in media
+            ]
         )
 
     def _on_media(self, _items: object = None) -> None:

@@ -13,8 +13,9 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
-from cm_desktop.core.drafts import ConnectedAccount, DraftTarget
+from cm_desktop.core.drafts import ConnectedAccount
 from cm_desktop.core.models import AccountStatus
+from cm_desktop.core.posts import NewTarget
 from cm_desktop.core.rules import spec
 from cm_desktop.ui.composer.flow_layout import FlowLayout
 
@@ -91,8 +92,8 @@ class TargetSelector(QWidget):
 
     # --- what is chosen -------------------------------------------------------------------------------
 
-    def selected_targets(self) -> list[DraftTarget]:
-        return [DraftTarget(n, a) for (n, a), b in self.target_buttons.items() if b.isChecked()]
+    def selected_targets(self) -> list[NewTarget]:
+        return [NewTarget(n, a) for (n, a), b in self.target_buttons.items() if b.isChecked()]
 
     def selected(self) -> list[str]:
         return list(dict.fromkeys(t.network for t in self.selected_targets()))
@@ -104,11 +105,11 @@ class TargetSelector(QWidget):
                 return next((a for a in self.accounts if a.id == target.account_id), None)
         return None
 
-    def set_selected(self, targets: Sequence[str | DraftTarget]) -> None:
+    def set_selected(self, targets: Sequence[str | NewTarget]) -> None:
         """Choose these targets: network names (their account when connected) or drafts' targets."""
-        self._select([DraftTarget(t) if isinstance(t, str) else t for t in targets])
+        self._select([NewTarget(t) if isinstance(t, str) else t for t in targets])
 
-    def _select(self, targets: Sequence[DraftTarget]) -> None:
+    def _select(self, targets: Sequence[NewTarget]) -> None:
         keys = {self._key_for(t) for t in targets} - {None}
         for key, button in self.target_buttons.items():
             button.blockSignals(True)
@@ -116,7 +117,7 @@ class TargetSelector(QWidget):
             button.blockSignals(False)
         self._emit()
 
-    def _key_for(self, target: DraftTarget) -> TargetKey | None:
+    def _key_for(self, target: NewTarget) -> TargetKey | None:
         """A saved target's toggle; an account that is gone falls back to its network's other toggle."""
         exact = (target.network, target.account_id)
         if exact in self.target_buttons:

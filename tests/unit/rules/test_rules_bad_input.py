@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cm_desktop.core.rules import NETWORKS, check_report, entities, feed_cut, measure, preflight
+from cm_desktop.core.rules import NETWORKS, Severity, check_report, entities, feed_cut, measure, preflight
 from cm_desktop.core.rules.bluesky import detect_facets
 
 MEGABYTE = ("Bonjour à tous 👋🏽 https://example.com/menu #resto @ami 06 12 34 56 78\n" * 15000)[:1_000_000]
@@ -35,8 +35,12 @@ def test_lone_surrogates(network: str) -> None:
 @pytest.mark.parametrize("network", NETWORKS)
 def test_control_characters(network: str) -> None:
     text = "Bon\x00jour\x07 \x1b[31m rouge\ufeff"
-    issue = [i for i in preflight(network, text) if i.code == "text.invisible_characters"]
-    assert len(issue) == 1 and issue[0].params["count"] == 4
+    found = preflight(network, text)
+    issue = [i for i in found if i.code == "text.invisible_characters"]
+    assert len(issue) == 1 and issue[0].params["count"] == 3
+    # A NUL is refused by the networks' databases: it blocks, where other hidden characters only warn.
+    (null,) = [i for i in found if i.code == "text.null_characters"]
+    assert null.severity is Severity.BLOCKS and null.params["count"] == 1
 
 
 @pytest.mark.parametrize(
