@@ -12,6 +12,7 @@ os.environ.pop("CM_DESKTOP_PSEUDO_LOCALE", None)
 import keyring
 import pytest
 
+from tests.appview_peer import appview  # noqa: F401 - PDS + AppView, started only when asked for
 from tests.memory_keyring import MemoryKeyring
 from tests.pds_peer import pds, pds_ratelimited  # noqa: F401 - one PDS per session, for every folder
 
