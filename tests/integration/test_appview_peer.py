@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 import pytest
 
-from cm_desktop.networks.base import OutgoingPost
+from cm_desktop.core.ports import OutgoingPost
 from cm_desktop.networks.bluesky import BlueskyConnector, Session, connect, new_tid
 from cm_desktop.networks.http import build_client
 from cm_desktop.platform.secrets import Secrets
