@@ -14,9 +14,9 @@ from typing import Any, NamedTuple
 from sqlalchemy import String, cast, func, or_
 from sqlmodel import Session, col, delete, select
 
-from cm_desktop.core import targets
+from cm_desktop.core import posts, targets
 from cm_desktop.core.i18n import Text
-from cm_desktop.core.models import Account, Media, Post, PostTarget, Slot, TargetState, utcnow
+from cm_desktop.core.models import Account, Post, PostTarget, Slot, TargetState, utcnow
 from cm_desktop.core.moments import Moment, UnknownCountry, moments_for, upcoming
 from cm_desktop.core.schedule import (
     Problem,
@@ -313,35 +313,25 @@ def back_to_drafts(store: Store, post_id: int) -> list[Problem]:
 
 def duplicate_post(store: Store, post_id: int) -> int:
     """A copy of the post as a draft on the same day (text, overrides, pictures); returns the new id."""
+    from cm_desktop.core.drafts import load_draft
+
+    draft = load_draft(store, post_id)
     with store.session() as session:
         post = session.get(Post, post_id)
-        if post is None:
+        if post is None or draft is None:
             raise KeyError(post_id)
-        copy = Post(
+        copy = posts.NewPost(
             text=post.text,
+            targets=draft.targets,
+            images=draft.media,
             local_time=post.local_time,
             time_zone=post.time_zone,
             scheduled_utc=post.scheduled_utc,
             origin=post.origin,
         )
-        session.add(copy)
-        session.flush()
-        assert copy.id is not None
-        for target in session.exec(select(PostTarget).where(col(PostTarget.post_id) == post_id)):
-            session.add(
-                PostTarget(
-                    post_id=copy.id,
-                    account_id=target.account_id,
-                    network=target.network,
-                    text_override=target.text_override,
-                    state=TargetState.DRAFT.value,
-                )
-            )
-        for item in session.exec(select(Media).where(col(Media.post_id) == post_id)):
-            data = item.model_dump(exclude={"id", "post_id"})
-            session.add(Media(post_id=copy.id, **data))
+        new_id, _ = posts.create(session, copy, utcnow(), queue=False)
         session.commit()
-        return copy.id
+        return new_id
 
 
 def delete_post(store: Store, post_id: int) -> list[Problem]:

@@ -16,10 +16,12 @@ from zoneinfo import available_timezones
 
 from sqlmodel import Session, col, delete, select
 
+from cm_desktop.core import posts
 from cm_desktop.core.coach import Plan, ProfileAnswers, make_plan
 from cm_desktop.core.coach.plan import Moment as PlanMoment
 from cm_desktop.core.coach.plan import MomentsSource
 from cm_desktop.core.models import BusinessProfile, Media, Post, PostTarget, Slot, utcnow
+from cm_desktop.core.posts import NewPost
 from cm_desktop.core.store import Store
 
 # The countries the wizard offers, with the zone most of their people live in (editable in the wizard).
@@ -109,17 +111,15 @@ def _untouched_suggestions(session: Session) -> tuple[list[int], int]:
     return untouched, len(posts) - len(untouched)
 
 
-def _idea_post(suggestion_origin: str, text: str, local_time: datetime, zone: str, now: datetime) -> Post:
+def _idea(suggestion_origin: str, text: str, local_time: datetime, zone: str) -> NewPost:
     # local_time is the suggested day and hour (so a calendar can show the idea there); scheduled_utc stays
     # empty and there is no target: an idea is never sent.
-    return Post(
+    return NewPost(
         text=text,
+        targets=(),
         local_time=local_time.replace(tzinfo=None),
         time_zone=zone,
-        scheduled_utc=None,
         origin=suggestion_origin,
-        created_at=now,
-        updated_at=now,
     )
 
 
@@ -147,7 +147,12 @@ def apply(
         if untouched:
             session.exec(delete(Post).where(col(Post.id).in_(untouched)))
         for suggestion in plan.suggestions:
-            session.add(_idea_post(suggestion.origin, suggestion.text, suggestion.local_time, zone, stamp))
+            posts.create(
+                session,
+                _idea(suggestion.origin, suggestion.text, suggestion.local_time, zone),
+                stamp,
+                queue=False,
+            )
 
         session.flush()
         assert profile.id is not None

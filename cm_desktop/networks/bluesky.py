@@ -584,6 +584,8 @@ class BlueskyConnector:
         with self._refresh_lock:
             if self._session.access_jwt is not None and self._session.access_jwt != stale_access:
                 return  # someone refreshed while we waited: use their tokens
+            if self._adopt_stored_session(stale_access):
+                return  # another process refreshed (the background job, the CLI): its tokens are the valid ones
             self.refresh_count += 1
             try:
                 data = self._xrpc.call(
@@ -611,6 +613,24 @@ class BlueskyConnector:
             self._session = session
             _save_session(self._secrets, self._ref, session)
             log.info("bluesky: session refreshed for %s", session.handle)
+
+    def _adopt_stored_session(self, stale_access: str | None) -> bool:
+        """Take the session kept in the keychain when another process rotated it since we read it (a second
+        refresh with our old token would be refused, and the account wrongly marked to reconnect)."""
+        try:
+            raw = self._secrets.get(self._ref)
+            stored = Session.from_json(raw) if raw else None
+        except (ValueError, KeyError, TypeError):
+            return False
+        if (
+            stored is None
+            or stored.did != self._session.did
+            or stored.refresh_jwt == self._session.refresh_jwt
+        ):
+            return False
+        self._session = stored
+        log.info("bluesky: using the session refreshed by another process for %s", stored.handle)
+        return stored.access_jwt is not None and stored.access_jwt != stale_access
 
     def _authed(
         self,

@@ -7,13 +7,16 @@ Publisher, and where the outbox is built with the app's paths, clock and setting
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
 
 from cm_desktop.core.models import Account
-from cm_desktop.core.outbox import NoConnector, Outbox, OutboxPolicy
+from cm_desktop.core.outbox import NoConnector, Outbox, OutboxPolicy, TargetOutcome
 from cm_desktop.core.ports import (
     AuthExpired,
     LinkCard,
@@ -63,6 +66,92 @@ def connector_factory(
     return connector_for
 
 
+class ConnectorPool:
+    """One live connector per account for the app's life, shared by everything that talks to networks (the
+    outbox, the inbox, results): a Bluesky session is then refreshed by one object at a time (two refreshers
+    with the same token would revoke each other), and the keychain is read once per account, not per minute.
+
+    A connector is made again when its account's login changes (reconnected: a new keychain entry).
+    Thread-safe: runs happen on worker threads.
+    """
+
+    def __init__(self, secrets: Secrets, *, timeout: httpx.Timeout | float | None = None) -> None:
+        self._make = connector_factory(secrets, timeout=timeout)
+        self._lock = threading.Lock()
+        self._made: dict[int, tuple[tuple[str, ...], Publisher]] = {}
+
+    def get(self, account: Account) -> Publisher:
+        assert account.id is not None
+        key = (account.network, account.secret_ref, account.server_url, account.remote_id)
+        with self._lock:
+            found = self._made.get(account.id)
+            if found is not None and found[0] == key:
+                return found[1]
+            if found is not None:
+                _close_quietly(found[1])
+            connector = self._make(account)
+            self._made[account.id] = (key, connector)
+            return connector
+
+    def forget(self, account_id: int) -> None:
+        """The account was removed or disconnected: its connector is closed and never used again."""
+        with self._lock:
+            found = self._made.pop(account_id, None)
+        if found is not None:
+            _close_quietly(found[1])
+
+    def close(self) -> None:
+        with self._lock:
+            made, self._made = self._made, {}
+        for _key, connector in made.values():
+            _close_quietly(connector)
+
+
+def _close_quietly(connector: Publisher) -> None:
+    try:
+        connector.close()
+    except Exception:
+        log.exception("closing a connector failed")
+
+
+class AppPublishing:
+    """The app's one outbox, built on first use (on the worker thread: it imports the network code) and kept
+    for the app's life with one pool of connectors; each run reads the store afresh."""
+
+    def __init__(
+        self, paths: AppPaths, store: Store, secrets: Secrets, *, clock: Clock | None = None
+    ) -> None:
+        self.paths, self.store, self.clock = paths, store, clock
+        self.pool = ConnectorPool(secrets)
+        self._outbox: Outbox | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def outbox(self) -> Outbox:
+        with self._lock:
+            if self._outbox is None:
+                self._outbox = build_outbox(
+                    self.paths,
+                    self.store,
+                    clock=self.clock,
+                    connector_for=self.pool.get,
+                    keep_connectors=True,
+                )
+            return self._outbox
+
+    def run(self) -> list[TargetOutcome]:
+        return self.outbox.run()
+
+    def set_late_margin(self, minutes: int) -> None:
+        """Settings changed: the next run uses the new margin."""
+        with self._lock:
+            if self._outbox is not None:
+                self._outbox.with_policy(replace(self._outbox.policy, late_margin=timedelta(minutes=minutes)))
+
+    def close(self) -> None:
+        self.pool.close()
+
+
 # Networks whose card the client builds and sends with the post (the others read the page themselves).
 CARD_NETWORKS = frozenset({"bluesky"})
 
@@ -95,11 +184,13 @@ def build_outbox(
     clock: Clock | None = None,
     policy: OutboxPolicy | None = None,
     connector_for: Callable[[Account], Publisher] | None = None,
+    keep_connectors: bool = False,
 ) -> Outbox:
-    """The outbox as the app and `cm-desktop publish-due` use it (lock file in the data folder)."""
-    if policy is None:
-        from datetime import timedelta
+    """The outbox as the app and `cm-desktop publish-due` use it (lock file in the data folder).
 
+    `keep_connectors`: the connectors belong to the caller (a pool) and outlive each run.
+    """
+    if policy is None:
         from cm_desktop.core.settings import load_settings
 
         settings = load_settings(paths.settings_file)
@@ -113,4 +204,5 @@ def build_outbox(
         lock_path=paths.lock_file,
         policy=policy,
         link_card_for=link_cards_for(paths.data / "cache" / "link_cards"),
+        keep_connectors=keep_connectors,
     )

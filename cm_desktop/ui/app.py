@@ -82,6 +82,7 @@ class Shell(QObject):
         self._profile: Any = None
         self.connectivity: ConnectivityMonitor | None = None
         self.outbox: Any = None
+        self.publishing: Any = None  # services.publishing.AppPublishing, once the store is open
         self._secrets_instance: Any = None
 
     def set_language(self, choice: str) -> None:
@@ -129,7 +130,9 @@ class Shell(QObject):
 
     def set_late_margin(self, minutes: int) -> None:
         self.settings.late_margin_minutes = minutes
-        self._save_settings()  # the outbox reads it at its next run
+        self._save_settings()
+        if self.publishing is not None:
+            self.publishing.set_late_margin(minutes)  # the outbox's next run uses it
 
     def _after_first_paint(self) -> None:
         # QtNetwork, the SVG icon engine and the tray cost start-up time: they come once the window is on screen.
@@ -220,16 +223,15 @@ class Shell(QObject):
             # also drops its connections to the tray and the connectivity monitor.
             self.outbox.stop()
             self.outbox.deleteLater()
+        if self.publishing is None or self.publishing.store is not store:
+            from cm_desktop.services.publishing import AppPublishing
+
+            # One outbox and one pool of connectors for the app's life (built on the worker's first run).
+            self.publishing = AppPublishing(self.paths, store, self._secrets())
         paths = self.paths
-
-        def run_outbox() -> list[Any]:
-            from cm_desktop.services.publishing import build_outbox
-
-            return build_outbox(paths, store, secrets=self._secrets()).run()
-
         self.outbox = OutboxController(
             store,
-            run_outbox,
+            self.publishing.run,
             self.runner,
             clock,
             zone,
@@ -419,6 +421,8 @@ class Shell(QObject):
 
     def shutdown(self) -> None:
         self.stop_background()
+        if self.publishing is not None:
+            self.publishing.close()
         if self.store is not None:
             self.store.close()
 

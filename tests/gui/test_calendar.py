@@ -84,7 +84,7 @@ def test_models_pass_the_model_tester(qtmodeltester, page: CalendarPage, store: 
     page.set_mode("list")
     assert page.list_panel.model.rowCount() == 1
     qtmodeltester.check(page.list_panel.model)
-    dialog = SlotsDialog(store, ("mastodon", "facebook"))
+    dialog = SlotsDialog(store, ("mastodon", "facebook"), SyncTaskRunner())
     qtmodeltester.check(dialog.model)
     dialog.deleteLater()
     from cm_desktop.core.calendar_io import read_csv
@@ -291,7 +291,10 @@ def test_menu_duplicate_back_to_drafts_delete(page: CalendarPage, store: Store) 
         "Back to drafts",
         "Delete…",
     ]
-    copy = page.duplicate(pid)
+    page.duplicate(pid)
+    (copy,) = [
+        p.id for p in cq.posts_between(store, date(2026, 3, 12), date(2026, 3, 13), ZONE) if p.id != pid
+    ]
     assert local_of(store, copy) == datetime(2026, 3, 12, 9, 30)
     page.back_to_drafts(pid)
     post = cq.get_post(store, pid, ZONE)
@@ -341,7 +344,7 @@ def test_list_filters_by_network_and_state(page: CalendarPage, store: Store) -> 
 
 
 def test_slots_editor_adds_and_removes(store: Store, qtbot: QtBot) -> None:
-    dialog = SlotsDialog(store, ("mastodon", "facebook"))
+    dialog = SlotsDialog(store, ("mastodon", "facebook"), SyncTaskRunner())
     qtbot.addWidget(dialog)
     dialog.weekday.setCurrentIndex(2)
     dialog.network.setCurrentIndex(1)

@@ -373,6 +373,32 @@ def test_sending_page_retries_only_what_failed_and_answers_a_post_to_check(
     assert "offline" in page.summary.text() and not page.send_button.isEnabled()
 
 
+def test_a_refresh_changes_only_the_rows_whose_target_changed(
+    qtbot: QtBot, store: Store, clock: ManualClock, tmp_path: Path
+) -> None:
+    """The minute's tick reloads the board; rows that did not change keep their widgets (focus, scroll)."""
+    _p, ids = queue_post(store, text="one", account_ids=[], assisted_networks=["x", "linkedin", "threads"],
+                         when_utc=T0 + timedelta(days=1))  # fmt: skip
+    controller, _notes, _opened = make_controller(qtbot, store, clock, tmp_path)
+    page = controller.page
+    page.refresh()
+    before = {w.row.target_id: w for w in page.findChildren(StatusRowWidget) if w.isVisibleTo(page)}
+    assert sorted(before) == sorted(ids) and page.rows_made == 3
+    page.refresh()
+    assert page.rows_made == 3  # nothing changed: nothing remade
+    with store.session() as session:
+        row = session.get(PostTarget, ids[1])
+        assert row is not None
+        row.state, row.last_error_code = "failed", "refused"
+        session.add(row)
+        session.commit()
+    page.refresh()
+    assert page.rows_made == 4
+    after = {w.row.target_id: w for w in page.findChildren(StatusRowWidget) if not w.isHidden()}
+    assert after[ids[0]] is before[ids[0]] and after[ids[2]] is before[ids[2]]
+    assert after[ids[1]] is not before[ids[1]] and after[ids[1]].row.state == "failed"
+
+
 def test_french_sending_page_and_assistant_read_in_french(
     qtbot: QtBot, store: Store, clock: ManualClock, tmp_path: Path
 ) -> None:

@@ -494,6 +494,31 @@ def test_concurrent_expiry_has_one_refresher(
     assert [s for s in recorder.statuses("com.atproto.repo.createRecord") if s[0] == 200] == [(200, "")] * 4
 
 
+def test_a_session_another_process_refreshed_is_adopted_not_refreshed_again(
+    pds: PdsPeer, alice: Account, secrets: Secrets, recorder: Recorder
+) -> None:
+    """The app keeps one connector for hours while the background job (another process) may refresh the
+    same login: the app then takes the rotated tokens from the keychain instead of refreshing with its old
+    refresh token (which the server revokes: the account would wrongly need reconnecting)."""
+    connect(
+        alice.handle,
+        alice.app_password,
+        secrets=secrets,
+        secret_ref=REF,
+        service_url=pds.url,
+        plc_url=pds.plc_url,
+    ).close()
+    set_stored_access(secrets, expired_copy(stored(secrets)["accessJwt"]))
+    with (
+        BlueskyConnector(secrets, REF, client=recorder.client()) as app,
+        BlueskyConnector(secrets, REF, client=recorder.client()) as job,
+    ):
+        job.publish(OutgoingPost(text="from the job", idempotency_key=new_tid()))
+        app.publish(OutgoingPost(text="from the app", idempotency_key=new_tid()))
+    assert recorder.count("com.atproto.server.refreshSession") == 1
+    assert [s for s in recorder.statuses("com.atproto.repo.createRecord") if s[0] == 200] == [(200, "")] * 2
+
+
 def test_dead_refresh_token_asks_to_reconnect_without_looping(
     pds: PdsPeer, alice: Account, secrets: Secrets, recorder: Recorder
 ) -> None:

@@ -22,6 +22,7 @@ from cm_desktop.core.models import (
     TargetState,
     utcnow,
 )
+from cm_desktop.core.posts import NewPost
 from cm_desktop.core.store import Store, open_store
 
 START = date(2026, 5, 18)
@@ -120,16 +121,16 @@ def test_an_idea_with_a_target_is_never_replaced(store: Store) -> None:
 
 def test_an_error_midway_leaves_nothing(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     plan = onboarding.build_plan(BAKERY, "Europe/Paris", START)
-    real = onboarding._idea_post
+    real = onboarding._idea
     calls = {"n": 0}
 
-    def failing(*args: object) -> Post:
+    def failing(*args: object) -> NewPost:
         calls["n"] += 1
         if calls["n"] == 3:
             raise OSError("disk went away")
         return real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(onboarding, "_idea_post", failing)
+    monkeypatch.setattr(onboarding, "_idea", failing)
     with pytest.raises(OSError):
         onboarding.apply(store, BAKERY, "Europe/Paris", plan)
     assert rows(store, BusinessProfile) == []
@@ -142,10 +143,10 @@ def test_an_error_on_a_second_run_keeps_the_first(store: Store, monkeypatch: pyt
     onboarding.apply(store, BAKERY, "Europe/Paris", plan)
     before = sorted(p.id for p in rows(store, Post))
 
-    def failing(*args: object) -> Post:
+    def failing(*args: object) -> NewPost:
         raise OSError("disk went away")
 
-    monkeypatch.setattr(onboarding, "_idea_post", failing)
+    monkeypatch.setattr(onboarding, "_idea", failing)
     moved = ProfileAnswers(**{**BAKERY.__dict__, "town": "Villeurbanne"})
     with pytest.raises(OSError):
         onboarding.apply(store, moved, "Europe/Paris", plan)

@@ -56,6 +56,8 @@ class Deps:
     link_card_for: Callable[[str, str], LinkCard | None] | None = None
     data_dir: Path | None = None
     renditions_dir: Path | None = None
+    # False when the connectors belong to a pool that outlives the run (the app's).
+    close_connectors: bool = True
 
 
 @dataclass
@@ -130,6 +132,8 @@ class Run:
         self.ledger.account_needs_reconnect(account_id)
 
     def close_connectors(self) -> None:
+        if not self.deps.close_connectors:
+            return
         for connector in self.connectors.values():
             try:
                 connector.close()

@@ -61,6 +61,7 @@ class Outbox:
         rng: random.Random | None = None,
         prepare_image: PrepareImage | None = None,
         link_card_for: Callable[[str, str], LinkCard | None] | None = None,
+        keep_connectors: bool = False,
     ) -> None:
         self.lock_path = lock_path
         self.deps = Deps(
@@ -74,6 +75,7 @@ class Outbox:
             link_card_for=link_card_for,
             data_dir=data_dir,
             renditions_dir=renditions_dir,
+            close_connectors=not keep_connectors,
         )
 
     @property

@@ -414,12 +414,12 @@ class CalendarPage(QWidget):
     def _post(self, post_id: int) -> PostView | None:
         return calendar_query.get_post(self.store, post_id, self.zone)
 
-    def move_post(self, post_id: int, target: DropTarget) -> bool:
-        """Move a dropped post; past times and sent posts are refused with a sentence. True when moved."""
+    def move_post(self, post_id: int, target: DropTarget) -> None:
+        """Move a dropped post; past times and sent posts are refused with a sentence."""
         post = self._post(post_id)
         if post is None:
             self.refresh()
-            return False
+            return
         old = post.local.time() if post.local else DEFAULT_COMPOSE_TIME
         if target.hour is not None:
             minute = target.minute if target.minute is not None else old.minute
@@ -428,18 +428,36 @@ class CalendarPage(QWidget):
             when = old
         local = datetime.combine(target.day, when)
         if post.local == local:
-            return False
-        problems = calendar_query.reschedule(self.store, post_id, local, self.zone, self.clock.now())
-        moved = self._say_problems(problems)
-        if moved:
-            self._changed(post_id)
-        return moved
+            return
+        store, zone, now = self.store, self.zone, self.clock.now()
+        self._write(post_id, lambda: calendar_query.reschedule(store, post_id, local, zone, now))
 
-    def _changed(self, post_id: int | None = None) -> None:
-        if post_id is not None and calendar_query.natively_scheduled(self.store, post_id):
-            self.native_reschedule_needed.emit(post_id)
-        self.refresh()
-        self.posts_changed.emit()
+    def _write(
+        self, post_id: int | None, work: Callable[[], list[Problem]], then: Callable[[], None] | None = None
+    ) -> None:
+        """A change of the store, on the task runner; its problems are said, then the views refresh.
+
+        A post whose copy a server holds (Mastodon) wakes the outbox, which brings that copy in line.
+        """
+        store = self.store
+
+        def change() -> tuple[list[Problem], bool]:
+            problems = work()
+            native = post_id is not None and calendar_query.natively_scheduled(store, post_id)
+            return problems, native
+
+        def done(result: tuple[list[Problem], bool]) -> None:
+            problems, native = result
+            if not self._say_problems(problems):
+                return
+            if then is not None:
+                then()
+            if native and post_id is not None:
+                self.native_reschedule_needed.emit(post_id)
+            self.refresh()
+            self.posts_changed.emit()
+
+        self.runner.run(change, done, self._failed)
 
     def show_post_menu(self, post_id: int, where: QPoint) -> None:
         menu = self.post_menu(post_id)
@@ -456,26 +474,29 @@ class CalendarPage(QWidget):
         menu.aboutToHide.connect(menu.deleteLater)
         return menu
 
-    def duplicate(self, post_id: int) -> int:
-        new_id = calendar_query.duplicate_post(self.store, post_id)
-        self.say(self.tr("A copy was added as a draft on the same day."))
-        self._changed()
-        return new_id
+    def duplicate(self, post_id: int) -> None:
+        store = self.store
+
+        def copy() -> list[Problem]:
+            calendar_query.duplicate_post(store, post_id)
+            return []
+
+        self._write(None, copy, lambda: self.say(self.tr("A copy was added as a draft on the same day.")))
 
     def back_to_drafts(self, post_id: int) -> None:
-        native = calendar_query.natively_scheduled(self.store, post_id)
-        if self._say_problems(calendar_query.back_to_drafts(self.store, post_id)):
-            self.say(
+        store = self.store
+        self._write(
+            post_id,
+            lambda: calendar_query.back_to_drafts(store, post_id),
+            lambda: self.say(
                 self.tr(
                     "The post is back in your drafts: it will not be published until you schedule it again."
                 )
-            )
-            if native:
-                self.native_reschedule_needed.emit(post_id)
-            self.refresh()
-            self.posts_changed.emit()
+            ),
+        )
 
     def delete(self, post_id: int) -> bool:
+        """Ask, then delete the post from the app. True when the person confirmed."""
         post = self._post(post_id)
         if post is None:
             return False
@@ -484,13 +505,13 @@ class CalendarPage(QWidget):
             sentence += " " + self.tr("What is already published stays on the networks.")
         if not self.confirm(self.tr("Delete the post"), sentence):
             return False
-        problems = calendar_query.delete_post(self.store, post_id)
-        if not self._say_problems(problems):
-            return False
-        if not problems:
-            self.say("")
-        # A copy held by a server (Mastodon) is cancelled by the outbox: the warning stays, the outbox is woken.
-        self._changed(post_id)
+        store = self.store
+
+        def deleted() -> list[Problem]:
+            return calendar_query.delete_post(store, post_id)
+
+        # A copy held by a server (Mastodon) is cancelled by the outbox: its warning stays, the outbox is woken.
+        self._write(post_id, deleted, lambda: None)
         return True
 
     def _ask(self, title: str, sentence: str) -> bool:
@@ -498,7 +519,7 @@ class CalendarPage(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def edit_slots(self) -> SlotsDialog:
-        dialog = SlotsDialog(self.store, self.networks, self)
+        dialog = SlotsDialog(self.store, self.networks, self.runner, self)
         dialog.slots_changed.connect(self.refresh)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -534,7 +555,8 @@ class CalendarPage(QWidget):
     def land_import(self, preview: calendar_io.ImportPreview, queue: bool) -> None:
         def done(ids: list[int]) -> None:
             self.say(self.tr("%1 posts were imported.").replace("%1", str(len(ids))))
-            self._changed()
+            self.refresh()
+            self.posts_changed.emit()
 
         self.runner.run(
             lambda: calendar_io.import_rows(self.store, preview, self.zone, self.data_dir, queue=queue),

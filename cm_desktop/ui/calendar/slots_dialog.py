@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, QTime, Signal
 from PySide6.QtWidgets import (
@@ -24,15 +26,20 @@ from cm_desktop.core.calendar_query import add_slot, list_slots, remove_slot
 from cm_desktop.core.store import Store
 from cm_desktop.ui.calendar.list_model import network_label
 from cm_desktop.ui.calendar.slots_model import SlotListModel
+from cm_desktop.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
 
 
 class SlotsDialog(QDialog):
     slots_changed = Signal()
 
-    def __init__(self, store: Store, networks: Sequence[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, networks: Sequence[str], runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("calendar_slots_dialog")
-        self.store = store
+        self.store, self.runner = store, runner
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.model = SlotListModel(self)
@@ -98,20 +105,38 @@ class SlotsDialog(QDialog):
         super().changeEvent(event)
 
     def reload(self) -> None:
-        self.model.set_slots(list_slots(self.store))
+        store = self.store
+        self.runner.run(lambda: list_slots(store), self._show, self._failed)
+
+    def _show(self, slots: list[Any]) -> None:
+        self.model.set_slots(slots)
         self.remove_button.setEnabled(self.model.rowCount() > 0)
+
+    def _changed(self, work: Callable[[], object]) -> None:
+        """A change of the posting times, on the task runner; then the list is read again."""
+
+        def done(_result: object) -> None:
+            self.reload()
+            self.slots_changed.emit()
+
+        self.runner.run(work, done, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        from cm_desktop.core.store import known_error
+        from cm_desktop.platform.logs import log_failure
+
+        known = known_error(error)
+        log_failure(log, "posting times", error, known=known is not None)
+        self.intro.setText(self.tr("The posting times could not be saved. Please try again."))
 
     def add_current(self) -> None:
         minute = self.time.time().hour() * 60 + self.time.time().minute()
-        add_slot(self.store, str(self.network.currentData()), int(self.weekday.currentData()), minute)
-        self.reload()
-        self.slots_changed.emit()
+        store, network, weekday = self.store, str(self.network.currentData()), int(self.weekday.currentData())
+        self._changed(lambda: add_slot(store, network, weekday, minute))
 
     def remove_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return
-        slot_id = self.model.slots[rows[0].row()].id
-        remove_slot(self.store, slot_id)
-        self.reload()
-        self.slots_changed.emit()
+        store, slot_id = self.store, self.model.slots[rows[0].row()].id
+        self._changed(lambda: remove_slot(store, slot_id))

@@ -616,10 +616,12 @@ class ComposerPage(QWidget):
         now = self.clock.now()
         initial = from_utc(now + timedelta(hours=1), self.zone).replace(minute=0, second=0, microsecond=0)
 
-        def attempt(local: datetime) -> Sequence[Problem]:
-            return schedule_draft(self.store, post_id, local, self.zone, self.clock.now())
+        store, zone, clock = self.store, self.zone, self.clock
 
-        dialog = ScheduleDialog(self.zone, initial, attempt, self.lang(), self)
+        def attempt(local: datetime) -> Sequence[Problem]:  # on the task runner
+            return schedule_draft(store, post_id, local, zone, clock.now())
+
+        dialog = ScheduleDialog(self.zone, initial, attempt, self.lang(), self.runner, self)
         self.schedule_dialog = dialog
         dialog.accepted.connect(lambda: self._sent(post_id, dialog.chosen))
         dialog.open()

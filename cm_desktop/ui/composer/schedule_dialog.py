@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
@@ -10,10 +11,16 @@ from PySide6.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QLabel, 
 from cm_desktop.core.i18n import Lang
 from cm_desktop.core.schedule import Problem, Severity
 from cm_desktop.ui.qtdates import from_qdatetime, to_qdatetime
+from cm_desktop.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
 
 
 class ScheduleDialog(QDialog):
-    """`try_schedule(local)` returns the problems; the dialog closes only when there is no error."""
+    """`try_schedule(local)` returns the problems; the dialog closes only when there is no error.
+
+    It writes to the store, so it runs on the task runner (never on the GUI thread); OK waits meanwhile.
+    """
 
     def __init__(
         self,
@@ -21,11 +28,12 @@ class ScheduleDialog(QDialog):
         initial: datetime,
         try_schedule: Callable[[datetime], Sequence[Problem]],
         lang: Lang,
+        runner: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("schedule_dialog")
-        self._try, self._lang, self.zone = try_schedule, lang, zone
+        self._try, self._lang, self.zone, self._runner = try_schedule, lang, zone, runner
         self.chosen: datetime | None = None
         self.when = QDateTimeEdit(to_qdatetime(initial))
         self.when.setObjectName("schedule_when")
@@ -52,13 +60,27 @@ class ScheduleDialog(QDialog):
         return from_qdatetime(self.when.dateTime()).replace(second=0)
 
     def _on_ok(self) -> None:
-        problems = list(self._try(self.local_time()))
-        errors = [p for p in problems if p.severity is Severity.ERROR]
-        if errors:
-            self.message.setText("\n".join(p.message(self._lang) for p in errors))
-            return
-        self.chosen = self.local_time()
-        self.accept()
+        local = self.local_time()
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(False)  # one attempt at a time
+
+        def done(problems: Sequence[Problem]) -> None:
+            ok.setEnabled(True)
+            errors = [p for p in problems if p.severity is Severity.ERROR]
+            if errors:
+                self.message.setText("\n".join(p.message(self._lang) for p in errors))
+                return
+            self.chosen = local
+            self.accept()
+
+        def failed(error: BaseException) -> None:
+            from cm_desktop.platform.logs import log_failure
+
+            ok.setEnabled(True)
+            log_failure(log, "scheduling a post", error, known=False)
+            self.message.setText(self.tr("The post could not be scheduled. Please try again."))
+
+        self._runner.run(lambda: list(self._try(local)), done, failed)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Schedule the post"))

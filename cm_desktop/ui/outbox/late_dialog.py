@@ -80,7 +80,7 @@ class LatePostDialog(QDialog):
         initial = (self._now_local() + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
         # The dialog checks the time itself (past, DST gap) and only closes on a time that can be used.
         dialog = ScheduleDialog(
-            self._zone, initial, lambda local: self._answer("check", local), self._lang(), self
+            self._zone, initial, lambda local: self._answer("check", local), self._lang(), self._runner, self
         )
         self.schedule_dialog = dialog
         dialog.accepted.connect(lambda: self._send("new_time", dialog.chosen))

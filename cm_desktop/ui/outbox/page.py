@@ -8,7 +8,7 @@ off the GUI thread; every button writes through the runner too.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -81,6 +81,11 @@ class StatusRowWidget(QFrame):
         return button
 
 
+def _drop(widget: QWidget) -> None:
+    widget.hide()
+    widget.deleteLater()
+
+
 def format_when(moment: datetime | None, zone: str) -> str:
     """An aware instant as the business's wall-clock time, in the interface's language."""
     if moment is None:
@@ -117,6 +122,7 @@ class SendingPage(QWidget):
         self.board = StatusBoard()
         self.online: bool | None = None
         self.busy = False
+        self.rows_made = 0  # row widgets made since the start (tests check refreshes reuse them)
 
         self.title_label = QLabel()
         self.title_label.setObjectName("page_title")
@@ -242,15 +248,9 @@ class SendingPage(QWidget):
     def _when(self, moment: datetime | None) -> str:
         return format_when(moment, self.zone)
 
-    def _clear(self, rows: QVBoxLayout) -> None:
-        while rows.count():
-            item = rows.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
-
-    def _rebuild(self) -> None:
+    def _rebuild(self, *, everything: bool = False) -> None:
+        """Show the board, changing only the rows whose target changed (a minute's tick usually changes
+        none); `everything` remakes them all (the language changed)."""
         board = self.board
         groups = {
             "to_answer": board.to_answer,
@@ -260,14 +260,30 @@ class SendingPage(QWidget):
         }
         for name, rows in groups.items():
             heading, layout = self.sections[name]
-            self._clear(layout)
             heading.setVisible(bool(rows))
-            for row in rows:
-                layout.addWidget(self._row_widget(row))
+            self._show_rows(layout, rows, everything)
         self.empty_label.setVisible(not any(groups.values()))
         self.retry_button.setEnabled(bool(board.failed))
         self._retranslate_sections()
         self._say_summary()
+
+    def _show_rows(self, layout: QVBoxLayout, rows: Sequence[StatusRow], everything: bool) -> None:
+        shown: dict[int, StatusRowWidget] = {}
+        while layout.count():
+            item = layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, StatusRowWidget):
+                shown[widget.row.target_id] = widget
+        for index, row in enumerate(rows):
+            widget = shown.pop(row.target_id, None)
+            if widget is None or everything or widget.row != row:
+                if widget is not None:
+                    _drop(widget)
+                widget = self._row_widget(row)
+                self.rows_made += 1
+            layout.insertWidget(index, widget)
+        for widget in shown.values():
+            _drop(widget)
 
     def _row_widget(self, row: StatusRow) -> StatusRowWidget:
         lang = self._lang()
@@ -367,5 +383,5 @@ class SendingPage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             if self.store is not None:
-                self._rebuild()  # row sentences come from core in the person's language
+                self._rebuild(everything=True)  # row sentences come from core in the person's language
         super().changeEvent(event)
