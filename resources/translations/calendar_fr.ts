@@ -323,5 +323,9 @@
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
+    <message>
+        <source>The posting times could not be saved. Please try again.</source>
+        <translation>Les horaires de publication n'ont pas pu être enregistrés. Veuillez réessayer.</translation>
+    </message>
 </context>
 </TS>

@@ -1,10 +1,11 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>AltTextDialog</name>
     <message>
         <source>Describe the picture</source>
-        <translation>Décrire l'image</translation>
+        <translation>Décrire l&apos;image</translation>
     </message>
     <message>
         <source>Save description</source>
@@ -27,11 +28,11 @@
     </message>
     <message>
         <source>Say what matters in the picture, as you would on the phone: who, what, where.</source>
-        <translation>Dites ce qui compte dans l'image, comme au téléphone : qui, quoi, où.</translation>
+        <translation>Dites ce qui compte dans l&apos;image, comme au téléphone : qui, quoi, où.</translation>
     </message>
     <message>
         <source>Description of the picture</source>
-        <translation>Description de l'image</translation>
+        <translation>Description de l&apos;image</translation>
     </message>
     <message>
         <source>For example: three fresh croissants on a wooden board</source>
@@ -39,7 +40,7 @@
     </message>
     <message>
         <source>The picture to describe</source>
-        <translation>L'image à décrire</translation>
+        <translation>L&apos;image à décrire</translation>
     </message>
     <message>
         <source>%1 characters</source>
@@ -66,11 +67,11 @@
     </message>
     <message>
         <source>Fix the problems marked “Must fix” first.</source>
-        <translation>Corrigez d'abord les points marqués « À corriger ».</translation>
+        <translation>Corrigez d&apos;abord les points marqués « À corriger ».</translation>
     </message>
     <message>
         <source>Your post will be sent as soon as the computer is online.</source>
-        <translation>Votre publication partira dès que l'ordinateur sera connecté.</translation>
+        <translation>Votre publication partira dès que l&apos;ordinateur sera connecté.</translation>
     </message>
     <message>
         <source>Scheduled for %1.</source>
@@ -78,7 +79,7 @@
     </message>
     <message>
         <source>Something went wrong while saving. Your text is still here.</source>
-        <translation>Un problème est survenu pendant l'enregistrement. Votre texte est toujours là.</translation>
+        <translation>Un problème est survenu pendant l&apos;enregistrement. Votre texte est toujours là.</translation>
     </message>
     <message>
         <source>Same as the main text. Type here to write a different text for %1.</source>
@@ -163,11 +164,11 @@
     </message>
     <message>
         <source>%1 will cut the picture to the bright frame. Click or drag on what matters most (arrow keys work too).</source>
-        <translation>%1 coupera l'image au cadre clair. Cliquez ou faites glisser sur ce qui compte le plus (les flèches du clavier marchent aussi).</translation>
+        <translation>%1 coupera l&apos;image au cadre clair. Cliquez ou faites glisser sur ce qui compte le plus (les flèches du clavier marchent aussi).</translation>
     </message>
     <message>
         <source>The whole picture fits on %1: nothing will be cut.</source>
-        <translation>L'image entière tient sur %1 : rien ne sera coupé.</translation>
+        <translation>L&apos;image entière tient sur %1 : rien ne sera coupé.</translation>
     </message>
     <message>
         <source>Crop preview: choose what stays in the frame</source>
@@ -226,7 +227,7 @@
     </message>
     <message>
         <source>Emoji categories</source>
-        <translation>Catégories d'emoji</translation>
+        <translation>Catégories d&apos;emoji</translation>
     </message>
     <message>
         <source>Emoji</source>
@@ -234,7 +235,7 @@
     </message>
     <message>
         <source>Arrow keys to move, Enter to insert the emoji.</source>
-        <translation>Flèches pour se déplacer, Entrée pour insérer l'emoji.</translation>
+        <translation>Flèches pour se déplacer, Entrée pour insérer l&apos;emoji.</translation>
     </message>
     <message>
         <source>No emoji found for “%1”.</source>
@@ -242,7 +243,7 @@
     </message>
     <message>
         <source>The emoji you use will show here.</source>
-        <translation>Les emoji que vous utilisez s'afficheront ici.</translation>
+        <translation>Les emoji que vous utilisez s&apos;afficheront ici.</translation>
     </message>
 </context>
 <context>
@@ -253,7 +254,7 @@
     </message>
     <message>
         <source>Describe the picture</source>
-        <translation>Décrire l'image</translation>
+        <translation>Décrire l&apos;image</translation>
     </message>
     <message>
         <source>Add a picture</source>
@@ -265,7 +266,7 @@
     </message>
     <message>
         <source>Remove it</source>
-        <translation>L'enlever</translation>
+        <translation>L&apos;enlever</translation>
     </message>
     <message>
         <source>Show the link</source>
@@ -300,7 +301,7 @@
     <name>MainWindow</name>
     <message>
         <source>Sections of the app</source>
-        <translation>Rubriques de l'application</translation>
+        <translation>Rubriques de l&apos;application</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -311,11 +312,11 @@
     <name>MediaStrip</name>
     <message>
         <source>“%1” is not a picture: only pictures can be added here.</source>
-        <translation>« %1 » n'est pas une image : seules les images peuvent être ajoutées ici.</translation>
+        <translation>« %1 » n&apos;est pas une image : seules les images peuvent être ajoutées ici.</translation>
     </message>
     <message>
         <source>A post can have up to %1 pictures: %2 were not added.</source>
-        <translation>Une publication peut avoir jusqu'à %1 images : %2 n'ont pas été ajoutées.</translation>
+        <translation>Une publication peut avoir jusqu&apos;à %1 images : %2 n&apos;ont pas été ajoutées.</translation>
     </message>
     <message>
         <source>Pasted picture</source>
@@ -339,27 +340,27 @@
     </message>
     <message>
         <source>Describe the selected picture</source>
-        <translation>Décrire l'image sélectionnée</translation>
+        <translation>Décrire l&apos;image sélectionnée</translation>
     </message>
     <message>
         <source>Describe the selected picture (Enter)</source>
-        <translation>Décrire l'image sélectionnée (Entrée)</translation>
+        <translation>Décrire l&apos;image sélectionnée (Entrée)</translation>
     </message>
     <message>
         <source>Move the picture left</source>
-        <translation>Déplacer l'image vers la gauche</translation>
+        <translation>Déplacer l&apos;image vers la gauche</translation>
     </message>
     <message>
         <source>Move the picture left (Alt+Left)</source>
-        <translation>Déplacer l'image vers la gauche (Alt+Gauche)</translation>
+        <translation>Déplacer l&apos;image vers la gauche (Alt+Gauche)</translation>
     </message>
     <message>
         <source>Move the picture right</source>
-        <translation>Déplacer l'image vers la droite</translation>
+        <translation>Déplacer l&apos;image vers la droite</translation>
     </message>
     <message>
         <source>Move the picture right (Alt+Right)</source>
-        <translation>Déplacer l'image vers la droite (Alt+Droite)</translation>
+        <translation>Déplacer l&apos;image vers la droite (Alt+Droite)</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -367,11 +368,11 @@
     </message>
     <message>
         <source>Remove the selected picture</source>
-        <translation>Retirer l'image sélectionnée</translation>
+        <translation>Retirer l&apos;image sélectionnée</translation>
     </message>
     <message>
         <source>Remove the selected picture (Delete)</source>
-        <translation>Retirer l'image sélectionnée (Suppr)</translation>
+        <translation>Retirer l&apos;image sélectionnée (Suppr)</translation>
     </message>
     <message>
         <source>Pictures of the post</source>
@@ -391,7 +392,7 @@
     </message>
     <message>
         <source>Number of pictures</source>
-        <translation>Nombre d'images</translation>
+        <translation>Nombre d&apos;images</translation>
     </message>
     <message>
         <source>Message about the pictures</source>
@@ -430,7 +431,7 @@
     </message>
     <message>
         <source>Your week at a glance: what is planned, what went out, and the next dates that matter.</source>
-        <translation>Votre semaine en un coup d'œil : ce qui est prévu, ce qui est parti et les prochaines dates importantes.</translation>
+        <translation>Votre semaine en un coup d&apos;œil : ce qui est prévu, ce qui est parti et les prochaines dates importantes.</translation>
     </message>
     <message>
         <source>Compose</source>
@@ -438,7 +439,7 @@
     </message>
     <message>
         <source>Write a post once and see exactly how each network will show it before you schedule it.</source>
-        <translation>Écrivez une publication une seule fois et voyez exactement comment chaque réseau l'affichera avant de la programmer.</translation>
+        <translation>Écrivez une publication une seule fois et voyez exactement comment chaque réseau l&apos;affichera avant de la programmer.</translation>
     </message>
     <message>
         <source>Calendar</source>
@@ -462,14 +463,14 @@
     </message>
     <message>
         <source>Replies and mentions from every network in one place, so nobody waits.</source>
-        <translation>Les réponses et mentions de tous les réseaux au même endroit, pour que personne n'attende.</translation>
+        <translation>Les réponses et mentions de tous les réseaux au même endroit, pour que personne n&apos;attende.</translation>
     </message>
     <message>
         <source>Accounts</source>
         <translation>Comptes</translation>
     </message>
     <message>
-        <source>Connect your networks here; your passwords stay in this computer's keychain.</source>
+        <source>Connect your networks here; your passwords stay in this computer&apos;s keychain.</source>
         <translation>Connectez vos réseaux ici ; vos mots de passe restent dans le trousseau de cet ordinateur.</translation>
     </message>
     <message>
@@ -478,7 +479,7 @@
     </message>
     <message>
         <source>What your posts brought you: likes, shares, replies and new followers.</source>
-        <translation>Ce que vos publications vous ont apporté : mentions J'aime, partages, réponses et nouveaux abonnés.</translation>
+        <translation>Ce que vos publications vous ont apporté : mentions J&apos;aime, partages, réponses et nouveaux abonnés.</translation>
     </message>
     <message>
         <source>Help</source>
@@ -497,7 +498,7 @@
     <name>Previews</name>
     <message>
         <source>Just now</source>
-        <translation>À l'instant</translation>
+        <translation>À l&apos;instant</translation>
     </message>
     <message>
         <source>%1 min</source>
@@ -521,7 +522,7 @@
     </message>
     <message>
         <source>Like</source>
-        <translation>J'aime</translation>
+        <translation>J&apos;aime</translation>
     </message>
     <message>
         <source>Comment</source>
@@ -563,6 +564,10 @@
 <context>
     <name>ScheduleDialog</name>
     <message>
+        <source>The post could not be scheduled. Please try again.</source>
+        <translation>La publication n'a pas pu être programmée. Veuillez réessayer.</translation>
+    </message>
+    <message>
         <source>Schedule the post</source>
         <translation>Programmer la publication</translation>
     </message>
@@ -599,15 +604,15 @@
     </message>
     <message>
         <source>Language of the app</source>
-        <translation>Langue de l'application</translation>
+        <translation>Langue de l&apos;application</translation>
     </message>
     <message>
         <source>The new language applies at once, no restart needed.</source>
-        <translation>La nouvelle langue s'applique tout de suite, sans redémarrer.</translation>
+        <translation>La nouvelle langue s&apos;applique tout de suite, sans redémarrer.</translation>
     </message>
     <message>
         <source>If something goes wrong, the log files help us understand what happened.</source>
-        <translation>En cas de problème, les fichiers journaux nous aident à comprendre ce qui s'est passé.</translation>
+        <translation>En cas de problème, les fichiers journaux nous aident à comprendre ce qui s&apos;est passé.</translation>
     </message>
     <message>
         <source>Open the logs folder</source>
@@ -627,11 +632,11 @@
     </message>
     <message>
         <source>Your computer checks every 5 minutes and sends what is due, as long as it is on. Mastodon posts are handed to the server in advance and go out even if it is off.</source>
-        <translation>Votre ordinateur vérifie toutes les 5 minutes et envoie ce qui est prévu, tant qu'il est allumé. Les publications Mastodon sont confiées au serveur à l'avance et partent même s'il est éteint.</translation>
+        <translation>Votre ordinateur vérifie toutes les 5 minutes et envoie ce qui est prévu, tant qu&apos;il est allumé. Les publications Mastodon sont confiées au serveur à l&apos;avance et partent même s&apos;il est éteint.</translation>
     </message>
     <message>
         <source>Ask me first when a post is more than</source>
-        <translation>Me demander avant d'envoyer une publication en retard de plus de</translation>
+        <translation>Me demander avant d&apos;envoyer une publication en retard de plus de</translation>
     </message>
     <message>
         <source> minutes late</source>
@@ -639,11 +644,11 @@
     </message>
     <message>
         <source>Ask before sending a post that is this many minutes late</source>
-        <translation>Demander avant d'envoyer une publication en retard de ce nombre de minutes</translation>
+        <translation>Demander avant d&apos;envoyer une publication en retard de ce nombre de minutes</translation>
     </message>
     <message>
         <source>A late post is never sent blindly: you choose to publish it now, at a new time, or not at all.</source>
-        <translation>Une publication en retard n'est jamais envoyée à l'aveugle : vous choisissez de la publier maintenant, à une autre heure, ou pas du tout.</translation>
+        <translation>Une publication en retard n&apos;est jamais envoyée à l&apos;aveugle : vous choisissez de la publier maintenant, à une autre heure, ou pas du tout.</translation>
     </message>
     <message>
         <source>Posting times…</source>
@@ -657,12 +662,12 @@
 <context>
     <name>Shell</name>
     <message>
-        <source>Your data folder is inside a synchronised folder (Dropbox, OneDrive, iCloud or Google Drive). Synchronisation can damage the app's database: please move the folder elsewhere.</source>
-        <translation>Votre dossier de données se trouve dans un dossier synchronisé (Dropbox, OneDrive, iCloud ou Google Drive). La synchronisation peut abîmer la base de données de l'application : déplacez ce dossier ailleurs.</translation>
+        <source>Your data folder is inside a synchronised folder (Dropbox, OneDrive, iCloud or Google Drive). Synchronisation can damage the app&apos;s database: please move the folder elsewhere.</source>
+        <translation>Votre dossier de données se trouve dans un dossier synchronisé (Dropbox, OneDrive, iCloud ou Google Drive). La synchronisation peut abîmer la base de données de l&apos;application : déplacez ce dossier ailleurs.</translation>
     </message>
     <message>
         <source>Something went wrong while opening your data.</source>
-        <translation>Un problème est survenu à l'ouverture de vos données.</translation>
+        <translation>Un problème est survenu à l&apos;ouverture de vos données.</translation>
     </message>
 </context>
 <context>
@@ -696,19 +701,19 @@
     </message>
     <message>
         <source>Sent by the app at the chosen time.</source>
-        <translation>Envoyé par l'application à l'heure choisie.</translation>
+        <translation>Envoyé par l&apos;application à l&apos;heure choisie.</translation>
     </message>
     <message>
         <source>This account needs to be connected again (see Accounts).</source>
         <translation>Ce compte doit être reconnecté (voir Comptes).</translation>
     </message>
     <message>
-        <source>Publish on %1 yourself, with the app's help</source>
-        <translation>Publier vous-même sur %1, avec l'aide de l'application</translation>
+        <source>Publish on %1 yourself, with the app&apos;s help</source>
+        <translation>Publier vous-même sur %1, avec l&apos;aide de l&apos;application</translation>
     </message>
     <message>
         <source>No account connected: at the chosen time the app prepares the post and opens %1 for you to publish it.</source>
-        <translation>Aucun compte connecté : à l'heure choisie, l'application prépare la publication et ouvre %1 pour que vous la publiiez.</translation>
+        <translation>Aucun compte connecté : à l&apos;heure choisie, l&apos;application prépare la publication et ouvre %1 pour que vous la publiiez.</translation>
     </message>
 </context>
 <context>

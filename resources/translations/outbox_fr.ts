@@ -1,14 +1,15 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>LatePostDialog</name>
     <message>
         <source>Your answer could not be saved. Please try again.</source>
-        <translation>Votre réponse n'a pas pu être enregistrée. Veuillez réessayer.</translation>
+        <translation>Votre réponse n&apos;a pas pu être enregistrée. Veuillez réessayer.</translation>
     </message>
     <message>
         <source>A post was not sent on time</source>
-        <translation>Une publication n'est pas partie à l'heure</translation>
+        <translation>Une publication n&apos;est pas partie à l&apos;heure</translation>
     </message>
     <message>
         <source>This post for %1 was planned for %2, but your computer was off, asleep or offline. What would you like to do?</source>
@@ -31,19 +32,19 @@
     <name>Notifier</name>
     <message>
         <source>Time to publish on %1</source>
-        <translation>C'est le moment de publier sur %1</translation>
+        <translation>C&apos;est le moment de publier sur %1</translation>
     </message>
     <message>
         <source>Click here: the publish assistant shows you what to post, step by step.</source>
-        <translation>Cliquez ici : l'assistant de publication vous montre quoi publier, étape par étape.</translation>
+        <translation>Cliquez ici : l&apos;assistant de publication vous montre quoi publier, étape par étape.</translation>
     </message>
     <message>
         <source>A post was not sent on time</source>
-        <translation>Une publication n'est pas partie à l'heure</translation>
+        <translation>Une publication n&apos;est pas partie à l&apos;heure</translation>
     </message>
     <message>
         <source>%1 posts were not sent on time</source>
-        <translation>%1 publications ne sont pas parties à l'heure</translation>
+        <translation>%1 publications ne sont pas parties à l&apos;heure</translation>
     </message>
     <message>
         <source>Your computer was off or asleep. Click here to choose what to do.</source>
@@ -55,7 +56,7 @@
     </message>
     <message>
         <source>We could not tell whether it went out. Click here to see what to do.</source>
-        <translation>Nous n'avons pas pu savoir si elle est partie. Cliquez ici pour voir quoi faire.</translation>
+        <translation>Nous n&apos;avons pas pu savoir si elle est partie. Cliquez ici pour voir quoi faire.</translation>
     </message>
     <message>
         <source>Not published on %1</source>
@@ -63,7 +64,7 @@
     </message>
     <message>
         <source>%1 posts could not be published</source>
-        <translation>%1 publications n'ont pas pu partir</translation>
+        <translation>%1 publications n&apos;ont pas pu partir</translation>
     </message>
     <message>
         <source>On %1. Click here to see why and what to do.</source>
@@ -75,7 +76,7 @@
     </message>
     <message>
         <source>Posts for it wait until you reconnect it in Accounts. Nothing is lost.</source>
-        <translation>Ses publications attendent que vous le reconnectiez dans Comptes. Rien n'est perdu.</translation>
+        <translation>Ses publications attendent que vous le reconnectiez dans Comptes. Rien n&apos;est perdu.</translation>
     </message>
     <message>
         <source>Published on %1</source>
@@ -98,7 +99,7 @@
     </message>
     <message>
         <source>Your answer could not be saved. Please try again.</source>
-        <translation>Votre réponse n'a pas pu être enregistrée. Veuillez réessayer.</translation>
+        <translation>Votre réponse n&apos;a pas pu être enregistrée. Veuillez réessayer.</translation>
     </message>
     <message>
         <source>Publish on %1</source>
@@ -106,7 +107,7 @@
     </message>
     <message>
         <source>Time to publish on %1</source>
-        <translation>C'est le moment de publier sur %1</translation>
+        <translation>C&apos;est le moment de publier sur %1</translation>
     </message>
     <message>
         <source>1. The text</source>
@@ -158,7 +159,7 @@
     </message>
     <message>
         <source>I have posted it</source>
-        <translation>Je l'ai publiée</translation>
+        <translation>Je l&apos;ai publiée</translation>
     </message>
     <message>
         <source>Later (in 1 hour)</source>
@@ -182,22 +183,22 @@
     </message>
     <message>
         <source>The pictures could not be saved there. Choose another folder (is the disk full?).</source>
-        <translation>Les images n'ont pas pu être enregistrées ici. Choisissez un autre dossier (le disque est-il plein ?).</translation>
+        <translation>Les images n&apos;ont pas pu être enregistrées ici. Choisissez un autre dossier (le disque est-il plein ?).</translation>
     </message>
     <message>
         <source>The pictures could not be prepared.</source>
-        <translation>Les images n'ont pas pu être préparées.</translation>
+        <translation>Les images n&apos;ont pas pu être préparées.</translation>
     </message>
 </context>
 <context>
     <name>SendingPage</name>
     <message>
         <source>The list could not be read. Please try again in a moment.</source>
-        <translation>La liste n'a pas pu être lue. Réessayez dans un instant.</translation>
+        <translation>La liste n&apos;a pas pu être lue. Réessayez dans un instant.</translation>
     </message>
     <message>
         <source>Your answer could not be saved. Please try again.</source>
-        <translation>Votre réponse n'a pas pu être enregistrée. Veuillez réessayer.</translation>
+        <translation>Votre réponse n&apos;a pas pu être enregistrée. Veuillez réessayer.</translation>
     </message>
     <message>
         <source>published %1</source>
@@ -213,11 +214,11 @@
     </message>
     <message>
         <source>%1 is published by hand: the assistant shows you what to post.</source>
-        <translation>%1 se publie à la main : l'assistant vous montre quoi publier.</translation>
+        <translation>%1 se publie à la main : l&apos;assistant vous montre quoi publier.</translation>
     </message>
     <message>
         <source>It did not go out at its time: your computer was off, asleep or offline. Publish it now, choose a new time, or skip it?</source>
-        <translation>Elle n'est pas partie à son heure : votre ordinateur était éteint, en veille ou hors ligne. La publier maintenant, choisir une autre heure, ou y renoncer ?</translation>
+        <translation>Elle n&apos;est pas partie à son heure : votre ordinateur était éteint, en veille ou hors ligne. La publier maintenant, choisir une autre heure, ou y renoncer ?</translation>
     </message>
     <message>
         <source>Publish it now…</source>
@@ -301,7 +302,7 @@
     </message>
     <message>
         <source>Nothing here yet. Posts you schedule appear here when they are about to go out.</source>
-        <translation>Rien pour l'instant. Les publications programmées apparaissent ici quand elles sont sur le point de partir.</translation>
+        <translation>Rien pour l&apos;instant. Les publications programmées apparaissent ici quand elles sont sur le point de partir.</translation>
     </message>
 </context>
 </TS>
