@@ -1041,5 +1041,8 @@ def parse_limits(data: Any) -> ServerLimits:
         max_media_attachments=number(statuses, "max_media_attachments"),
         image_size_limit=number(media, "image_size_limit"),
         image_matrix_limit=number(media, "image_matrix_limit"),
+        video_size_limit=number(media, "video_size_limit"),
+        video_matrix_limit=number(media, "video_matrix_limit"),
+        description_limit=number(media, "description_limit"),  # announced since Mastodon 4.4
         supported_mime_types=tuple(str(m) for m in mime_types) if isinstance(mime_types, list) else (),
     )

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import httpx
 
+from cm_desktop.core import networks
 from cm_desktop.core.models import Account
 from cm_desktop.core.outbox import NoConnector, Outbox, OutboxPolicy
 from cm_desktop.core.ports import (
@@ -25,8 +26,6 @@ from cm_desktop.platform.paths import AppPaths
 from cm_desktop.platform.secrets import Secrets
 
 log = logging.getLogger(__name__)
-
-DIRECT_NETWORKS = ("bluesky", "mastodon")
 
 
 def connector_factory(
@@ -63,10 +62,6 @@ def connector_factory(
     return connector_for
 
 
-# Networks whose card the client builds and sends with the post (the others read the page themselves).
-CARD_NETWORKS = frozenset({"bluesky"})
-
-
 def link_cards_for(
     cache_dir: Path, client_factory: Callable[[], httpx.Client] | None = None
 ) -> Callable[[str, str], LinkCard | None]:
@@ -77,7 +72,8 @@ def link_cards_for(
     fetcher = LinkPreviewFetcher(LinkCardCache(cache_dir), client_factory)
 
     def card_for(network: str, text: str) -> LinkCard | None:
-        if network not in CARD_NETWORKS:
+        # Only where the client builds the card and sends it with the post; other servers read the page.
+        if not networks.get(network).can.client_link_cards:
             return None
         link = card_link(network, text)
         if link is None:

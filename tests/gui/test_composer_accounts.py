@@ -88,7 +88,8 @@ def test_the_draft_keeps_the_account_and_the_preview_shows_it(
     page.flush()
     with qtbot.waitSignal(page.draft_saved, timeout=3_000):
         page.save_button.click()
-    assert saved_targets(store) == [("bluesky", shop, None), ("facebook", None, None)]
+    # In the registry's order (core.networks): Facebook comes before Bluesky.
+    assert saved_targets(store) == [("facebook", None, None), ("bluesky", shop, None)]
     bluesky = page.previews.preview("bluesky").model
     facebook = page.previews.preview("facebook").model
     assert bluesky is not None and (bluesky.author, bluesky.handle) == (
@@ -106,11 +107,11 @@ def test_an_old_draft_without_accounts_loads_onto_the_connected_account(
     shop = add_account(store, "bluesky", "shop.bsky.social")
     page = make_page(qtbot, store, tmp_path)
     assert page.editor.toPlainText() == "Ancien brouillon"
-    assert page.targets.selected_targets() == [DraftTarget("bluesky", shop), DraftTarget("x", None)]
+    assert page.targets.selected_targets() == [DraftTarget("x", None), DraftTarget("bluesky", shop)]
     # Saved again, it now names the account: the outbox will send it instead of asking the person.
     with qtbot.waitSignal(page.draft_saved, timeout=3_000):
         page.save_now()
-    assert saved_targets(store) == [("bluesky", shop, None), ("x", None, None)]
+    assert saved_targets(store) == [("x", None, None), ("bluesky", shop, None)]
 
 
 def test_a_chosen_account_that_is_gone_falls_back_to_its_network(
@@ -123,10 +124,10 @@ def test_a_chosen_account_that_is_gone_falls_back_to_its_network(
     page.override_editors["mastodon"].setPlainText("Pour Mastodon")
     # The accounts page removed the second account and asked the composer to look again.
     page.set_accounts([a for a in connected_accounts(store) if a.id != second])
-    assert page.targets.selected_targets() == [DraftTarget("mastodon", first), DraftTarget("x")]
+    assert page.targets.selected_targets() == [DraftTarget("x"), DraftTarget("mastodon", first)]
     assert page.override_editors["mastodon"].toPlainText() == "Pour Mastodon"
     page.set_accounts([])  # no Mastodon account left: Mastodon by hand
-    assert page.targets.selected_targets() == [DraftTarget("mastodon"), DraftTarget("x")]
+    assert page.targets.selected_targets() == [DraftTarget("x"), DraftTarget("mastodon")]
 
 
 def test_accounts_connected_later_replace_the_network_and_keep_the_choice(
@@ -134,11 +135,11 @@ def test_accounts_connected_later_replace_the_network_and_keep_the_choice(
 ) -> None:
     page = make_page(qtbot, store, tmp_path)
     page.targets.set_selected(["bluesky", "instagram"])
-    assert page.targets.selected_targets() == [DraftTarget("bluesky"), DraftTarget("instagram")]
+    assert page.targets.selected_targets() == [DraftTarget("instagram"), DraftTarget("bluesky")]
     shop = add_account(store, "bluesky", "shop.bsky.social")
     page.reload_accounts()
-    assert page.targets.selected_targets() == [DraftTarget("bluesky", shop), DraftTarget("instagram")]
-    assert page.targets.selected() == ["bluesky", "instagram"]
+    assert page.targets.selected_targets() == [DraftTarget("instagram"), DraftTarget("bluesky", shop)]
+    assert page.targets.selected() == ["instagram", "bluesky"]
 
 
 def test_a_mastodon_server_with_a_higher_limit_is_counted_with_it(
