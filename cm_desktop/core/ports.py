@@ -279,6 +279,15 @@ class SessionEnding(Protocol):
         ...
 
 
+@runtime_checkable
+class LoginExpiry(Protocol):
+    """A connector whose login ends on a date the network gives (Bluesky); others' never end by themselves."""
+
+    def login_expires_at(self) -> datetime | None:
+        """When the stored login stops working unless used (aware UTC), or None when it cannot be told."""
+        ...
+
+
 # --- reading ------------------------------------------------------------------------------------------
 
 NotificationKind = Literal["reply", "mention", "quote", "follow", "like", "repost"]

@@ -10,6 +10,7 @@ Secrets: tokens and the app password never reach a log line or an exception mess
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import re
@@ -267,6 +268,19 @@ class Session:
 
     def __repr__(self) -> str:  # tokens must never show up in a traceback or a log
         return f"Session(did={self.did!r}, handle={self.handle!r}, service={self.service!r})"
+
+
+def jwt_expiry(token: str) -> datetime | None:
+    """The `exp` claim of a JWT (read, not verified: the server checks its own tokens), or None."""
+    try:
+        payload = token.split(".")[1]
+        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        exp = claims["exp"]
+        if isinstance(exp, bool) or not isinstance(exp, int | float):
+            return None
+        return datetime.fromtimestamp(exp, UTC)
+    except (IndexError, ValueError, KeyError, TypeError, OverflowError, OSError):
+        return None
 
 
 def _save_session(secrets: Secrets, ref: str, session: Session) -> None:
@@ -552,6 +566,11 @@ class BlueskyConnector:
     @property
     def service(self) -> str:
         return self._session.service
+
+    def login_expires_at(self) -> datetime | None:
+        """When the stored login ends unless it is used: the refresh token's `exp` (90 days on Bluesky's
+        PDS, pushed back at every refresh). The access token's own `exp` (2 hours) is renewed silently."""
+        return jwt_expiry(self._session.refresh_jwt)
 
     def close(self) -> None:
         if self._owns_client:

@@ -746,7 +746,10 @@ def ensure_app(login: MastodonLogin, secrets: Secrets, ref: str | None = None) -
 
 
 class MastodonConnector:
-    """One connected Mastodon account."""
+    """One connected Mastodon account.
+
+    Its token has no expiry: Mastodon gives no refresh tokens and a token works until it is revoked, so this
+    connector has no `login_expires_at` and the account's `token_expires_at` stays empty."""
 
     network = NETWORK
 

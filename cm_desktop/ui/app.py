@@ -221,11 +221,18 @@ class Shell(QObject):
             self.outbox.stop()
             self.outbox.deleteLater()
         paths = self.paths
+        refreshers: list[Any] = []  # one for the app's life (it remembers failures), made off the GUI thread
 
         def run_outbox() -> list[Any]:
+            from cm_desktop.services.accounts.server_facts import refresher_for
             from cm_desktop.services.publishing import build_outbox
 
-            return build_outbox(paths, store, secrets=self._secrets()).run()
+            secrets = self._secrets()
+            outcomes = build_outbox(paths, store, secrets=secrets).run()
+            if not refreshers:
+                refreshers.append(refresher_for(store, secrets))
+            refreshers[0].refresh_due()  # servers' limits, weekly, after the posts: never in their way
+            return outcomes
 
         self.outbox = OutboxController(
             store,

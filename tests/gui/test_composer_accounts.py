@@ -18,10 +18,14 @@ from sqlmodel import col, select
 from cm_desktop.core.drafts import Draft as DraftValue
 from cm_desktop.core.drafts import DraftTarget, connected_accounts, latest_draft, load_draft, save_draft
 from cm_desktop.core.models import Account, AccountStatus, PostTarget
+from cm_desktop.core.rules import Severity
 from cm_desktop.core.schedule import ManualClock
 from cm_desktop.core.store import Store, open_store
+from cm_desktop.platform.secrets import Secrets
+from cm_desktop.services.accounts.connect import save_mastodon
 from cm_desktop.ui.composer.page import ComposerPage
 from cm_desktop.ui.tasks import SyncTaskRunner
+from tests.mastodon_limits import SERVER, TOKEN, edited_server
 
 NOW = datetime(2027, 3, 20, 10, 0, tzinfo=UTC)
 
@@ -152,6 +156,24 @@ def test_a_mastodon_server_with_a_higher_limit_is_counted_with_it(
     page.flush()
     assert page.measures["mastodon"].limit == 5000 and page.measures["mastodon"].ok
     assert "600 / 5000" in page.counters.labels()["mastodon"].text()
+
+
+def test_a_1000_character_server_read_on_connecting_sets_the_counter(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    """The recorded Mastodon 4.6.4 instance body, edited to 1,000 characters, read by the real connection."""
+    save_mastodon(store, Secrets(), SERVER, TOKEN, transport=edited_server({"max_characters": 1000}))
+    page = make_page(qtbot, store, tmp_path)
+    (account,) = connected_accounts(store)
+    page.targets.target_buttons[("mastodon", account.id)].click()
+    page.editor.setPlainText("a" * 600)
+    page.flush()
+    assert "600 / 1000" in page.counters.labels()["mastodon"].text()
+    assert not [i for i in page.issues["mastodon"] if i.severity is Severity.BLOCKS]
+    page.editor.setPlainText("a" * 1001)
+    page.flush()
+    assert "1001 / 1000" in page.counters.labels()["mastodon"].text()
+    assert [i.code for i in page.issues["mastodon"] if i.severity is Severity.BLOCKS] == ["text.too_long"]
 
 
 def test_draft_targets_queued_by_account_only_get_their_network(store: Store) -> None:

@@ -27,6 +27,7 @@ import pytest
 from PIL import Image
 
 from cm_desktop.core import networks
+from cm_desktop.core.models import stored_utc
 from cm_desktop.core.ports import (
     AuthExpired,
     LinkCard,
@@ -36,13 +37,16 @@ from cm_desktop.core.ports import (
     Refused,
     Unknown,
 )
+from cm_desktop.core.store import open_store
 from cm_desktop.networks.bluesky import (
     BlueskyConnector,
     connect,
+    jwt_expiry,
     new_tid,
 )
 from cm_desktop.networks.http import build_client
 from cm_desktop.platform.secrets import Secrets
+from cm_desktop.services.accounts.connect import connect_bluesky
 
 if TYPE_CHECKING:
     from tests.pds_peer import PdsPeer
@@ -228,6 +232,26 @@ def test_connect_with_real_app_password(
     for secret in (alice.app_password, session["accessJwt"], session["refreshJwt"]):
         assert secret not in caplog.text
     assert "eyJ" not in caplog.text
+
+
+def test_connecting_records_when_the_login_ends(
+    pds: PdsPeer, alice: Account, secrets: Secrets, tmp_path: Path
+) -> None:
+    """Account.token_expires_at is the refresh token's end (90 days, pushed back at every refresh): the
+    access token's own two hours are renewed without the person, so they are not what ends a login."""
+    store = open_store(tmp_path / "db.sqlite3", tmp_path / "backups")
+    try:
+        account = connect_bluesky(store, secrets, alice.handle, alice.app_password, pds.url, pds.plc_url)
+    finally:
+        store.close()
+    now = datetime.now(UTC)
+    ends = stored_utc(account.token_expires_at)
+    assert ends is not None and timedelta(days=89) < ends - now <= timedelta(days=90)
+    raw = secrets.get(account.secret_ref)
+    assert raw is not None
+    access_ends = jwt_expiry(json.loads(raw)["accessJwt"])
+    assert access_ends is not None and access_ends - now <= timedelta(hours=2)
+    assert account.server_read_at is not None
 
 
 def test_wrong_app_password_says_so(
