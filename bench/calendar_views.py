@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication
 
 from cm_desktop.core import calendar_query
 from cm_desktop.core.models import Post, PostTarget, Slot
-from cm_desktop.core.rules import NETWORKS
+from cm_desktop.core.networks import ids as network_ids
 from cm_desktop.core.schedule import ManualClock, to_utc
 from cm_desktop.core.store import Store, open_store
 from cm_desktop.ui.calendar import CalendarPage
@@ -54,7 +54,7 @@ def fill(store: Store, count: int) -> None:
             session.add(post)
             session.flush()
             assert post.id is not None
-            for network in rng.sample(NETWORKS, rng.randrange(1, 4)):
+            for network in rng.sample(network_ids(), rng.randrange(1, 4)):
                 session.add(PostTarget(post_id=post.id, network=network, state=rng.choice(STATES)))
         for weekday in range(5):
             session.add(Slot(network="mastodon", weekday=weekday, minute_of_day=9 * 60 + 30))

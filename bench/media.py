@@ -14,7 +14,8 @@ from pathlib import Path
 
 from PIL import ExifTags, Image
 
-from cm_desktop.core.media import prepare, spec_for
+from cm_desktop.core import networks
+from cm_desktop.core.media import prepare
 
 
 def make_photo(path: Path) -> None:
@@ -32,7 +33,7 @@ def main(runs: int = 5) -> None:
         folder = Path(tmp)
         source = folder / "phone.jpg"
         make_photo(source)
-        spec = spec_for("bluesky")
+        spec = networks.get("bluesky").rendition
         times: list[float] = []
         for _ in range(runs):
             shutil.rmtree(folder / "cache", ignore_errors=True)

@@ -94,12 +94,12 @@ def _add_publishing_commands(commands: argparse._SubParsersAction[argparse.Argum
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    from cm_desktop.core import rules
+    from cm_desktop.core import networks, rules
 
     lang: Lang = args.lang or _cli_language()
-    if args.network not in rules.NETWORKS:
+    if not networks.known(args.network):
         print(
-            f"cm-desktop: unknown network '{args.network}'. Choose one of: {', '.join(rules.NETWORKS)}",
+            f"cm-desktop: unknown network '{args.network}'. Choose one of: {', '.join(networks.ids())}",
             file=sys.stderr,
         )
         return 2

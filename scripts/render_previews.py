@@ -28,6 +28,7 @@ from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPixmap, QP
 from PySide6.QtWidgets import QApplication
 
 from cm_desktop.core.drafts import ConnectedAccount
+from cm_desktop.core.ports import ServerLimits
 from cm_desktop.ui.i18n import Translations
 from cm_desktop.ui.previews import PREVIEWS, LinkPreview, PixmapCache, PostPreview, PreviewImage, PreviewModel
 from scripts.screenshots import dark_palette
@@ -182,8 +183,15 @@ def fetch_link(proxy: str, cache: Path, url: str) -> LinkPreview:
     return found
 
 
+# The Mastodon account's server allows 1,000 characters (read from its /api/v2/instance on connecting).
 ACCOUNTS = [
-    ConnectedAccount(1, "mastodon", "Boulangerie Martin", "boulangerie@piaille.fr"),
+    ConnectedAccount(
+        1,
+        "mastodon",
+        "Boulangerie Martin",
+        "boulangerie@piaille.fr",
+        limits=ServerLimits(max_characters=1000),
+    ),
     ConnectedAccount(2, "bluesky", "Boulangerie Martin", "boulangerie-martin.fr"),
 ]
 
@@ -240,6 +248,16 @@ def render_composer(out: Path, app: QApplication, pics: list[Path], proxy: str, 
                 path = out / f"{name}-{lang}-{scheme}.png"
                 page.grab().save(str(path))
                 print(path)
+    # 600 characters: over the stock 500, within this account's server's 1,000.
+    page.editor.setPlainText((TEXT + " ") * 3)
+    for lang in ("en", "fr"):
+        translations.apply(lang)
+        page.flush()
+        for _ in range(5):
+            QApplication.processEvents()
+        path = out / f"composer-server-limit-{lang}.png"
+        page.grab().save(str(path))
+        print(path)
     translations.apply("en")
     app.setPalette(app.style().standardPalette())
     page.close()

@@ -176,7 +176,7 @@ def queue(args: argparse.Namespace) -> int:
         with store.session() as session:
             # The composer's own checks, per account and with what its server announced.
             new = replace(new, targets=posts.with_networks(session, new.targets))
-        limits = {a.id: dict(a.limits) for a in connected_accounts(store)}
+        limits = {a.id: a.limits for a in connected_accounts(store)}
         _refuse_blocking(posts.check(new, paths.data, paths.renditions, limits), lang)
         with store.session() as session:
             post_id, _ = posts.create(session, new, now, queue=queue_it)
@@ -196,11 +196,14 @@ def queue(args: argparse.Namespace) -> int:
 def publish_due(args: argparse.Namespace) -> int:
     from cm_desktop.core.outbox import PublisherBusy
     from cm_desktop.core.outbox.messages import PUBLISHER_BUSY
+    from cm_desktop.platform.secrets import Secrets
+    from cm_desktop.services.accounts.server_facts import refresher_for
     from cm_desktop.services.publishing import build_outbox
 
     lang = cli_language()
     with opened_store() as (paths, store):
-        outbox = build_outbox(paths, store)
+        secrets = Secrets()
+        outbox = build_outbox(paths, store, secrets=secrets)
         try:
             outcomes = outbox.run()
         except PublisherBusy:
@@ -208,6 +211,7 @@ def publish_due(args: argparse.Namespace) -> int:
             if args.json:
                 emit({"busy": True, "targets": []})
             return OK
+        refresher_for(store, secrets).refresh_due()  # servers' limits, weekly, once the posts are sent
     rows = [o.as_json(lang) for o in outcomes]
     if args.json:
         emit({"busy": False, "targets": rows})

@@ -19,12 +19,12 @@ from pathlib import Path
 
 from sqlmodel import col, select
 
+from cm_desktop.core import networks as registry
 from cm_desktop.core import posts
 from cm_desktop.core.calendar_query import PostView
 from cm_desktop.core.i18n import Lang, Text
 from cm_desktop.core.media import MediaError, inspect
 from cm_desktop.core.models import Account, utcnow
-from cm_desktop.core.rules import NETWORKS, spec
 from cm_desktop.core.schedule import Severity, to_utc, validate_schedule
 from cm_desktop.core.store import Store
 
@@ -64,13 +64,15 @@ def _summary(post: PostView) -> str:
     return first_line[:80] + ("…" if len(first_line) > 80 else "")
 
 
-def export_ics(posts: Iterable[PostView], now: datetime, uid_domain: str = "cm-desktop.local") -> str:
-    """A VCALENDAR with one 15-minute VEVENT per dated post (times in UTC)."""
+def export_ics(
+    posts: Iterable[PostView], now: datetime, uid_domain: str = "cm-desktop.local", lang: Lang = "en"
+) -> str:
+    """A VCALENDAR with one 15-minute VEVENT per dated post (times in UTC; network names in `lang`)."""
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     for post in posts:
         if post.scheduled_utc is None:
             continue
-        networks = ", ".join(spec(n).label if n in NETWORKS else n for n in post.networks)
+        networks = ", ".join(registry.name_of(n).get(lang) for n in post.networks)
         description = f"{post.text}\n\n{networks}" if networks else post.text
         lines += [
             "BEGIN:VEVENT",
@@ -215,7 +217,7 @@ NOTHING_IMPORTED = Text(
 @dataclass(frozen=True)
 class RowProblem:
     text: Text
-    params: dict[str, str] = field(default_factory=dict)
+    params: dict[str, str | Text] = field(default_factory=dict)
     severity: Severity = Severity.ERROR
     reason: MediaError | None = None  # a picture's own problem, said in the same language
 
@@ -267,19 +269,6 @@ _COLUMNS = {
 }
 # Everything after "text" is optional.
 _REQUIRED = ("date", "time", "networks", "text")
-_NETWORK_ALIASES = {
-    "twitter": "x",
-    "x (twitter)": "x",
-    "google": "google_business",
-    "google business": "google_business",
-    "google business profile": "google_business",
-    "google my business": "google_business",
-    "gmb": "google_business",
-    "fiche google": "google_business",
-    "insta": "instagram",
-    "fb": "facebook",
-    "bsky": "bluesky",
-}
 
 
 def _fold_name(value: str) -> str:
@@ -341,13 +330,15 @@ def parse_networks(value: str) -> tuple[list[str], list[str]]:
     """(known network names, unknown words) from a cell such as "Mastodon, Facebook" or "x|bluesky"."""
     known: list[str] = []
     unknown: list[str] = []
-    labels = {_fold_name(spec(n).label): n for n in NETWORKS}
+    # Every name the registry knows for a network: its id, its names in both languages, what people write.
+    names = {
+        _fold_name(name): n.id for n in registry.all() for name in (n.id, n.name.en, n.name.fr, *n.aliases)
+    }
     for part in re.split(r"[,;|/+\n]", value):
         name = _fold_name(part)
         if not name:
             continue
-        code = name.replace(" ", "_")
-        found = _NETWORK_ALIASES.get(name) or labels.get(name) or (code if code in NETWORKS else None)
+        found = names.get(name)
         if found is None:
             unknown.append(part.strip())
         elif found not in known:
@@ -444,7 +435,9 @@ def _check_row(
         for p in validate_schedule(local, zone, now):
             problems.append(RowProblem(p.text, dict(p.params), p.severity))
     networks, unknown = parse_networks(_cell(cells, columns, "networks"))
-    known_labels = ", ".join(spec(n).label for n in NETWORKS)
+    known_labels = Text(
+        en=", ".join(n.name.en for n in registry.all()), fr=", ".join(n.name.fr for n in registry.all())
+    )
     problems += [RowProblem(UNKNOWN_NETWORK, {"value": u[:40], "known": known_labels}) for u in unknown]
     if not networks and not unknown:
         problems.append(RowProblem(NO_NETWORK))

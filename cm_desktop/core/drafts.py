@@ -7,7 +7,6 @@ the previous version intact (SQLite rolls back the unfinished transaction).
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -19,6 +18,7 @@ from sqlmodel import Session, col, delete, select
 from cm_desktop.core import posts, targets
 from cm_desktop.core.i18n import Text
 from cm_desktop.core.models import Account, Media, Post, PostTarget, TargetState, utcnow
+from cm_desktop.core.ports import ServerLimits
 from cm_desktop.core.posts import NewTarget, PostImage
 from cm_desktop.core.schedule import Problem, Severity, to_utc, validate_schedule
 from cm_desktop.core.store import Store
@@ -163,8 +163,8 @@ class ConnectedAccount:
     display_name: str = ""
     handle: str = ""
     status: str = "ok"
-    # What the server announced (a Mastodon instance's max characters...), as rules keyword arguments.
-    limits: tuple[tuple[str, int], ...] = ()
+    # What the account's server announced (a Mastodon instance's characters, picture sizes...).
+    limits: ServerLimits = field(default_factory=ServerLimits)
 
 
 def connected_accounts(store: Store) -> list[ConnectedAccount]:
@@ -174,17 +174,7 @@ def connected_accounts(store: Store) -> list[ConnectedAccount]:
     found = []
     for row in rows:
         assert row.id is not None
-        try:
-            announced = json.loads(row.server_limits or "{}")
-        except ValueError:
-            announced = {}
-        limits = (
-            tuple(
-                sorted((k, v) for k, v in announced.items() if isinstance(v, int) and not isinstance(v, bool))
-            )
-            if isinstance(announced, dict)
-            else ()
-        )
+        limits = ServerLimits.from_json(row.server_limits)
         found.append(ConnectedAccount(row.id, row.network, row.display_name, row.handle, row.status, limits))
     return found
 

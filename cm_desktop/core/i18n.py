@@ -41,10 +41,13 @@ class Text:
     fr: str
 
     def get(self, lang: Lang, **params: object) -> str:
+        """The message in `lang`; a parameter that is itself a Text (a network's name) is shown in `lang` too."""
         template = self.fr if lang == "fr" else self.en
         if os.environ.get(PSEUDO_ENV):
             template = pseudo(template)
-        return template.format(**params) if params else template
+        if not params:
+            return template
+        return template.format(**{k: v.get(lang) if isinstance(v, Text) else v for k, v in params.items()})
 
 
 def normalise_lang(value: str | None) -> Lang:

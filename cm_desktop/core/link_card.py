@@ -19,6 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from cm_desktop.core import networks
 from cm_desktop.core.rules import twitter_text
 
 MAX_TITLE = 300  # longer titles are cut by every network's card anyway
@@ -26,11 +27,6 @@ MAX_DESCRIPTION = 1000
 FRESH_FOR = timedelta(days=7)  # a page's card rarely changes; a week keeps previews offline-ready
 RETRY_AFTER = timedelta(hours=1)  # a page that could not be read is tried again after this
 CACHE_BUDGET_BYTES = 50 * 1024 * 1024
-
-# Networks that build a card from the last link rather than the first (X builds it from the last one).
-LAST_LINK_NETWORKS = frozenset({"x"})
-# Networks that only see links written with http:// or https:// (Mastodon leaves "example.com" as text).
-SCHEME_ONLY_NETWORKS = frozenset({"mastodon"})
 
 
 @dataclass(frozen=True)
@@ -76,13 +72,14 @@ def card_links(text: str) -> list[str]:
 
 def card_link(network: str, text: str, links: Sequence[str] | None = None) -> str | None:
     """The link `network` builds its card from, or None. `links` saves finding them again per network."""
+    record = networks.get(network)
     found = card_links(text) if links is None else list(links)
-    if network in SCHEME_ONLY_NETWORKS:
+    if record.card_needs_scheme:
         typed = {with_scheme(e.value) for e in twitter_text.extract_urls(text, without_protocol=False)}
         found = [link for link in found if link in typed]
     if not found:
         return None
-    return found[-1] if network in LAST_LINK_NETWORKS else found[0]
+    return found[-1] if record.card_from == "last" else found[0]
 
 
 # --- reading a page's head -----------------------------------------------------------------------------------

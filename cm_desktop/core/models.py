@@ -77,9 +77,12 @@ class Account(SQLModel, table=True):
     remote_id: str = ""
     avatar_url: str = ""
     status: str = AccountStatus.OK.value
+    # When the login ends unless used (a Bluesky refresh token's exp); None where the network gives no end.
     token_expires_at: datetime | None = None
-    # What the server announces (e.g. a Mastodon instance's max characters); JSON text.
+    # What the server announces (ports.ServerLimits as JSON: a Mastodon instance's characters, picture sizes).
     server_limits: str = "{}"
+    # When those and the login's end were last read; read again once a week (services/accounts/server_facts).
+    server_read_at: datetime | None = None
     # The name of the keychain entry, never the secret itself.
     secret_ref: str = ""
     created_at: datetime = Field(default_factory=utcnow)

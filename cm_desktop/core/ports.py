@@ -14,11 +14,12 @@ The errors say what is known about a request, and the outbox decides from the cl
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
-from typing import Literal, Protocol, runtime_checkable
+from typing import Any, Literal, Protocol, runtime_checkable
 
 from cm_desktop.core.i18n import Lang, Text
 
@@ -86,16 +87,43 @@ class RateLimited(NetworkError):
 
 @dataclass(frozen=True)
 class ServerLimits:
-    """What a server announces about itself; None means the network's documented default applies."""
+    """What a server announces about itself; None means the network's documented default applies.
+
+    Names are Mastodon's (/api/v2/instance `configuration`); stored as JSON in `Account.server_limits`.
+    """
 
     max_characters: int | None = None
     characters_reserved_per_url: int | None = None
     max_media_attachments: int | None = None
-    image_size_limit: int | None = None
-    image_matrix_limit: int | None = None
+    image_size_limit: int | None = None  # bytes
+    image_matrix_limit: int | None = None  # pixels (width x height)
     video_size_limit: int | None = None
-    description_limit: int | None = None
+    video_matrix_limit: int | None = None
+    description_limit: int | None = None  # characters of a picture's description (alt text)
     supported_mime_types: tuple[str, ...] = ()
+
+    def to_json(self) -> str:
+        data = {k: v for k, v in asdict(self).items() if v not in (None, ())}
+        return json.dumps(data, sort_keys=True, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, raw: str) -> ServerLimits:
+        """What `to_json` wrote; anything else (an older shape, a damaged value) counts as nothing announced."""
+        try:
+            data = json.loads(raw or "{}")
+        except ValueError:
+            return cls()
+        if not isinstance(data, dict):
+            return cls()
+        found: dict[str, Any] = {}
+        for item in fields(cls):
+            value = data.get(item.name)
+            if item.name == "supported_mime_types":
+                if isinstance(value, list) and all(isinstance(m, str) for m in value):
+                    found[item.name] = tuple(value)
+            elif isinstance(value, int) and not isinstance(value, bool) and value > 0:
+                found[item.name] = value
+        return cls(**found)
 
 
 @dataclass(frozen=True)
@@ -248,6 +276,15 @@ class SessionEnding(Protocol):
 
     def end_session(self) -> None:
         """Revoke the session or token on the server, so the stored one no longer works anywhere."""
+        ...
+
+
+@runtime_checkable
+class LoginExpiry(Protocol):
+    """A connector whose login ends on a date the network gives (Bluesky); others' never end by themselves."""
+
+    def login_expires_at(self) -> datetime | None:
+        """When the stored login stops working unless used (aware UTC), or None when it cannot be told."""
         ...
 
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session
 
@@ -22,6 +22,8 @@ from cm_desktop.core.models import Account, Media, Post, PostTarget, TargetState
 
 if TYPE_CHECKING:
     from cm_desktop.core.media import MediaError, Rendition
+    from cm_desktop.core.media.spec import RenditionSpec
+    from cm_desktop.core.ports import ServerLimits
     from cm_desktop.core.rules import ImageFacts, Issue
 
 
@@ -184,28 +186,24 @@ def check(
     new: NewPost,
     data_dir: Path,
     renditions_dir: Path,
-    limits: Mapping[int, Mapping[str, int]] | None = None,
+    limits: Mapping[int, ServerLimits] | None = None,
 ) -> list[Problem]:
     """Everything each target's network would refuse or show differently, as the composer finds it, with the
-    pictures judged by what our pipeline sends (renditions.fitted): a phone photo too heavy for Bluesky is
-    resized, not a problem; a damaged file or a shape the network cannot take blocks.
+    pictures judged by what our pipeline sends (`fitted`): a phone photo too heavy for Bluesky is resized,
+    not a problem; a damaged file or a shape the network cannot take blocks.
 
-    `limits`: what each account's server announced (a Mastodon server's own character limit).
+    `limits`: what each account's server announced (a Mastodon server's characters, picture sizes...).
     """
-    from cm_desktop.core import rules
+    from cm_desktop.core import networks, rules
 
     facts = [_rule_facts(image, data_dir) for image in new.images]
     found: list[Problem] = []
     for target in new.targets:
         text = target.text_override if target.text_override is not None else new.text
-        announced = dict((limits or {}).get(target.account_id or -1, {}))
-        known = rules.spec(target.network).limit_defaults
-        own = {k: v for k, v in announced.items() if k in known and k != "max_media_attachments"}
-        issues = rules.preflight(target.network, text, facts, spoiler="", **own)
-        made = {
-            i: _rendition(image, target.network, data_dir, renditions_dir)
-            for i, image in enumerate(new.images)
-        }
+        announced = (limits or {}).get(target.account_id) if target.account_id is not None else None
+        issues = rules.preflight(target.network, text, facts, spoiler="", limits=announced)
+        spec = networks.get(target.network).rendition_on(announced)
+        made = {i: _rendition(image, spec, data_dir, renditions_dir) for i, image in enumerate(new.images)}
         for issue in fitted(issues, made, target.network):
             found.append(Problem(target.network, target.account_id, issue))
     return found
@@ -218,7 +216,7 @@ PIPELINE_FIXES = frozenset({"image.format", "image.too_heavy", "image.downscaled
 def fitted(issues: Sequence[Issue], made: Mapping[int, Rendition | MediaError], network: str) -> list[Issue]:
     """The rules' picture issues as they stand once the pipeline has prepared each picture (`made`, by
     index): what it fitted becomes at most a note; what it could not prepare blocks, with its reason."""
-    from cm_desktop.core import rules
+    from cm_desktop.core import networks, rules
     from cm_desktop.core.media.errors import MediaError
 
     prepared = {index for index, result in made.items() if not isinstance(result, MediaError)}
@@ -227,10 +225,9 @@ def fitted(issues: Sequence[Issue], made: Mapping[int, Rendition | MediaError], 
         if isinstance(result, MediaError):
             kept.append(_picture_issue(index, result))
         elif any(i.code in PIPELINE_FIXES and _image_index(i) == index for i in issues):
-            label = rules.spec(network).label
-            params: dict[str, str | int | float] = {
+            params: dict[str, Any] = {
                 "number": index + 1,
-                "network": label,
+                "network": networks.name_of(network),
                 "width": result.width,
                 "height": result.height,
             }
@@ -268,13 +265,13 @@ def _rule_facts(image: PostImage, data_dir: Path) -> ImageFacts:
 
 
 def _rendition(
-    image: PostImage, network: str, data_dir: Path, renditions_dir: Path
+    image: PostImage, spec: RenditionSpec, data_dir: Path, renditions_dir: Path
 ) -> Rendition | MediaError:
-    """What the pipeline sends this network for the picture (cached: the outbox reuses it), or why it cannot."""
-    from cm_desktop.core.media import MediaError, prepare, spec_for
+    """What the pipeline sends for the picture (cached: the outbox reuses it), or why it cannot."""
+    from cm_desktop.core.media import MediaError, prepare
 
     try:
-        return prepare(absolute(image.stored_path, data_dir), spec_for(network), renditions_dir, image.focal)
+        return prepare(absolute(image.stored_path, data_dir), spec, renditions_dir, image.focal)
     except MediaError as exc:
         return exc
 

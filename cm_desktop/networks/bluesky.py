@@ -10,6 +10,7 @@ Secrets: tokens and the app password never reach a log line or an exception mess
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import re
@@ -22,6 +23,7 @@ from urllib.parse import quote, urlsplit
 
 import httpx
 
+from cm_desktop.core import networks as registry
 from cm_desktop.core.i18n import Text
 from cm_desktop.core.ports import (
     AccountInfo,
@@ -44,7 +46,6 @@ from cm_desktop.platform.secrets import MAX_SECRET_CHARS, Secrets, SecretTooLarg
 __all__ = [
     "APP_PASSWORDS_URL",
     "DEFAULT_SERVICE",
-    "LIMITS",
     "MAX_BLOB_BYTES",
     "PLC_DIRECTORY",
     "BlueskyConnector",
@@ -65,18 +66,9 @@ PLC_DIRECTORY = "https://plc.directory"
 APP_PASSWORDS_URL = "https://bsky.app/settings/app-passwords"
 POST_COLLECTION = "app.bsky.feed.post"
 PROFILE_COLLECTION = "app.bsky.actor.profile"
-MAX_BLOB_BYTES = 1_000_000
-MAX_IMAGES = 4
+MAX_BLOB_BYTES = registry.get(NETWORK).accepts.max_bytes
+MAX_IMAGES = registry.get(NETWORK).accepts.max_images
 MAX_LANGS = 3
-# Bluesky's limits are fixed by the lexicon, not announced by the server.
-LIMITS = ServerLimits(
-    max_characters=300,
-    characters_reserved_per_url=None,
-    max_media_attachments=MAX_IMAGES,
-    image_size_limit=MAX_BLOB_BYTES,
-    image_matrix_limit=None,
-    supported_mime_types=("image/jpeg", "image/png", "image/webp", "image/gif"),
-)
 
 _APP_PASSWORD_RE = re.compile(r"[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}")
 _HANDLE_RE = re.compile(
@@ -276,6 +268,19 @@ class Session:
 
     def __repr__(self) -> str:  # tokens must never show up in a traceback or a log
         return f"Session(did={self.did!r}, handle={self.handle!r}, service={self.service!r})"
+
+
+def jwt_expiry(token: str) -> datetime | None:
+    """The `exp` claim of a JWT (read, not verified: the server checks its own tokens), or None."""
+    try:
+        payload = token.split(".")[1]
+        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        exp = claims["exp"]
+        if isinstance(exp, bool) or not isinstance(exp, int | float):
+            return None
+        return datetime.fromtimestamp(exp, UTC)
+    except (IndexError, ValueError, KeyError, TypeError, OverflowError, OSError):
+        return None
 
 
 def _save_session(secrets: Secrets, ref: str, session: Session) -> None:
@@ -562,6 +567,11 @@ class BlueskyConnector:
     def service(self) -> str:
         return self._session.service
 
+    def login_expires_at(self) -> datetime | None:
+        """When the stored login ends unless it is used: the refresh token's `exp` (90 days on Bluesky's
+        PDS, pushed back at every refresh). The access token's own `exp` (2 hours) is renewed silently."""
+        return jwt_expiry(self._session.refresh_jwt)
+
     def close(self) -> None:
         if self._owns_client:
             self._http.close()
@@ -709,7 +719,15 @@ class BlueskyConnector:
         )
 
     def limits(self) -> ServerLimits:
-        return LIMITS
+        # Fixed by the lexicon, not announced by the server: the registry's record and the rules hold them.
+        record = registry.get(NETWORK)
+        return ServerLimits(
+            max_characters=record.rules.limit_defaults["max_characters"],
+            max_media_attachments=record.accepts.max_images,
+            image_size_limit=record.accepts.max_bytes,
+            description_limit=record.accepts.alt_max,
+            supported_mime_types=tuple(sorted(record.accepts.mime_types)),
+        )
 
     def publish(self, post: OutgoingPost) -> PublishResult:
         rkey = post.idempotency_key

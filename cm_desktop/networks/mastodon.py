@@ -746,7 +746,10 @@ def ensure_app(login: MastodonLogin, secrets: Secrets, ref: str | None = None) -
 
 
 class MastodonConnector:
-    """One connected Mastodon account."""
+    """One connected Mastodon account.
+
+    Its token has no expiry: Mastodon gives no refresh tokens and a token works until it is revoked, so this
+    connector has no `login_expires_at` and the account's `token_expires_at` stays empty."""
 
     network = NETWORK
 
@@ -1041,5 +1044,8 @@ def parse_limits(data: Any) -> ServerLimits:
         max_media_attachments=number(statuses, "max_media_attachments"),
         image_size_limit=number(media, "image_size_limit"),
         image_matrix_limit=number(media, "image_matrix_limit"),
+        video_size_limit=number(media, "video_size_limit"),
+        video_matrix_limit=number(media, "video_matrix_limit"),
+        description_limit=number(media, "description_limit"),  # announced since Mastodon 4.4
         supported_mime_types=tuple(str(m) for m in mime_types) if isinstance(mime_types, list) else (),
     )

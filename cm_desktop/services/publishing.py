@@ -12,9 +12,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx
 
+from cm_desktop.core import networks
 from cm_desktop.core.models import Account
 from cm_desktop.core.outbox import NoConnector, Outbox, OutboxPolicy, TargetOutcome
 from cm_desktop.core.ports import (
@@ -28,8 +30,6 @@ from cm_desktop.platform.paths import AppPaths
 from cm_desktop.platform.secrets import Secrets
 
 log = logging.getLogger(__name__)
-
-DIRECT_NETWORKS = ("bluesky", "mastodon")
 
 
 def connector_factory(
@@ -123,6 +123,8 @@ class AppPublishing:
     ) -> None:
         self.paths, self.store, self.clock = paths, store, clock
         self.pool = ConnectorPool(secrets)
+        self._secrets = secrets
+        self._refresher: Any = None
         self._outbox: Outbox | None = None
         self._lock = threading.Lock()
 
@@ -140,7 +142,18 @@ class AppPublishing:
             return self._outbox
 
     def run(self) -> list[TargetOutcome]:
-        return self.outbox.run()
+        outcomes = self.outbox.run()
+        self._server_facts().refresh_due()  # servers' limits, weekly, after the posts: never in their way
+        return outcomes
+
+    def _server_facts(self) -> Any:
+        """One refresher for the app's life (it remembers failures), made on the worker thread."""
+        from cm_desktop.services.accounts.server_facts import refresher_for
+
+        with self._lock:
+            if self._refresher is None:
+                self._refresher = refresher_for(self.store, self._secrets)
+            return self._refresher
 
     def set_late_margin(self, minutes: int) -> None:
         """Settings changed: the next run uses the new margin."""
@@ -150,10 +163,6 @@ class AppPublishing:
 
     def close(self) -> None:
         self.pool.close()
-
-
-# Networks whose card the client builds and sends with the post (the others read the page themselves).
-CARD_NETWORKS = frozenset({"bluesky"})
 
 
 def link_cards_for(
@@ -166,7 +175,8 @@ def link_cards_for(
     fetcher = LinkPreviewFetcher(LinkCardCache(cache_dir), client_factory)
 
     def card_for(network: str, text: str) -> LinkCard | None:
-        if network not in CARD_NETWORKS:
+        # Only where the client builds the card and sends it with the post; other servers read the page.
+        if not networks.get(network).can.client_link_cards:
             return None
         link = card_link(network, text)
         if link is None:

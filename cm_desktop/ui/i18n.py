@@ -12,9 +12,20 @@ import os
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from cm_desktop.core.i18n import PSEUDO_ENV, Lang, normalise_lang, pseudo
+from cm_desktop.core.networks import name_of
 from cm_desktop.platform.resources import translations_dir
 
 log = logging.getLogger(__name__)
+
+
+def current_lang() -> Lang:
+    """The interface language: Translations.apply() sets the default QLocale along with the translators."""
+    return "fr" if QLocale().language() == QLocale.Language.French else "en"
+
+
+def network_name(network: str) -> str:
+    """A network's name in the interface language (Google's is not the same in French)."""
+    return name_of(network).get(current_lang())
 
 
 class PseudoTranslator(QTranslator):

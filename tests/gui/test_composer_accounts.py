@@ -19,10 +19,14 @@ from cm_desktop.core.drafts import Draft as DraftValue
 from cm_desktop.core.drafts import connected_accounts, latest_draft, load_draft, save_draft
 from cm_desktop.core.models import Account, AccountStatus, PostTarget
 from cm_desktop.core.posts import NewTarget
+from cm_desktop.core.rules import Severity
 from cm_desktop.core.schedule import ManualClock
 from cm_desktop.core.store import Store, open_store
+from cm_desktop.platform.secrets import Secrets
+from cm_desktop.services.accounts.connect import save_mastodon
 from cm_desktop.ui.composer.page import ComposerPage
 from cm_desktop.ui.tasks import SyncTaskRunner
+from tests.mastodon_limits import SERVER, TOKEN, edited_server
 
 NOW = datetime(2027, 3, 20, 10, 0, tzinfo=UTC)
 
@@ -89,7 +93,8 @@ def test_the_draft_keeps_the_account_and_the_preview_shows_it(
     page.flush()
     with qtbot.waitSignal(page.draft_saved, timeout=3_000):
         page.save_button.click()
-    assert saved_targets(store) == [("bluesky", shop, None), ("facebook", None, None)]
+    # In the registry's order (core.networks): Facebook comes before Bluesky.
+    assert saved_targets(store) == [("facebook", None, None), ("bluesky", shop, None)]
     bluesky = page.previews.preview("bluesky").model
     facebook = page.previews.preview("facebook").model
     assert bluesky is not None and (bluesky.author, bluesky.handle) == (
@@ -107,11 +112,11 @@ def test_an_old_draft_without_accounts_loads_onto_the_connected_account(
     shop = add_account(store, "bluesky", "shop.bsky.social")
     page = make_page(qtbot, store, tmp_path)
     assert page.editor.toPlainText() == "Ancien brouillon"
-    assert page.targets.selected_targets() == [NewTarget("bluesky", shop), NewTarget("x", None)]
+    assert page.targets.selected_targets() == [NewTarget("x", None), NewTarget("bluesky", shop)]
     # Saved again, it now names the account: the outbox will send it instead of asking the person.
     with qtbot.waitSignal(page.draft_saved, timeout=3_000):
         page.save_now()
-    assert saved_targets(store) == [("bluesky", shop, None), ("x", None, None)]
+    assert saved_targets(store) == [("x", None, None), ("bluesky", shop, None)]
 
 
 def test_a_chosen_account_that_is_gone_falls_back_to_its_network(
@@ -124,10 +129,10 @@ def test_a_chosen_account_that_is_gone_falls_back_to_its_network(
     page.override_editors["mastodon"].setPlainText("Pour Mastodon")
     # The accounts page removed the second account and asked the composer to look again.
     page.set_accounts([a for a in connected_accounts(store) if a.id != second])
-    assert page.targets.selected_targets() == [NewTarget("mastodon", first), NewTarget("x")]
+    assert page.targets.selected_targets() == [NewTarget("x"), NewTarget("mastodon", first)]
     assert page.override_editors["mastodon"].toPlainText() == "Pour Mastodon"
     page.set_accounts([])  # no Mastodon account left: Mastodon by hand
-    assert page.targets.selected_targets() == [NewTarget("mastodon"), NewTarget("x")]
+    assert page.targets.selected_targets() == [NewTarget("x"), NewTarget("mastodon")]
 
 
 def test_accounts_connected_later_replace_the_network_and_keep_the_choice(
@@ -135,11 +140,11 @@ def test_accounts_connected_later_replace_the_network_and_keep_the_choice(
 ) -> None:
     page = make_page(qtbot, store, tmp_path)
     page.targets.set_selected(["bluesky", "instagram"])
-    assert page.targets.selected_targets() == [NewTarget("bluesky"), NewTarget("instagram")]
+    assert page.targets.selected_targets() == [NewTarget("instagram"), NewTarget("bluesky")]
     shop = add_account(store, "bluesky", "shop.bsky.social")
     page.reload_accounts()
-    assert page.targets.selected_targets() == [NewTarget("bluesky", shop), NewTarget("instagram")]
-    assert page.targets.selected() == ["bluesky", "instagram"]
+    assert page.targets.selected_targets() == [NewTarget("instagram"), NewTarget("bluesky", shop)]
+    assert page.targets.selected() == ["instagram", "bluesky"]
 
 
 def test_a_mastodon_server_with_a_higher_limit_is_counted_with_it(
@@ -152,6 +157,24 @@ def test_a_mastodon_server_with_a_higher_limit_is_counted_with_it(
     page.flush()
     assert page.measures["mastodon"].limit == 5000 and page.measures["mastodon"].ok
     assert "600 / 5000" in page.counters.labels()["mastodon"].text()
+
+
+def test_a_1000_character_server_read_on_connecting_sets_the_counter(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    """The recorded Mastodon 4.6.4 instance body, edited to 1,000 characters, read by the real connection."""
+    save_mastodon(store, Secrets(), SERVER, TOKEN, transport=edited_server({"max_characters": 1000}))
+    page = make_page(qtbot, store, tmp_path)
+    (account,) = connected_accounts(store)
+    page.targets.target_buttons[("mastodon", account.id)].click()
+    page.editor.setPlainText("a" * 600)
+    page.flush()
+    assert "600 / 1000" in page.counters.labels()["mastodon"].text()
+    assert not [i for i in page.issues["mastodon"] if i.severity is Severity.BLOCKS]
+    page.editor.setPlainText("a" * 1001)
+    page.flush()
+    assert "1001 / 1000" in page.counters.labels()["mastodon"].text()
+    assert [i.code for i in page.issues["mastodon"] if i.severity is Severity.BLOCKS] == ["text.too_long"]
 
 
 def test_draft_targets_queued_by_account_only_get_their_network(store: Store) -> None:

@@ -18,6 +18,7 @@ from cm_desktop.ui.main_window import MainWindow
 from cm_desktop.ui.pages.settings_page import SettingsPage
 from cm_desktop.ui.store_dialogs import CorruptedChoice, corrupted_dialog
 from cm_desktop.ui.tasks import SyncTaskRunner, ThreadTaskRunner
+from tests.store_head import head_revision
 
 
 @pytest.fixture
@@ -114,7 +115,7 @@ def test_store_opens_after_first_paint_and_status_shows_offline(qtbot: QtBot, pa
     shell = make_shell(qtbot, paths, probe=lambda: False)
     with qtbot.waitSignal(shell.store_ready, timeout=10_000):
         shell.window.show()
-    assert current_revision(paths.database) == "0004"
+    assert current_revision(paths.database) == head_revision()
     assert shell.window.connectivity.online is False
     assert "Offline" in shell.window.connectivity.text()
     shell.window.connectivity.set_online(True)

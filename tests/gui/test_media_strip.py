@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication, 
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from cm_desktop.core.rules import media_rules
+from cm_desktop.core import networks
 from cm_desktop.ui.composer.alt_text import AltTextDialog, AltTextEditor, alt_limit
 from cm_desktop.ui.composer.crop_view import CropView
 from cm_desktop.ui.composer.media_strip import MediaItem, MediaStrip
@@ -243,7 +243,7 @@ def test_alt_limit_is_the_strictest_chosen_network() -> None:
     assert alt_limit(["mastodon", "bluesky"]) == 1500
     assert alt_limit(["mastodon", "x"]) == 1000
     assert alt_limit(["facebook"]) is None  # no descriptions there
-    assert alt_limit(["bluesky", "unknown-network"]) == media_rules("bluesky").alt_max
+    assert alt_limit(["bluesky", "unknown-network"]) == networks.get("bluesky").accepts.alt_max
 
 
 def test_alt_dialog_refuses_text_over_the_limit(qtbot: QtBot) -> None:

@@ -15,6 +15,7 @@ import logging
 import re
 import threading
 import time
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -25,6 +26,8 @@ import httpx
 import pytest
 from PIL import Image
 
+from cm_desktop.core import networks
+from cm_desktop.core.models import stored_utc
 from cm_desktop.core.ports import (
     AuthExpired,
     LinkCard,
@@ -34,13 +37,16 @@ from cm_desktop.core.ports import (
     Refused,
     Unknown,
 )
+from cm_desktop.core.store import open_store
 from cm_desktop.networks.bluesky import (
     BlueskyConnector,
     connect,
+    jwt_expiry,
     new_tid,
 )
 from cm_desktop.networks.http import build_client
 from cm_desktop.platform.secrets import Secrets
+from cm_desktop.services.accounts.connect import connect_bluesky
 
 if TYPE_CHECKING:
     from tests.pds_peer import PdsPeer
@@ -228,6 +234,26 @@ def test_connect_with_real_app_password(
     assert "eyJ" not in caplog.text
 
 
+def test_connecting_records_when_the_login_ends(
+    pds: PdsPeer, alice: Account, secrets: Secrets, tmp_path: Path
+) -> None:
+    """Account.token_expires_at is the refresh token's end (90 days, pushed back at every refresh): the
+    access token's own two hours are renewed without the person, so they are not what ends a login."""
+    store = open_store(tmp_path / "db.sqlite3", tmp_path / "backups")
+    try:
+        account = connect_bluesky(store, secrets, alice.handle, alice.app_password, pds.url, pds.plc_url)
+    finally:
+        store.close()
+    now = datetime.now(UTC)
+    ends = stored_utc(account.token_expires_at)
+    assert ends is not None and timedelta(days=89) < ends - now <= timedelta(days=90)
+    raw = secrets.get(account.secret_ref)
+    assert raw is not None
+    access_ends = jwt_expiry(json.loads(raw)["accessJwt"])
+    assert access_ends is not None and access_ends - now <= timedelta(hours=2)
+    assert account.server_read_at is not None
+
+
 def test_wrong_app_password_says_so(
     pds: PdsPeer, alice: Account, secrets: Secrets, recorder: Recorder
 ) -> None:
@@ -338,6 +364,41 @@ def test_four_pictures_with_alt_text(
         assert entry["aspectRatio"] == {"width": sent.width, "height": sent.height}
         assert entry["image"]["mimeType"] == sent.mime_type
         assert get_blob(pds, alice.did, entry["image"]["ref"]["$link"]) == sent.path.read_bytes()
+
+
+def test_webp_and_gif_are_taken_as_they_are_and_a_non_picture_is_refused(
+    pds: PdsPeer, connector: BlueskyConnector, alice: Account, tmp_path: Path
+) -> None:
+    """Settles Bluesky's picture formats: the lexicon's blob takes "image/*" and the PDS keeps the type it
+    sniffs from the bytes, so WebP and GIF posts go through as they are; what is not a picture does not."""
+    sent = []
+    for name, fmt, mime in (("still.webp", "WEBP", "image/webp"), ("anim.gif", "GIF", "image/gif")):
+        frames = [Image.new("RGB", (320, 240), colour) for colour in ((200, 40, 40), (40, 40, 200))]
+        buffer = io.BytesIO()
+        frames[0].save(buffer, format=fmt, save_all=True, append_images=frames[1:], duration=200)
+        path = tmp_path / name
+        path.write_bytes(buffer.getvalue())
+        sent.append(OutgoingImage(path=path, mime_type=mime, alt=f"Une image {fmt}", width=320, height=240))
+    key = new_tid()
+    connector.publish(OutgoingPost(text="WebP et GIF", idempotency_key=key, images=tuple(sent)))
+
+    images = get_record(pds, alice.did, key)["value"]["embed"]["images"]
+    assert [entry["image"]["mimeType"] for entry in images] == ["image/webp", "image/gif"]
+    for picture, entry in zip(sent, images, strict=True):
+        assert get_blob(pds, alice.did, entry["image"]["ref"]["$link"]) == picture.path.read_bytes()
+    # The registry says the same: both are pictures Bluesky takes (our renditions are JPEG or PNG).
+    assert {"webp", "gif"} <= networks.get("bluesky").accepts.formats
+
+    # The control: bytes the PDS sniffs as a ZIP archive are kept as one, and the images embed refuses them
+    # whatever type we claimed for them.
+    archive = tmp_path / "photos.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("note.txt", "pas une image " * 20)
+    not_a_picture = OutgoingImage(path=archive, mime_type="image/png", alt="archive", width=10, height=10)
+    with pytest.raises(Refused) as caught:
+        connector.publish(OutgoingPost(text="ZIP", idempotency_key=new_tid(), images=(not_a_picture,)))
+    # The PDS says: Expected "image/*" (got "application/zip") at $.record.embed.images[0].image.mimeType
+    assert '"image/*"' in caught.value.server_reason and "application/zip" in caught.value.server_reason
 
 
 def test_link_card_with_thumbnail(

@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from cm_desktop.core.coach import NETWORK_NAMES, NETWORKS, Goal, network_blurb, recommend_networks
+from cm_desktop.core import networks
+from cm_desktop.core.coach import Goal, network_blurb, recommend_networks
 from cm_desktop.core.coach.data.networks import GOAL_TABLE, KIND_TABLE
 from cm_desktop.core.models import BusinessKind as K
-from cm_desktop.core.rules import NETWORKS as RULE_NETWORKS
 
 
 def _top(kind: K, goals: tuple[Goal, ...] = (), country: str = "", n: int = 3) -> list[str]:
     return [r.network for r in recommend_networks(kind, goals, country)[:n]]
 
 
-def test_network_codes_match_the_rules() -> None:
-    assert set(NETWORKS) == set(RULE_NETWORKS) == set(NETWORK_NAMES)
-
-
-@pytest.mark.parametrize("network", NETWORKS)
+@pytest.mark.parametrize("network", networks.ids())
 def test_every_network_has_a_blurb_in_both_languages(network: str) -> None:
     blurb = network_blurb(network)
     assert blurb.en.strip() and blurb.fr.strip() and blurb.en != blurb.fr
@@ -70,7 +66,7 @@ def test_tables_cover_every_kind_and_goal_with_known_networks() -> None:
     assert set(GOAL_TABLE) == set(Goal)
     for rows in (*KIND_TABLE.values(), *GOAL_TABLE.values()):
         for network, weight, reason in rows:
-            assert network in NETWORKS and weight > 0
+            assert network in networks.ids() and weight > 0
             assert reason.en != reason.fr
 
 

@@ -184,6 +184,9 @@ def test_replay_instance_v2_gives_the_server_limits() -> None:
         max_media_attachments=4,
         image_size_limit=16777216,
         image_matrix_limit=33177600,
+        video_size_limit=103809024,
+        video_matrix_limit=8294400,
+        description_limit=10000,
         supported_mime_types=limits.supported_mime_types,
     )
     assert {"image/jpeg", "image/png", "image/webp", "image/avif", "image/heic"} <= set(

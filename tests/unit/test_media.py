@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from PIL import ExifTags, Image, ImageCms, features
 
+from cm_desktop.core import networks
 from cm_desktop.core.i18n import LANGS
 from cm_desktop.core.media import (
     FIRST_FRAME_ONLY,
@@ -34,7 +35,6 @@ from cm_desktop.core.media import (
     import_original,
     inspect,
     prepare,
-    spec_for,
 )
 
 RED = (255, 0, 0)
@@ -147,8 +147,8 @@ def cache(tmp_path: Path) -> Path:
     return tmp_path / "renditions"
 
 
-BLUESKY = spec_for("bluesky")
-INSTAGRAM = spec_for("instagram")
+BLUESKY = networks.get("bluesky").rendition
+INSTAGRAM = networks.get("instagram").rendition
 
 
 # ---------- orientation and metadata --------------------------------------------------------------------
@@ -469,7 +469,7 @@ def test_noisy_12_megapixel_photo_fits_bluesky(tmp_path: Path, cache: Path) -> N
 def test_very_noisy_picture_is_downscaled_to_fit(tmp_path: Path, cache: Path) -> None:
     src = tmp_path / "noise.png"
     Image.merge("RGB", [Image.effect_noise((1200, 1200), 120) for _ in range(3)]).save(src)
-    tight = RenditionSpec("test", "Test", ("JPEG",), 100_000)
+    tight = RenditionSpec("test", ("JPEG",), 100_000)
     rendition = prepare(src, tight, cache)
     assert rendition.byte_size <= 100_000
     assert 300 < rendition.width < 1200 and rendition.width == rendition.height
@@ -502,21 +502,21 @@ def test_instagram_wide_panorama_and_width_limits(tmp_path: Path, cache: Path) -
 def test_small_picture_is_enlarged_to_the_network_minimum(tmp_path: Path, cache: Path) -> None:
     src = tmp_path / "small.jpg"
     noisy(200, 150, 5).save(src)
-    rendition = prepare(src, spec_for("google_business"), cache)
+    rendition = prepare(src, networks.get("google_business").rendition, cache)
     assert (rendition.width, rendition.height) == (400, 300)
 
 
 def test_tiny_picture_is_refused_rather_than_blurred(tmp_path: Path, cache: Path) -> None:
     src = tmp_path / "icon.png"
     Image.new("RGB", (40, 30), RED).save(src)
-    error = fails_fast(lambda: prepare(src, spec_for("google_business"), cache), TooSmall)
+    error = fails_fast(lambda: prepare(src, networks.get("google_business").rendition, cache), TooSmall)
     assert "400 x 300" in error.message("en") and "Google" in error.message("fr")
 
 
 def test_pad_mode_keeps_the_whole_picture(tmp_path: Path, cache: Path) -> None:
     src = tmp_path / "wide.png"
     Image.new("RGB", (900, 300), RED).save(src)
-    square = RenditionSpec("test", "Test", ("JPEG",), 1_000_000, aspect=(1.0, 1.0), fit="pad")
+    square = RenditionSpec("test", ("JPEG",), 1_000_000, aspect=(1.0, 1.0), fit="pad")
     out = opened(prepare(src, square, cache))
     assert out.size == (900, 900)
     assert near(out.getpixel((450, 20)), (255, 255, 255))  # padding
@@ -526,7 +526,7 @@ def test_pad_mode_keeps_the_whole_picture(tmp_path: Path, cache: Path) -> None:
 def test_mastodon_downscales_to_its_pixel_limit(tmp_path: Path, cache: Path) -> None:
     src = tmp_path / "big.jpg"
     Image.linear_gradient("L").resize((4500, 3000)).convert("RGB").save(src)
-    rendition = prepare(src, spec_for("mastodon"), cache)
+    rendition = prepare(src, networks.get("mastodon").rendition, cache)
     assert rendition.width * rendition.height <= 8_294_400
     assert rendition.width > 3400
 
@@ -546,7 +546,7 @@ def test_second_prepare_comes_from_the_cache(tmp_path: Path, cache: Path) -> Non
     assert second.path.stat().st_mtime_ns == stamp  # not written again
 
     # Another network or focal point is another rendition.
-    assert prepare(src, spec_for("x"), cache).path != first.path
+    assert prepare(src, networks.get("x").rendition, cache).path != first.path
 
 
 def test_damaged_cache_file_is_made_again(tmp_path: Path, cache: Path) -> None:

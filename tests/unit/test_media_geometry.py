@@ -9,19 +9,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cm_desktop.core.media import NETWORKS, RenditionSpec, ShapeNotSupported, TooSmall, spec_for
+from cm_desktop.core import networks
+from cm_desktop.core.media import RenditionSpec, ShapeNotSupported, TooSmall
 from cm_desktop.core.media.geometry import MAX_UPSCALE, plan, smaller
 
 sizes = st.tuples(st.integers(1, 20_000), st.integers(1, 20_000))
 focals = st.tuples(st.floats(-0.5, 1.5), st.floats(-0.5, 1.5))
 
 
-@given(size=sizes, network=st.sampled_from(NETWORKS), focal=focals)
+@given(size=sizes, network=st.sampled_from(networks.ids()), focal=focals)
 @settings(max_examples=400, deadline=None)
 def test_every_plan_obeys_its_network(
     size: tuple[int, int], network: str, focal: tuple[float, float]
 ) -> None:
-    spec = spec_for(network)
+    spec = networks.get(network).rendition
     try:
         result = plan(size, spec, focal)
     except (TooSmall, ShapeNotSupported):
@@ -40,14 +41,14 @@ def test_every_plan_obeys_its_network(
 
 @given(size=sizes)
 def test_pictures_within_limits_are_left_alone(size: tuple[int, int]) -> None:
-    spec = RenditionSpec("test", "Test", ("JPEG",), 1_000_000)
+    spec = RenditionSpec("test", ("JPEG",), 1_000_000)
     result = plan(size, spec)
     assert result.crop == (0, 0, *size) and result.canvas == size == result.content
 
 
 @given(size=st.tuples(st.integers(1, 3000), st.integers(1, 3000)))
 def test_refusals_are_for_tiny_pictures_only(size: tuple[int, int]) -> None:
-    spec = spec_for("google_business")
+    spec = networks.get("google_business").rendition
     try:
         plan(size, spec)
     except TooSmall:
@@ -57,7 +58,7 @@ def test_refusals_are_for_tiny_pictures_only(size: tuple[int, int]) -> None:
 
 
 def test_focal_point_moves_the_crop_within_the_picture() -> None:
-    spec = spec_for("instagram")
+    spec = networks.get("instagram").rendition
     assert plan((1000, 3000), spec, (0.5, 0.0)).crop == (0, 0, 1000, 1250)
     assert plan((1000, 3000), spec, (0.5, 1.0)).crop == (0, 1750, 1000, 3000)
     assert plan((1000, 3000), spec, (0.5, 0.5)).crop == (0, 875, 1000, 2125)
@@ -65,27 +66,30 @@ def test_focal_point_moves_the_crop_within_the_picture() -> None:
 
 
 def test_pad_plan_centres_the_picture_on_a_larger_canvas() -> None:
-    spec = RenditionSpec("test", "Test", ("JPEG",), 1_000_000, max_width=1000, aspect=(1.0, 1.0), fit="pad")
+    spec = RenditionSpec("test", ("JPEG",), 1_000_000, max_width=1000, aspect=(1.0, 1.0), fit="pad")
     result = plan((3000, 1000), spec)
     assert result.crop == (0, 0, 3000, 1000)
     assert result.canvas == (1000, 1000) and result.content == (1000, 333)
 
 
 def test_smaller_stops_at_the_minimum() -> None:
-    spec = spec_for("google_business")
+    spec = networks.get("google_business").rendition
     assert smaller((800, 600), 0.75, spec) == (600, 450)
     assert smaller((420, 315), 0.9, spec) is None
 
 
 def test_every_network_has_a_valid_spec() -> None:
-    for network in NETWORKS:
-        spec = spec_for(network)
-        assert spec.network == network and spec.display_name and spec.max_bytes > 0
-    assert spec_for("bluesky").max_bytes == 1_000_000
-    assert spec_for("instagram").formats == ("JPEG",)
-    assert spec_for("pinterest").aspect is None and spec_for("pinterest").recommended_aspect == 2 / 3
+    for network in networks.ids():
+        spec = networks.get(network).rendition
+        assert spec.network == network and spec.max_bytes > 0
+    assert networks.get("bluesky").rendition.max_bytes == 1_000_000
+    assert networks.get("instagram").rendition.formats == ("JPEG",)
+    assert (
+        networks.get("pinterest").rendition.aspect is None
+        and networks.get("pinterest").rendition.recommended_aspect == 2 / 3
+    )
     with pytest.raises(ValueError, match="tiktok"):
-        spec_for("tiktok")
+        networks.get("tiktok")
 
 
 @pytest.mark.parametrize(
@@ -101,14 +105,14 @@ def test_every_network_has_a_valid_spec() -> None:
     ],
 )
 def test_bad_specs_are_refused(changes: dict[str, object]) -> None:
-    fields: dict[str, object] = {"network": "t", "display_name": "T", "formats": ("JPEG",), "max_bytes": 1}
+    fields: dict[str, object] = {"network": "t", "formats": ("JPEG",), "max_bytes": 1}
     with pytest.raises(ValueError):
         RenditionSpec(**{**fields, **changes})  # type: ignore[arg-type]
 
 
 def test_cache_token_changes_with_any_field() -> None:
-    base = spec_for("bluesky")
-    assert base.cache_token() == spec_for("bluesky").cache_token()
+    base = networks.get("bluesky").rendition
+    assert base.cache_token() == networks.get("bluesky").rendition.cache_token()
     assert base.cache_token() != RenditionSpec(**{**base.__dict__, "max_bytes": 999_999}).cache_token()
 
 

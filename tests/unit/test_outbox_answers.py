@@ -58,12 +58,8 @@ def test_assisted_target_waits_then_is_marked_posted_once(store: Store) -> None:
     outcomes = outbox(store, clock).run()
     assert [(o.event, o.state) for o in outcomes] == [("assisted", "assisted_pending")]
     (item,) = assisted.waiting(store, Path("/data"))
-    assert (item.target_id, item.network, item.text, item.network_name) == (
-        target,
-        "instagram",
-        "Soldes ce week-end !",
-        "Instagram",
-    )
+    assert (item.target_id, item.network, item.text) == (target, "instagram", "Soldes ce week-end !")
+    assert item.composer_url == "https://www.instagram.com/"
 
     assert assisted.mark_posted(store, target, T0, " https://instagram.com/p/abc ") is True
     assert assisted.mark_posted(store, target, T0, "https://other") is False  # a second click changes nothing

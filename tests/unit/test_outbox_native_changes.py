@@ -345,7 +345,7 @@ def test_an_edit_cancels_the_copy_and_hands_over_the_new_one_with_a_new_key(
 def _outbox_without_pictures(world: World) -> Outbox:
     from cm_desktop.core.ports import OutgoingImage
 
-    def prepare(source: Path, network: str, cache: Path, focal: tuple[float, float]) -> OutgoingImage:
+    def prepare(source: Path, spec: object, cache: Path, focal: tuple[float, float]) -> OutgoingImage:
         return OutgoingImage(path=source, mime_type="image/jpeg", alt="", width=1, height=1)
 
     return Outbox(

@@ -26,6 +26,7 @@ from cm_desktop.core.store import (
     make_engine,
     open_store,
 )
+from tests.store_head import head_revision
 
 
 def _digest(path: Path) -> str:
@@ -53,7 +54,7 @@ def test_fresh_store_is_at_head_with_safe_pragmas(tmp_path: Path) -> None:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
     store.close()
-    assert current_revision(tmp_path / "db.sqlite3") == "0004"
+    assert current_revision(tmp_path / "db.sqlite3") == head_revision()
     assert list_backups(tmp_path / "backups") == []  # nothing to back up on a new file
 
 
@@ -98,14 +99,34 @@ def test_upgrade_from_first_schema_keeps_data_and_backs_up(tmp_path: Path) -> No
     assert current_revision(backups[0]) == "0001"
 
 
+def test_upgrade_from_0003_keeps_accounts_and_adds_when_their_server_was_read(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite3"
+    _create_at_revision(db, "0003")
+    conn = sqlite3.connect(db)
+    conn.execute(
+        "INSERT INTO account (network, display_name, handle, server_url, remote_id, avatar_url, status,"
+        " server_limits, secret_ref, created_at) VALUES ('mastodon', 'B', '@b@piaille.fr', "
+        "'https://piaille.fr', '1', '', 'ok', '{\"max_characters\":1000}', 'ref', '2026-01-01')"
+    )
+    conn.commit()
+    conn.close()
+
+    store = open_store(db, tmp_path / "backups")
+    with store.session() as session:
+        account = session.exec(select(models.Account)).one()
+    store.close()
+    assert (account.server_limits, account.server_read_at) == ('{"max_characters":1000}', None)
+    assert current_revision(db) == head_revision()
+
+
 def test_failed_migration_is_restored_from_its_backup(tmp_path: Path) -> None:
     migrations = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
-    (migrations / "versions" / "0005_broken.py").write_text(
+    (migrations / "versions" / "9000_broken.py").write_text(
         '"""A migration that changes data, then fails half-way."""\n'
         "import sqlalchemy as sa\n"
         "from alembic import op\n"
-        'revision = "0005"\ndown_revision = "0004"\nbranch_labels = None\ndepends_on = None\n'
+        f'revision = "9000"\ndown_revision = "{head_revision()}"\nbranch_labels = None\ndepends_on = None\n'
         "def upgrade() -> None:\n"
         "    op.execute(\"UPDATE post SET text = 'changed'\")\n"
         '    op.add_column("post", sa.Column("extra", sa.String(), nullable=True))\n'
@@ -123,7 +144,7 @@ def test_failed_migration_is_restored_from_its_backup(tmp_path: Path) -> None:
     with pytest.raises(MigrationFailed) as caught:
         open_store(db, tmp_path / "backups", migrations_dir=migrations)
     assert caught.value.restored_from.exists()
-    assert current_revision(db) == before == "0004"
+    assert current_revision(db) == before == head_revision()
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT text FROM post").fetchall() == [("keep me",)]
     columns = [row[1] for row in conn.execute("PRAGMA table_info(post)")]
@@ -163,7 +184,7 @@ def test_a_file_that_is_not_a_database_is_moved_aside_not_deleted(tmp_path: Path
     assert "damaged" in caught.value.moved_to.name
     # Starting fresh afterwards works.
     open_store(db, tmp_path / "backups").close()
-    assert current_revision(db) == "0004"
+    assert current_revision(db) == head_revision()
 
 
 def test_a_damaged_database_is_set_aside_and_the_backup_offered(tmp_path: Path) -> None:

@@ -18,9 +18,10 @@ from cm_desktop.core.coach.data.networks import ALTERNATIVES, UNSUITED_OCCASIONS
 from cm_desktop.core.coach.data.times import KIND_TIMES
 from cm_desktop.core.coach.dates import clock, day_in_words
 from cm_desktop.core.coach.ideas import ALL_IDEAS, fill, raw, suits
-from cm_desktop.core.coach.profile import NETWORK_NAMES, Goal, ProfileAnswers, TimeBudget, budget_tier
+from cm_desktop.core.coach.profile import Goal, ProfileAnswers, TimeBudget, budget_tier
 from cm_desktop.core.coach.recommend import recommend_networks
 from cm_desktop.core.i18n import Lang, Text
+from cm_desktop.core.networks import name_of
 
 # (date, code, title, idea): what cm_desktop.core.moments offers; plugged in, never imported here.
 Moment = tuple[date, str, Text, Text]
@@ -123,7 +124,7 @@ class Plan:
 
     def describe(self) -> list[str]:
         """A few plain sentences for the wizard's last page."""
-        names = ", ".join(NETWORK_NAMES[n] for n in self.networks)
+        names = ", ".join(name_of(n).get(self.lang) for n in self.networks)
         minutes = self.rhythm.weekly_minutes
         lines = [
             PLAN_SUMMARY.get(self.lang, posts=self.rhythm.posts_per_week, networks=names, minutes=minutes)
@@ -131,7 +132,7 @@ class Plan:
         if self.rhythm.reply_minutes:
             lines.append(REPLY_ADVICE.get(self.lang, reply=self.rhythm.reply_minutes))
         if self.later_networks:
-            later = ", ".join(NETWORK_NAMES[n] for n in self.later_networks)
+            later = ", ".join(name_of(n).get(self.lang) for n in self.later_networks)
             lines.append(LATER_ADVICE.get(self.lang, networks=later))
         return lines
 

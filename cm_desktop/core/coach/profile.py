@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
+from cm_desktop.core import networks
 from cm_desktop.core.i18n import Lang, Text
 from cm_desktop.core.models import BusinessKind, BusinessProfile
 
@@ -25,32 +26,6 @@ class TimeBudget(IntEnum):
     HOUR = 60
     THREE_HOURS = 180
 
-
-# Network codes, as the rules and connectors spell them.
-NETWORKS: tuple[str, ...] = (
-    "facebook",
-    "instagram",
-    "x",
-    "linkedin",
-    "mastodon",
-    "bluesky",
-    "threads",
-    "google_business",
-    "pinterest",
-)
-
-# Proper names are the same in both languages, so they are plain strings, not Text.
-NETWORK_NAMES: dict[str, str] = {
-    "facebook": "Facebook",
-    "instagram": "Instagram",
-    "x": "X (Twitter)",
-    "linkedin": "LinkedIn",
-    "mastodon": "Mastodon",
-    "bluesky": "Bluesky",
-    "threads": "Threads",
-    "google_business": "Google Business Profile",
-    "pinterest": "Pinterest",
-}
 
 KIND_LABELS: dict[BusinessKind, Text] = {
     BusinessKind.SHOP: Text(en="Shop", fr="Commerce"),
@@ -104,9 +79,9 @@ class ProfileAnswers:
     place: str = ""  # where people find you: "the shop", "the village hall"
 
     def __post_init__(self) -> None:
-        unknown = [n for n in self.networks if n not in NETWORKS]
+        unknown = [n for n in self.networks if not networks.known(n)]
         if unknown:
-            raise ValueError(f"unknown networks {unknown}; known: {', '.join(NETWORKS)}")
+            raise ValueError(f"unknown networks {unknown}; known: {', '.join(networks.ids())}")
         if self.weekly_minutes <= 0:
             raise ValueError("weekly_minutes must be positive")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from cm_desktop.core import networks
 from cm_desktop.core.coach.data.networks import (
     ALTERNATIVES,
     BLURBS,
@@ -12,7 +13,7 @@ from cm_desktop.core.coach.data.networks import (
     KIND_TABLE,
     MASTODON_FIRST_COUNTRIES,
 )
-from cm_desktop.core.coach.profile import NETWORKS, Goal
+from cm_desktop.core.coach.profile import Goal
 from cm_desktop.core.i18n import Text
 from cm_desktop.core.models import BusinessKind
 
@@ -33,7 +34,7 @@ def network_blurb(network: str) -> Text:
     try:
         return BLURBS[network]
     except KeyError:
-        raise ValueError(f"unknown network {network!r}; known: {', '.join(NETWORKS)}") from None
+        raise ValueError(f"unknown network {network!r}; known: {', '.join(networks.ids())}") from None
 
 
 def recommend_networks(kind: BusinessKind, goals: Iterable[Goal], country: str = "") -> list[Recommendation]:
@@ -57,8 +58,9 @@ def recommend_networks(kind: BusinessKind, goals: Iterable[Goal], country: str =
     if favoured in scores:
         scores[favoured] += _COUNTRY_NUDGE
 
-    # Ties fall back to the fixed NETWORKS order, so the result never depends on dict or set order.
-    ranked = sorted(scores, key=lambda n: (-scores[n], NETWORKS.index(n)))
+    # Ties fall back to the registry's order, so the result never depends on dict or set order.
+    order = networks.ids()
+    ranked = sorted(scores, key=lambda n: (-scores[n], order.index(n)))
     out: list[Recommendation] = []
     for rank, network in enumerate(ranked, start=1):
         rival = next(

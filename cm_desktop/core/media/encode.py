@@ -15,6 +15,7 @@ from PIL import Image
 from cm_desktop.core.media.errors import CannotFit
 from cm_desktop.core.media.geometry import WHITE, smaller
 from cm_desktop.core.media.spec import OutputFormat, RenditionSpec
+from cm_desktop.core.networks import name_of
 
 TOP_QUALITY = 95  # above this JPEG grows a lot for no visible gain
 LOW_QUALITY = 40  # below this artefacts show: better to lose pixels than quality
@@ -53,7 +54,7 @@ def encode_to_fit(im: Image.Image, spec: RenditionSpec, *, lossless_source: bool
         if new_size is None:
             break
         current = base.resize(new_size, Image.Resampling.LANCZOS, reducing_gap=3.0)
-    raise CannotFit(f"{im.size} {fmt} > {spec.max_bytes} bytes", network=spec.display_name)
+    raise CannotFit(f"{im.size} {fmt} > {spec.max_bytes} bytes", network=name_of(spec.network))
 
 
 def flatten(im: Image.Image) -> Image.Image:

@@ -12,6 +12,7 @@ from PIL import Image
 
 from cm_desktop.core.media.errors import ShapeNotSupported, TooSmall
 from cm_desktop.core.media.spec import RenditionSpec
+from cm_desktop.core.networks import name_of
 
 Size = tuple[int, int]
 Box = tuple[int, int, int, int]
@@ -93,11 +94,11 @@ def _scale(width: float, height: float, spec: RenditionSpec) -> float:
     needed = max(spec.min_width / width, spec.min_height / height)
     if needed > scale:
         if needed > ceiling:  # growing to the minimum would break a maximum: the shape itself is wrong
-            raise ShapeNotSupported(f"{width:.0f}x{height:.0f}", network=spec.display_name)
+            raise ShapeNotSupported(f"{width:.0f}x{height:.0f}", network=name_of(spec.network))
         if needed > MAX_UPSCALE:
             raise TooSmall(
                 f"{width:.0f}x{height:.0f}",
-                network=spec.display_name,
+                network=name_of(spec.network),
                 min_width=spec.min_width,
                 min_height=spec.min_height,
             )

@@ -1,8 +1,8 @@
-"""What a network accepts for one picture, and the standard specs for the networks we know.
+"""The two shapes of a network's picture facts: what it accepts (MediaRules) and what we send (RenditionSpec).
 
-Values come from /work/shared/NETWORKS.md. Byte limits are decimal (1 MB = 1,000,000 bytes) on purpose:
-a little under a binary limit is always accepted. Where a server announces its own limits (Mastodon), the
-connector should build its spec with `dataclasses.replace(spec_for("mastodon"), ...)` from the server values.
+The values for each network live in its record in `cm_desktop.core.networks`. This module stays cheap to
+import (no Pillow): the registry builds its records from these classes at start-up.
+Byte limits are decimal (1 MB = 1,000,000 bytes) on purpose: a little under a binary limit always passes.
 """
 
 from __future__ import annotations
@@ -15,16 +15,61 @@ OutputFormat = Literal["JPEG", "PNG", "WEBP"]
 OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("JPEG", "PNG", "WEBP")
 MIME_TYPES: dict[str, str] = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 EXTENSIONS: dict[str, str] = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
+# The short format names MediaRules uses, and the MIME types servers announce for them.
+FORMAT_MIME_TYPES: dict[str, tuple[str, ...]] = {
+    "jpeg": ("image/jpeg",),
+    "png": ("image/png",),
+    "gif": ("image/gif",),
+    "webp": ("image/webp",),
+    "heic": ("image/heic", "image/heif"),
+    "avif": ("image/avif",),
+}
 
 MB = 1_000_000
 
 
 @dataclass(frozen=True)
+class MediaRules:
+    """What a network accepts for images. None means 'no limit we know of'."""
+
+    max_images: int
+    formats: frozenset[str]  # lower-case short names: jpeg, png, gif, webp, heic, avif
+    max_bytes: int
+    min_images: int = 0
+    max_pixels: int | None = None  # above this the network downscales (never refuses)
+    min_width: int | None = None
+    min_height: int | None = None
+    max_width: int | None = None  # wider images are scaled down by the network
+    aspect_min: float | None = None  # width / height
+    aspect_max: float | None = None
+    crop_targets: tuple[tuple[str, float], ...] = ()  # what the network crops to, e.g. ("4:5", 0.8)
+    recommended_aspect: tuple[str, float] | None = None
+    alt_supported: bool = True
+    alt_max: int | None = None
+    alt_required: bool = False
+    animated_allowed: bool = True
+    animated_alone: bool = False  # an animated GIF must be the only image
+
+    @property
+    def image_required(self) -> bool:
+        return self.min_images > 0
+
+    @property
+    def mime_types(self) -> frozenset[str]:
+        return frozenset(m for f in self.formats for m in FORMAT_MIME_TYPES.get(f, ()))
+
+
+def formats_of(mime_types: tuple[str, ...]) -> frozenset[str]:
+    """The short format names of the MIME types a server announces (those we know; videos are left out)."""
+    announced = {m.lower() for m in mime_types}
+    return frozenset(f for f, mimes in FORMAT_MIME_TYPES.items() if announced.intersection(mimes))
+
+
+@dataclass(frozen=True)
 class RenditionSpec:
-    """Limits of one network for one picture. Aspect is width / height (4:5 -> 0.8)."""
+    """Limits of one network for one picture we send. Aspect is width / height (4:5 -> 0.8)."""
 
     network: str
-    display_name: str
     formats: tuple[OutputFormat, ...]
     max_bytes: int
     max_pixels: int | None = None
@@ -57,45 +102,3 @@ class RenditionSpec:
     def cache_token(self) -> str:
         """A stable text of every field, part of the rendition cache key."""
         return json.dumps(asdict(self), sort_keys=True)
-
-
-_SPECS: dict[str, RenditionSpec] = {
-    spec.network: spec
-    for spec in (
-        # Blob <= 1,000,000 bytes; we keep up to 2000 px on the long edge (what the app displays).
-        RenditionSpec("bluesky", "Bluesky", ("JPEG", "PNG"), 1 * MB, max_width=2000, max_height=2000),
-        # Defaults of a stock server (16 MB, downscaled to 8.3 MP); read the real ones from /api/v2/instance.
-        RenditionSpec("mastodon", "Mastodon", ("JPEG", "PNG", "WEBP"), 16 * MB, max_pixels=8_294_400),
-        # 5 MB per photo; the 4096 px cap is our choice (X shows no more), it keeps uploads small.
-        RenditionSpec("x", "X", ("JPEG", "PNG", "WEBP"), 5 * MB, max_width=4096, max_height=4096),
-        # JPEG only, <= 8 MB, 4:5 .. 1.91:1, width 320-1440.
-        RenditionSpec(
-            "instagram", "Instagram", ("JPEG",), 8 * MB,
-            max_width=1440, min_width=320, aspect=(4 / 5, 1.91), fit="crop",
-        ),
-        # Meta's photo limit (4 MB, check) ; 2048 px is what the feed shows at most (our choice).
-        RenditionSpec("facebook", "Facebook", ("JPEG", "PNG"), 4 * MB, max_width=2048, max_height=2048),
-        # Images API pixel ceiling (36,152,320, check); 8 MB is our conservative byte limit.
-        RenditionSpec("linkedin", "LinkedIn", ("JPEG", "PNG"), 8 * MB, max_pixels=36_152_320),
-        RenditionSpec("threads", "Threads", ("JPEG", "PNG"), 8 * MB, max_width=1440, max_height=4096),
-        RenditionSpec(
-            "google_business", "Google Business Profile", ("JPEG", "PNG"), 5 * MB,
-            min_width=400, min_height=300, max_width=4096, max_height=4096,
-        ),
-        # 20 MB (check); 2:3 is only recommended, so previews show it but we never crop to it.
-        RenditionSpec(
-            "pinterest", "Pinterest", ("JPEG", "PNG"), 20 * MB,
-            max_width=4096, max_height=4096, recommended_aspect=2 / 3,
-        ),
-    )
-}  # fmt: skip
-
-NETWORKS: tuple[str, ...] = tuple(_SPECS)
-
-
-def spec_for(network: str) -> RenditionSpec:
-    """The standard spec for a network id ('bluesky', 'instagram'...); ValueError for an unknown id."""
-    try:
-        return _SPECS[network]
-    except KeyError:
-        raise ValueError(f"no media spec for network {network!r}; known: {', '.join(NETWORKS)}") from None

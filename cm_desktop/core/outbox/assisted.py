@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from sqlmodel import col, select
 
-from cm_desktop.core import targets
+from cm_desktop.core import networks, targets
 from cm_desktop.core.models import Media, Post, PostTarget, TargetState
 from cm_desktop.core.outbox import messages as m
 from cm_desktop.core.store import Store
@@ -26,26 +26,14 @@ from cm_desktop.core.store import Store
 ASSISTED = TargetState.ASSISTED_PENDING.value
 DEFAULT_SNOOZE = timedelta(hours=1)
 
-# Where each network's own "new post" box opens. Where the network accepts the text in the address
-# (an "intent" link), it is filled in; elsewhere the text is on the clipboard.
-_COMPOSERS: dict[str, str] = {
-    "x": "https://x.com/intent/post?text={text}",
-    "threads": "https://www.threads.net/intent/post?text={text}",
-    "bluesky": "https://bsky.app/intent/compose?text={text}",
-    "linkedin": "https://www.linkedin.com/feed/?shareActive=true",
-    "facebook": "https://www.facebook.com/",
-    "instagram": "https://www.instagram.com/",
-    "google_business": "https://business.google.com/",
-    "pinterest": "https://www.pinterest.com/pin-builder/",
-    "mastodon": "https://joinmastodon.org/",
-}
 # Browsers and servers refuse very long addresses: past this, the text travels by the clipboard only.
 MAX_INTENT_TEXT = 1500
 
 
 def composer_url(network: str, text: str) -> str:
-    """The address that opens the network's composer, with the text filled in where the network allows it."""
-    template = _COMPOSERS.get(network, "")
+    """The address that opens the network's composer, with the text filled in where the network allows it
+    (elsewhere the text travels by the clipboard)."""
+    template = networks.get(network).compose_url if networks.known(network) else ""
     if "{text}" not in template:
         return template
     if len(text) > MAX_INTENT_TEXT:
@@ -70,10 +58,6 @@ class AssistedItem:
     text: str
     due_utc: datetime | None
     images: tuple[AssistedImage, ...]
-
-    @property
-    def network_name(self) -> str:
-        return m.network_name(self.network)
 
     @property
     def composer_url(self) -> str:
@@ -157,10 +141,8 @@ def save_images(sources: Sequence[Path], folder: Path, stem: str) -> list[Path]:
 
 def prepare_images(item: AssistedItem, cache_dir: Path) -> list[Path]:
     """The pictures as the network wants them (size, crop, no location data), through the media pipeline."""
-    from cm_desktop.core.media import prepare, spec_for
+    from cm_desktop.core.media import prepare
 
-    try:
-        spec = spec_for(item.network)
-    except ValueError:
-        spec = spec_for("facebook")  # a network we have no rule for: a safe, widely accepted size
+    # By hand there is no account and so no server limits: the network's own rendition.
+    spec = networks.get(item.network).rendition
     return [prepare(image.path, spec, cache_dir, image.focal).path for image in item.images]

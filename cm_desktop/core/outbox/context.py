@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, select
 
@@ -24,11 +24,14 @@ from cm_desktop.core.ports import LinkCard, OutgoingImage, Publisher
 from cm_desktop.core.schedule import Clock
 from cm_desktop.core.store import Store
 
+if TYPE_CHECKING:
+    from cm_desktop.core.media.spec import RenditionSpec
+
 log = logging.getLogger(__name__)
 
 ConnectorFactory = Callable[[Account], Publisher]
-# (source, network, renditions folder, focal point) -> a picture ready to upload
-PrepareImage = Callable[[Path, str, Path, tuple[float, float]], OutgoingImage]
+# (source, the rendition the account takes, renditions folder, focal point) -> a picture ready to upload
+PrepareImage = Callable[[Path, "RenditionSpec", Path, tuple[float, float]], OutgoingImage]
 
 
 class NoConnector(Exception):

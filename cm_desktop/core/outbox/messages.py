@@ -7,6 +7,7 @@ reason, already in the server's language); the sentence is built when shown, in 
 from __future__ import annotations
 
 from cm_desktop.core.i18n import Lang, Text
+from cm_desktop.core.networks import name_of
 
 # Codes stored in PostTarget.last_error_code.
 REFUSED = "refused"  # the network clearly said no: failed
@@ -167,26 +168,10 @@ PUBLISHER_BUSY = Text(
     fr="Une autre copie de CM Desktop publie en ce moment ; elle enverra ce qui est prévu.",
 )
 
-NETWORK_NAMES = {
-    "bluesky": "Bluesky",
-    "mastodon": "Mastodon",
-    "x": "X",
-    "facebook": "Facebook",
-    "instagram": "Instagram",
-    "linkedin": "LinkedIn",
-    "threads": "Threads",
-    "google_business": "Google Business Profile",
-    "pinterest": "Pinterest",
-}
-
-
-def network_name(network: str) -> str:
-    return NETWORK_NAMES.get(network, network.capitalize() or "?")
-
 
 def message_for(code: str, network: str, reason: str, lang: Lang) -> str:
     """The sentence for a stored error code; '' for no error."""
     if not code:
         return ""
     text = TEXTS.get(code, TEXTS[BUG])
-    return text.get(lang, network=network_name(network), reason=reason or "—")
+    return text.get(lang, network=name_of(network), reason=reason or "—")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
+from cm_desktop.core import networks
 from cm_desktop.core.i18n import Lang
 from cm_desktop.core.models import Account, PostTarget
 from cm_desktop.core.outbox import messages as m
@@ -24,9 +25,11 @@ class OutboxPolicy:
     backoff_max: timedelta = timedelta(hours=1)
     # After an unknown outcome, how long before the look-up (0: in the same run).
     reconcile_delay: timedelta = timedelta(0)
-    # Networks that schedule natively (Mastodon scheduled_at), and how far ahead a post must be to be
-    # handed over: Mastodon wants 5 minutes; more leaves room for the request's own delay.
-    native_networks: frozenset[str] = frozenset({"mastodon"})
+    # Networks that schedule natively (Mastodon scheduled_at: the registry says which), and how far ahead a
+    # post must be to be handed over: Mastodon wants 5 minutes; more leaves room for the request's own delay.
+    native_networks: frozenset[str] = field(
+        default_factory=lambda: networks.where(lambda n: n.can.native_scheduling)
+    )
     native_min_lead: timedelta = timedelta(minutes=10)
     native_check_after: timedelta = timedelta(minutes=1)
     # A copy the server holds is moved (PUT) only this far ahead (Mastodon refuses under 5 minutes);

@@ -9,9 +9,9 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cm_desktop.core import targets
+from cm_desktop.core import networks, targets
 from cm_desktop.core.models import stored_utc as aware
 from cm_desktop.core.outbox import messages as m
 from cm_desktop.core.outbox import native, reconcile
@@ -28,8 +28,12 @@ from cm_desktop.core.ports import (
     PublishResult,
     RateLimited,
     Refused,
+    ServerLimits,
     Unknown,
 )
+
+if TYPE_CHECKING:
+    from cm_desktop.core.media.spec import RenditionSpec
 
 log = logging.getLogger(__name__)
 
@@ -233,6 +237,9 @@ def outgoing_post(run: Run, ctx: Ctx, *, prepare: bool, scheduled_at: datetime |
     """The target as the connector needs it; with `prepare`, its pictures fitted to the network."""
     deps = run.deps
     images: list[OutgoingImage] = []
+    # The rendition this account's server takes (a Mastodon server may announce smaller limits).
+    announced = ServerLimits.from_json(ctx.account.server_limits) if ctx.account is not None else None
+    spec = networks.get(ctx.network).rendition_on(announced)
     for item in ctx.media:
         source = Path(item.stored_path)
         if not source.is_absolute() and deps.data_dir is not None:
@@ -240,7 +247,7 @@ def outgoing_post(run: Run, ctx: Ctx, *, prepare: bool, scheduled_at: datetime |
         focal = (item.focal_x, item.focal_y)
         if prepare:
             cache = deps.renditions_dir or source.parent / "renditions"
-            image = deps.prepare_image(source, ctx.network, cache, focal)
+            image = deps.prepare_image(source, spec, cache, focal)
             images.append(
                 OutgoingImage(image.path, image.mime_type, item.alt_text, image.width, image.height, focal)
             )
@@ -277,11 +284,11 @@ def _media_detail(exc: Exception) -> str | None:
 
 
 def prepare_with_pipeline(
-    source: Path, network: str, cache: Path, focal: tuple[float, float]
+    source: Path, spec: RenditionSpec, cache: Path, focal: tuple[float, float]
 ) -> OutgoingImage:
-    from cm_desktop.core.media import prepare, spec_for
+    from cm_desktop.core.media import prepare
 
-    rendition = prepare(source, spec_for(network), cache, focal)
+    rendition = prepare(source, spec, cache, focal)
     return OutgoingImage(
         path=rendition.path,
         mime_type=rendition.mime_type,

@@ -45,10 +45,6 @@ class StatusRow:
     error_code: str
     error_detail: str
 
-    @property
-    def network_name(self) -> str:
-        return m.network_name(self.network)
-
     def message(self, lang: Lang) -> str:
         return m.message_for(self.error_code, self.network, self.error_detail, lang)
 

@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 import regex
 
+from cm_desktop.core.networks import name_of
 from cm_desktop.core.rules import twitter_text
 from cm_desktop.core.rules.counting import (
     byte_overflow_index,
@@ -22,7 +23,7 @@ from cm_desktop.core.rules.counting import (
     shared_grapheme_count,
 )
 from cm_desktop.core.rules.messages import MESSAGES
-from cm_desktop.core.rules.model import ImageFacts, Issue, Measure, MediaRules, NetworkSpec, Severity
+from cm_desktop.core.rules.model import ImageFacts, Issue, Measure, NetworkSpec, Severity
 from cm_desktop.core.rules.text import clean, grapheme_count, nfc, utf8_offsets, window
 from cm_desktop.core.rules.twitter_text import Entity
 
@@ -164,18 +165,6 @@ def measure(text: str, **limits: int) -> Measure:
     )
 
 
-def media(**limits: int) -> MediaRules:
-    return MediaRules(
-        max_images=4,
-        formats=frozenset({"jpeg", "png", "webp", "gif"}),
-        # The lexicon now allows 2 MB; servers and app views long refused more than 1 MB: stay safe.
-        max_bytes=1_000_000,
-        alt_max=2000,  # Bluesky's app stops at 2,000 characters
-        alt_required=True,
-        animated_allowed=False,  # a GIF is shown as a still image in app.bsky.embed.images
-    )
-
-
 def checks(text: str, images: Sequence[ImageFacts], limits: Mapping[str, int]) -> list[Issue]:
     issues: list[Issue] = []
     cleaned = window(clean(text))
@@ -187,7 +176,7 @@ def checks(text: str, images: Sequence[ImageFacts], limits: Mapping[str, int]) -
                     "hashtags.too_long",
                     Severity.WARNING,
                     MESSAGES["hashtags.too_long"],
-                    {"tag": tag[:20], "network": "Bluesky", "max": TAG_MAX_GRAPHEMES},
+                    {"tag": tag[:20], "network": name_of("bluesky"), "max": TAG_MAX_GRAPHEMES},
                 )
             )
     return issues
@@ -195,11 +184,9 @@ def checks(text: str, images: Sequence[ImageFacts], limits: Mapping[str, int]) -
 
 SPEC = NetworkSpec(
     name="bluesky",
-    label="Bluesky",
     limit_defaults=LIMIT_DEFAULTS,
     measure=measure,
     entities=entities,
-    media=media,
     feed_cut=None,
     checks=checks,
 )

@@ -11,22 +11,12 @@ from collections.abc import Mapping, Sequence
 import regex
 
 from cm_desktop.core.rules.messages import MESSAGES
-from cm_desktop.core.rules.model import Fix, ImageFacts, Issue, MediaRules, Severity
+from cm_desktop.core.rules.model import Fix, ImageFacts, Issue, Severity
 from cm_desktop.core.rules.plain import plain_spec
 from cm_desktop.core.rules.text import clean, window
 
 LIMIT = 1500
 TITLE_LIMIT = 58  # event and offer titles
-
-MEDIA = MediaRules(
-    max_images=1,
-    formats=frozenset({"jpeg", "png"}),
-    max_bytes=5 * 1024 * 1024,
-    min_width=400,
-    min_height=300,
-    alt_supported=False,
-    animated_allowed=False,
-)
 
 # A run of digits with the separators people type: "06 12 34 56 78", "+33 (0)6-12-34-56-78", "555.123.4567".
 _PHONE = regex.compile(r"(?<![\w+])(?:\+|00)?\d(?:[\d\s.\-/()]|\u00a0){6,22}\d(?!\w)")
@@ -61,9 +51,7 @@ def checks(text: str, images: Sequence[ImageFacts], limits: Mapping[str, int]) -
 
 SPEC = plain_spec(
     name="google_business",
-    label="Google Business Profile",
     limit=LIMIT,
-    media=MEDIA,
     feed_cut=None,
     checks=checks,
     link_issue="link.use_button",

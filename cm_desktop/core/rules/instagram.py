@@ -11,9 +11,10 @@ from collections.abc import Mapping, Sequence
 
 import regex
 
+from cm_desktop.core.networks import name_of
 from cm_desktop.core.rules import twitter_text
 from cm_desktop.core.rules.messages import MESSAGES
-from cm_desktop.core.rules.model import Fix, ImageFacts, Issue, MediaRules, Severity
+from cm_desktop.core.rules.model import Fix, ImageFacts, Issue, Severity
 from cm_desktop.core.rules.plain import plain_spec
 from cm_desktop.core.rules.text import clean, window
 from cm_desktop.core.rules.twitter_text import Entity
@@ -22,20 +23,6 @@ LIMIT = 2200
 FEED_CUT = 125  # approximate
 MAX_HASHTAGS = 30
 MAX_MENTIONS = 20
-
-MEDIA = MediaRules(
-    max_images=10,
-    min_images=1,
-    formats=frozenset({"jpeg"}),
-    max_bytes=8 * 1024 * 1024,
-    min_width=320,
-    max_width=1440,
-    aspect_min=4 / 5,
-    aspect_max=1.91,
-    crop_targets=(("4:5", 4 / 5), ("1.91:1", 1.91)),
-    alt_max=None,
-    animated_allowed=False,
-)
 
 # Instagram user names: letters, digits, "." and "_", up to 30.
 _MENTION = regex.compile(r"(?<![\w@.])@(?P<name>[a-z0-9._]{1,30})(?<!\.)", regex.IGNORECASE)
@@ -75,7 +62,7 @@ def count_checks(network: str, found: list[Entity], max_hashtags: int, max_menti
                     code,
                     Severity.BLOCKS,
                     MESSAGES[code],
-                    {"network": network, "max": most, "over": n - most},
+                    {"network": name_of(network), "max": most, "over": n - most},
                     fix,
                 )
             )
@@ -83,14 +70,12 @@ def count_checks(network: str, found: list[Entity], max_hashtags: int, max_menti
 
 
 def checks(text: str, images: Sequence[ImageFacts], limits: Mapping[str, int]) -> list[Issue]:
-    return count_checks("Instagram", entities(text), MAX_HASHTAGS, MAX_MENTIONS)
+    return count_checks("instagram", entities(text), MAX_HASHTAGS, MAX_MENTIONS)
 
 
 SPEC = plain_spec(
     name="instagram",
-    label="Instagram",
     limit=LIMIT,
-    media=MEDIA,
     feed_cut=FEED_CUT,
     checks=checks,
     entities=entities,

@@ -2,7 +2,7 @@
 
 (content warning + text) in grapheme clusters, every http(s) link counts `characters_reserved_per_url`,
 `@user@host` counts as `@user`. Limits are announced by each server (GET /api/v2/instance): pass them in;
-the defaults are Mastodon's own (500, 23, 4), and forks raise them.
+the defaults are Mastodon's own (500, 23), and forks raise them. Media limits: core.networks.
 """
 
 from __future__ import annotations
@@ -13,15 +13,11 @@ import regex
 
 from cm_desktop.core.rules import twitter_text
 from cm_desktop.core.rules.counting import check_limits, overflow_index, shared_grapheme_count, shared_urls
-from cm_desktop.core.rules.model import ImageFacts, Issue, Measure, MediaRules, NetworkSpec
+from cm_desktop.core.rules.model import ImageFacts, Issue, Measure, NetworkSpec
 from cm_desktop.core.rules.text import clean, grapheme_count, nfc, window
 from cm_desktop.core.rules.twitter_text import Entity
 
-LIMIT_DEFAULTS: Mapping[str, int] = {
-    "max_characters": 500,
-    "characters_reserved_per_url": 23,
-    "max_media_attachments": 4,
-}
+LIMIT_DEFAULTS: Mapping[str, int] = {"max_characters": 500, "characters_reserved_per_url": 23}
 
 # Mastodon's own mention shape: a local @user or a remote @user@host (host counts for nothing).
 _MENTION = regex.compile(
@@ -88,29 +84,15 @@ def measure(text: str, *, spoiler: str = "", **limits: int) -> Measure:
     return Measure(network="mastodon", count=count, limit=limit, overflow_at=over)
 
 
-def media(**limits: int) -> MediaRules:
-    lim = check_limits("mastodon", limits, LIMIT_DEFAULTS)
-    return MediaRules(
-        max_images=lim["max_media_attachments"],
-        formats=frozenset({"jpeg", "png", "gif", "webp", "heic", "avif"}),
-        max_bytes=16 * 1024 * 1024,
-        max_pixels=3840 * 2160,  # 8.3 MP: larger pictures are downscaled by the server
-        alt_max=1500,
-        animated_alone=True,
-    )
-
-
 def checks(text: str, images: Sequence[ImageFacts], limits: Mapping[str, int]) -> list[Issue]:
     return []
 
 
 SPEC = NetworkSpec(
     name="mastodon",
-    label="Mastodon",
     limit_defaults=LIMIT_DEFAULTS,
     measure=measure,
     entities=entities,
-    media=media,
     feed_cut=None,
     checks=checks,
 )

@@ -1,4 +1,4 @@
-"""The shapes every network module fills in: measures, media rules, images, issues and fixes."""
+"""The shapes every network module fills in: measures, images, issues and fixes (media rules: core.media.spec)."""
 
 from __future__ import annotations
 
@@ -63,39 +63,6 @@ class Measure:
 
 
 @dataclass(frozen=True)
-class MediaRules:
-    """What a network accepts for images. None means 'no limit we know of'."""
-
-    max_images: int
-    formats: frozenset[str]  # lower-case short names: jpeg, png, gif, webp, heic, avif
-    max_bytes: int
-    min_images: int = 0
-    max_pixels: int | None = None  # above this the network downscales (never refuses)
-    min_width: int | None = None
-    min_height: int | None = None
-    max_width: int | None = None  # wider images are scaled down by the network
-    aspect_min: float | None = None  # width / height
-    aspect_max: float | None = None
-    crop_targets: tuple[tuple[str, float], ...] = ()  # what the network crops to, e.g. ("4:5", 0.8)
-    recommended_aspect: tuple[str, float] | None = None
-    alt_supported: bool = True
-    alt_max: int | None = None
-    alt_required: bool = False
-    animated_allowed: bool = True
-    animated_alone: bool = False  # an animated GIF must be the only image
-
-    @property
-    def image_required(self) -> bool:
-        return self.min_images > 0
-
-    @property
-    def mime_types(self) -> frozenset[str]:
-        names = {"jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp"}
-        names |= {"heic": "image/heic", "heif": "image/heif", "avif": "image/avif"}
-        return frozenset(names[f] for f in self.formats if f in names)
-
-
-@dataclass(frozen=True)
 class ImageFacts:
     """What preflight needs to know about one picked image (read by the media code, not here)."""
 
@@ -141,7 +108,8 @@ class Issue:
     code: str  # stable: UI and tests match on it, never on the message
     severity: Severity
     message: Text
-    params: Mapping[str, str | int | float] = field(default_factory=dict)
+    # A Text parameter (a network's name) is shown in the message's language.
+    params: Mapping[str, str | int | float | Text] = field(default_factory=dict)
     fix: Fix | None = None
 
     def text(self, lang: Lang) -> str:
@@ -152,21 +120,19 @@ class Issue:
             "code": self.code,
             "severity": self.severity.value,
             "message": self.text(lang),
-            "params": dict(self.params),
+            "params": {k: v.get(lang) if isinstance(v, Text) else v for k, v in self.params.items()},
             "fix": self.fix.to_json() if self.fix else None,
         }
 
 
 @dataclass(frozen=True)
 class NetworkSpec:
-    """One network's rules, as its module exposes them to the registry."""
+    """One network's text rules, as its module exposes them (`core.networks.Network.rules` reaches them)."""
 
-    name: str
-    label: str  # the network's own name, as people know it
+    name: str  # the network's id
     limit_defaults: Mapping[str, int]
     measure: Callable[..., Measure]
     entities: Callable[[str], list[Entity]]
-    media: Callable[..., MediaRules]
     feed_cut: int | None  # approximate "See more" position in characters, None when the feed shows it all
     checks: Callable[[str, Sequence[ImageFacts], Mapping[str, int]], list[Issue]]
     link_issue: str | None = None  # message code when links in the text cannot be clicked

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from cm_desktop.core.rules import twitter_text
 from cm_desktop.core.rules.counting import check_limits, grapheme_measure
-from cm_desktop.core.rules.model import ImageFacts, Issue, Measure, MediaRules, NetworkSpec
+from cm_desktop.core.rules.model import ImageFacts, Issue, Measure, NetworkSpec
 from cm_desktop.core.rules.text import clean, window
 from cm_desktop.core.rules.twitter_text import Entity
 
@@ -28,9 +28,7 @@ def links_and_hashtags(text: str) -> list[Entity]:
 def plain_spec(
     *,
     name: str,
-    label: str,
     limit: int,
-    media: MediaRules,
     feed_cut: int | None,
     checks: Checks = no_checks,
     entities: Callable[[str], list[Entity]] = links_and_hashtags,
@@ -41,16 +39,11 @@ def plain_spec(
     def measure(text: str, **limits: int) -> Measure:
         return grapheme_measure(name, text, check_limits(name, limits, defaults)["max_characters"])
 
-    def media_rules(**limits: int) -> MediaRules:
-        return media
-
     return NetworkSpec(
         name=name,
-        label=label,
         limit_defaults=defaults,
         measure=measure,
         entities=entities,
-        media=media_rules,
         feed_cut=feed_cut,
         checks=checks,
         link_issue=link_issue,

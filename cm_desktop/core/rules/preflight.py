@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import regex
 
+from cm_desktop.core.i18n import Text
+from cm_desktop.core.media.spec import MediaRules
+from cm_desktop.core.networks import Network
 from cm_desktop.core.rules.messages import MESSAGES
-from cm_desktop.core.rules.model import Fix, ImageFacts, Issue, Measure, MediaRules, NetworkSpec, Severity
+from cm_desktop.core.rules.model import Fix, ImageFacts, Issue, Measure, Severity
 from cm_desktop.core.rules.text import (
     clean,
     grapheme_count,
@@ -16,6 +20,9 @@ from cm_desktop.core.rules.text import (
     is_blank,
 )
 
+if TYPE_CHECKING:
+    from cm_desktop.core.ports import ServerLimits
+
 # Addresses that are never web links, whatever a reader's app does with them.
 _NOT_WEB = regex.compile(r"(?<![\w.+\-])(javascript|data|vbscript|file)\s*:", regex.IGNORECASE)
 _FORMAT_NAMES = {"jpeg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WebP", "heic": "HEIC", "avif": "AVIF"}
@@ -23,13 +30,13 @@ _ORDER = {Severity.BLOCKS: 0, Severity.WARNING: 1, Severity.TIP: 2}
 
 
 def _issue(
-    code: str, severity: Severity, params: Mapping[str, str | int | float], fix: Fix | None = None
+    code: str, severity: Severity, params: Mapping[str, str | int | float | Text], fix: Fix | None = None
 ) -> Issue:
     return Issue(code, severity, MESSAGES[code], dict(params), fix)
 
 
-def text_issues(spec: NetworkSpec, text: str, measured: Measure, has_images: bool) -> list[Issue]:
-    label = spec.label
+def text_issues(network: Network, text: str, measured: Measure, has_images: bool) -> list[Issue]:
+    spec, label = network.rules, network.name
     issues: list[Issue] = []
     if has_lone_surrogates(text):
         n = clean(text).count("\ufffd") - text.count("\ufffd")
@@ -95,10 +102,10 @@ def _aspect_label(ratio: float, targets: Sequence[tuple[str, float]]) -> str:
     return min(targets, key=lambda t: abs(t[1] - ratio))[0] if targets else f"{ratio:.2f}:1"
 
 
-def image_issues(spec: NetworkSpec, rules: MediaRules, images: Sequence[ImageFacts]) -> list[Issue]:
-    label = spec.label
+def image_issues(network: Network, rules: MediaRules, images: Sequence[ImageFacts]) -> list[Issue]:
+    label = network.name
     issues: list[Issue] = []
-    params: dict[str, str | int | float]
+    params: dict[str, str | int | float | Text]
     if len(images) < rules.min_images:
         issues.append(_issue("images.required", Severity.BLOCKS, {"network": label}, Fix("add_image")))
     if len(images) > rules.max_images:
@@ -114,7 +121,7 @@ def image_issues(spec: NetworkSpec, rules: MediaRules, images: Sequence[ImageFac
         issues.append(_issue("image.animated_alone", Severity.BLOCKS, {"network": label}, fix))
     preferred = "jpeg" if "jpeg" in rules.formats else sorted(rules.formats)[0]
     for index, image in enumerate(images):
-        base: dict[str, str | int | float] = {"network": label, "number": index + 1}
+        base: dict[str, str | int | float | Text] = {"network": label, "number": index + 1}
         if image.kind not in rules.formats:
             shown = _FORMAT_NAMES.get(image.kind, image.kind.upper() or "?")
             params = {
@@ -190,11 +197,15 @@ def image_issues(spec: NetworkSpec, rules: MediaRules, images: Sequence[ImageFac
 
 
 def run(
-    spec: NetworkSpec, text: str, images: Sequence[ImageFacts], measured: Measure, limits: Mapping[str, int]
+    network: Network,
+    text: str,
+    images: Sequence[ImageFacts],
+    measured: Measure,
+    limits: ServerLimits | None = None,
 ) -> list[Issue]:
-    rules = spec.media(**{k: v for k, v in limits.items() if k == "max_media_attachments"})
-    issues = text_issues(spec, text, measured, bool(images))
+    """Every issue of `text` and `images` on `network`, with what the account's server announced (`limits`)."""
+    issues = text_issues(network, text, measured, bool(images))
     if not is_blank(text):
-        issues.extend(spec.checks(text, images, limits))
-    issues.extend(image_issues(spec, rules, images))
+        issues.extend(network.rules.checks(text, images, network.text_limits(limits)))
+    issues.extend(image_issues(network, network.accepts_on(limits), images))
     return sorted(issues, key=lambda i: _ORDER[i.severity])

@@ -11,22 +11,12 @@ from dataclasses import replace
 
 from cm_desktop.core.rules import instagram
 from cm_desktop.core.rules.counting import check_limits, overflow_index, shared_emoji, shared_grapheme_count
-from cm_desktop.core.rules.model import ImageFacts, Issue, Measure, MediaRules
+from cm_desktop.core.rules.model import ImageFacts, Issue, Measure
 from cm_desktop.core.rules.plain import plain_spec
 from cm_desktop.core.rules.text import EMOJI_RE, nfc, window
 
 LIMIT = 500
 LIMIT_DEFAULTS: Mapping[str, int] = {"max_characters": LIMIT}
-
-MEDIA = MediaRules(
-    max_images=10,  # carousel (check)
-    formats=frozenset({"jpeg", "png"}),
-    max_bytes=8 * 1024 * 1024,
-    min_width=320,
-    max_width=1440,
-    alt_max=None,
-    animated_allowed=False,
-)
 
 
 def measure(text: str, **limits: int) -> Measure:
@@ -45,15 +35,13 @@ def measure(text: str, **limits: int) -> Measure:
 
 def checks(text: str, images: Sequence[ImageFacts], limits: Mapping[str, int]) -> list[Issue]:
     return instagram.count_checks(
-        "Threads", instagram.entities(text), instagram.MAX_HASHTAGS, instagram.MAX_MENTIONS
+        "threads", instagram.entities(text), instagram.MAX_HASHTAGS, instagram.MAX_MENTIONS
     )
 
 
 _BASE = plain_spec(
     name="threads",
-    label="Threads",
     limit=LIMIT,
-    media=MEDIA,
     feed_cut=None,
     checks=checks,
     entities=instagram.entities,

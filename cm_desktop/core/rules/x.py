@@ -13,7 +13,7 @@ import regex
 
 from cm_desktop.core.rules import twitter_text
 from cm_desktop.core.rules.counting import check_limits, shared_urls
-from cm_desktop.core.rules.model import ImageFacts, Issue, Measure, MediaRules, NetworkSpec
+from cm_desktop.core.rules.model import ImageFacts, Issue, Measure, NetworkSpec
 from cm_desktop.core.rules.text import EMOJI_RE, clean, nfc, utf16_len, window
 from cm_desktop.core.rules.twitter_text import Entity
 
@@ -193,27 +193,15 @@ def entities(text: str) -> list[Entity]:
     return twitter_text.extract_entities(window(clean(text)), cashtags=True)
 
 
-def media(**limits: int) -> MediaRules:
-    return MediaRules(
-        max_images=4,
-        formats=frozenset({"jpeg", "png", "gif", "webp"}),
-        max_bytes=5 * 1024 * 1024,
-        alt_max=1000,
-        animated_alone=True,
-    )
-
-
 def checks(text: str, images: Sequence[ImageFacts], limits: Mapping[str, int]) -> list[Issue]:
     return []
 
 
 SPEC = NetworkSpec(
     name="x",
-    label="X",
     limit_defaults=LIMIT_DEFAULTS,
     measure=measure,
     entities=entities,
-    media=media,
     feed_cut=None,
     checks=checks,
 )

@@ -73,7 +73,10 @@ def _store_account(store: Store, account: Account) -> tuple[Account, str]:
         previous = ""
         if existing is not None:
             previous = existing.secret_ref
-            for name in ("handle", "display_name", "server_url", "avatar_url", "secret_ref"):
+            names = ["handle", "display_name", "server_url", "avatar_url", "secret_ref"]
+            if account.server_read_at is not None:  # read afresh: else the facts already stored stay
+                names += ["server_limits", "token_expires_at", "server_read_at"]
+            for name in names:
                 setattr(existing, name, getattr(account, name))
             existing.status = AccountStatus.OK.value
             account = existing
@@ -128,10 +131,14 @@ def connect_bluesky(
 
     The format of the app password is checked before any request (networks.bluesky.check_app_password).
     """
+    from datetime import UTC, datetime
+
     from cm_desktop.core.models import Account
     from cm_desktop.networks.bluesky import DEFAULT_SERVICE, PLC_DIRECTORY, connect
+    from cm_desktop.services.accounts.server_facts import read_facts_on_connect
 
     ref = new_secret_ref("bluesky")
+    account = Account(network="bluesky", secret_ref=ref)
     try:
         secrets.check()
         with connect(
@@ -144,19 +151,14 @@ def connect_bluesky(
             transport=transport,
         ) as connector:
             info = connector.verify()
+            read_facts_on_connect(connector, account, datetime.now(UTC))  # when the login ends
         check_cancelled(cancellation)
     except BaseException as exc:
         _forget(secrets, ref)
         raise_explained(exc)
-    account = Account(
-        network="bluesky",
-        handle=info.handle,
-        display_name=info.display_name,
-        server_url=info.server_url or (service_url or "").strip() or DEFAULT_SERVICE,
-        remote_id=info.remote_id,
-        avatar_url=info.avatar_url,
-        secret_ref=ref,
-    )
+    account.handle, account.display_name = info.handle, info.display_name
+    account.server_url = info.server_url or (service_url or "").strip() or DEFAULT_SERVICE
+    account.remote_id, account.avatar_url = info.remote_id, info.avatar_url
     return save_account(store, secrets, account)
 
 
@@ -259,27 +261,26 @@ def save_mastodon(
     transport: httpx.BaseTransport | None = None,
 ) -> Account:
     """Check the token (it stays in memory until it works), then keychain, then database. Raises ConnectError."""
+    from datetime import UTC, datetime
+
     from cm_desktop.core.models import Account
     from cm_desktop.networks.mastodon import MastodonConnector
+    from cm_desktop.services.accounts.server_facts import read_facts_on_connect
 
     ref = new_secret_ref("mastodon")
+    # Mastodon tokens never expire by themselves (no refresh tokens): token_expires_at stays empty.
+    account = Account(network="mastodon", secret_ref=ref)
     try:
         with MastodonConnector(server_url, token, transport=transport) as connector:
             me = connector.verify()
+            read_facts_on_connect(connector, account, datetime.now(UTC))  # this server's own limits
         check_cancelled(cancellation)
         secrets.set(ref, token)
     except BaseException as exc:
         _forget(secrets, ref)
         raise_explained(exc)
-    account = Account(
-        network="mastodon",
-        handle=me.handle,
-        display_name=me.display_name,
-        server_url=me.server_url,
-        remote_id=me.remote_id,
-        avatar_url=me.avatar_url,
-        secret_ref=ref,
-    )
+    account.handle, account.display_name, account.server_url = me.handle, me.display_name, me.server_url
+    account.remote_id, account.avatar_url = me.remote_id, me.avatar_url
     return save_account(store, secrets, account)
 
 

@@ -9,12 +9,6 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen, Q
 
 from cm_desktop.ui.calendar.style import network_colour
 
-NETWORK_NAMES = {"bluesky": "Bluesky", "mastodon": "Mastodon"}
-
-
-def network_name(network: str) -> str:
-    return NETWORK_NAMES.get(network, network.replace("_", " ").title())
-
 
 def initial_of(display_name: str, handle: str) -> str:
     for source in (display_name, handle.lstrip("@")):

@@ -34,11 +34,12 @@ from cm_desktop.services.accounts import (
     list_accounts_with_status,
     remove_account,
 )
-from cm_desktop.ui.accounts.badge import badge_pixmap, network_name
+from cm_desktop.ui.accounts.badge import badge_pixmap
 from cm_desktop.ui.accounts.bluesky_dialog import BlueskyDialog, own_server_of
 from cm_desktop.ui.accounts.feedback import StatusLine, known_or_logged
 from cm_desktop.ui.accounts.mastodon_dialog import MastodonDialog
 from cm_desktop.ui.accounts.row import AccountRowWidget
+from cm_desktop.ui.i18n import network_name
 from cm_desktop.ui.tasks import TaskRunner
 from cm_desktop.ui.theme import make_body, make_title, scaled_font
 

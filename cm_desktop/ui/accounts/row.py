@@ -9,8 +9,9 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from cm_desktop.services.accounts import CONNECTED, KEYCHAIN_UNAVAILABLE, AccountRow
-from cm_desktop.ui.accounts.badge import badge_pixmap, network_name
+from cm_desktop.ui.accounts.badge import badge_pixmap
 from cm_desktop.ui.accounts.feedback import error_colour, ok_colour
+from cm_desktop.ui.i18n import network_name
 from cm_desktop.ui.theme import scaled_font
 
 BADGE_SIZE = 44

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from cm_desktop.core.calendar_query import PostView, SlotTime
 from cm_desktop.core.moments import Moment, MomentKind
-from cm_desktop.ui.calendar.list_model import network_label
 from cm_desktop.ui.calendar.roles import (
     IN_PERIOD_ROLE,
     MOMENTS_ROLE,
@@ -22,6 +21,7 @@ from cm_desktop.ui.calendar.roles import (
     current_lang,
 )
 from cm_desktop.ui.calendar.style import chip_background, draw_state_marker, is_dark, network_colour
+from cm_desktop.ui.i18n import network_name
 
 PAD = 4
 GAP = 2
@@ -195,7 +195,7 @@ class CellPainter(QStyledItemDelegate):
         x = int(marker.right()) + 4
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         label = post.local.strftime("%H:%M") if post.local else ""
-        text = " ".join(post.text.split()) or network_label(networks[0])
+        text = " ".join(post.text.split()) or network_name(networks[0])
         area = QRect(x, box.top(), box.right() - x - 2, box.height())
         painter.drawText(
             area,
@@ -212,7 +212,7 @@ class CellPainter(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.drawRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        text = f"+ {slot.local.strftime('%H:%M')}  {network_label(slot.slot.network)}"
+        text = f"+ {slot.local.strftime('%H:%M')}  {network_name(slot.slot.network)}"
         area = box.adjusted(8, 0, -4, 0)
         painter.drawText(
             area,

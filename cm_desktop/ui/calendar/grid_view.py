@@ -20,11 +20,11 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolT
 
 from cm_desktop.core.calendar_query import PostView
 from cm_desktop.ui.calendar.cell_painter import CellPainter, Hit
-from cm_desktop.ui.calendar.list_model import network_label
 from cm_desktop.ui.calendar.month_model import MonthModel
 from cm_desktop.ui.calendar.roles import current_lang, moment_tooltip, post_id_from, post_mime
 from cm_desktop.ui.calendar.style import state_label
 from cm_desktop.ui.calendar.week_model import WeekModel
+from cm_desktop.ui.i18n import network_name
 
 DEFAULT_COMPOSE_TIME = time(9, 0)  # clicking an empty day proposes the morning
 WEEK_ROW_HEIGHT = 56
@@ -33,7 +33,7 @@ FIRST_VISIBLE_HOUR = 7
 
 def post_tooltip(post: PostView) -> str:
     when = post.local.strftime("%H:%M") if post.local else ""
-    networks = ", ".join(network_label(n) for n in post.networks)
+    networks = ", ".join(network_name(n) for n in post.networks)
     lines = [f"{when} · {networks} · {state_label(post.state)}", post.text[:300]]
     errors = {t.last_error_message for t in post.targets if t.last_error_message}
     lines += sorted(errors)

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from cm_desktop.core.calendar_io import NOTHING_IMPORTED, ImportPreview, ImportRow
 from cm_desktop.core.schedule import Severity
-from cm_desktop.ui.calendar.list_model import network_label, one_line
+from cm_desktop.ui.calendar.list_model import one_line
 from cm_desktop.ui.calendar.roles import Index, current_lang
+from cm_desktop.ui.i18n import network_name
 from cm_desktop.ui.qtdates import to_qdatetime
 
 LINE, WHEN, NETWORKS, TEXT, REPORT = range(5)
@@ -60,7 +61,7 @@ class ImportRowsModel(QAbstractTableModel):
                     return "—"
                 return QLocale().toString(to_qdatetime(row.local), QLocale.FormatType.ShortFormat)
             if column == NETWORKS:
-                return ", ".join(network_label(n) for n in row.networks)
+                return ", ".join(network_name(n) for n in row.networks)
             if column == TEXT:
                 return one_line(row.text, 80) if role == Qt.ItemDataRole.DisplayRole else row.text[:1000]
             lang = current_lang()

@@ -13,16 +13,12 @@ from PySide6.QtCore import (
 )
 
 from cm_desktop.core.calendar_query import PostView
-from cm_desktop.core.rules import NETWORKS, spec
 from cm_desktop.ui.calendar.roles import POST_ID_ROLE, POSTS_ROLE, Index
 from cm_desktop.ui.calendar.style import marker_pixmap, network_colour, state_label
+from cm_desktop.ui.i18n import network_name
 from cm_desktop.ui.qtdates import to_qdatetime
 
 WHEN, NETWORKS_COLUMN, STATE, TEXT = range(4)
-
-
-def network_label(network: str) -> str:
-    return spec(network).label if network in NETWORKS else network
 
 
 def one_line(text: str, limit: int = 140) -> str:
@@ -64,7 +60,7 @@ class PostListModel(QAbstractTableModel):
                     return self.tr("No date yet")
                 return QLocale().toString(to_qdatetime(post.local), QLocale.FormatType.ShortFormat)
             if column == NETWORKS_COLUMN:
-                return ", ".join(network_label(n) for n in post.networks) or self.tr("No network")
+                return ", ".join(network_name(n) for n in post.networks) or self.tr("No network")
             if column == STATE:
                 return state_label(post.state)
             return one_line(post.text) or self.tr("(picture only)")

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from cm_desktop.core.calendar_query import PostFilter
-from cm_desktop.ui.calendar.list_model import TEXT, PostListModel, network_label
+from cm_desktop.ui.calendar.list_model import TEXT, PostListModel
 from cm_desktop.ui.calendar.style import STATE_LABELS, state_label
+from cm_desktop.ui.i18n import network_name
 
 
 class PostListPanel(QWidget):
@@ -33,7 +34,7 @@ class PostListPanel(QWidget):
         self.network_filter.setObjectName("network_filter")
         self.network_filter.addItem("", "")
         for name in networks:
-            self.network_filter.addItem(network_label(name), name)
+            self.network_filter.addItem(network_name(name), name)
         self.state_filter = QComboBox()
         self.state_filter.setObjectName("state_filter")
         self.state_filter.addItem("", "")

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from cm_desktop.core import calendar_io, calendar_query
+from cm_desktop.core import networks as registry
 from cm_desktop.core.calendar_query import PostFilter, PostView, SlotTime
 from cm_desktop.core.moments import Moment
-from cm_desktop.core.rules import NETWORKS
 from cm_desktop.core.schedule import Clock, Problem, Severity, from_utc
 from cm_desktop.core.store import Store, known_error
 from cm_desktop.platform.logs import log_failure
@@ -91,14 +91,14 @@ class CalendarPage(QWidget):
         clock: Clock,
         runner: TaskRunner,
         data_dir: Path,
-        networks: Sequence[str] = NETWORKS,
+        networks: Sequence[str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("page_calendar")
         self.store, self.zone, self.country, self.clock, self.runner = store, zone, country, clock, runner
         self.data_dir = data_dir
-        self.networks = tuple(networks)
+        self.networks = registry.ids() if networks is None else tuple(networks)
         self.mode = MONTH
         self.anchor = self.today()  # the day the month or week shown contains
         self._generation = 0  # answers of an older load are dropped (fast clicking, slow disk)
@@ -580,7 +580,9 @@ class CalendarPage(QWidget):
             posts = calendar_query.find_posts(store, PostFilter(since_utc=since), zone, limit=EXPORT_LIMIT)
             dated = [p for p in posts if p.scheduled_utc is not None]
             if kind == "ics":
-                path.write_text(calendar_io.export_ics(dated, now), encoding="utf-8", newline="")
+                path.write_text(
+                    calendar_io.export_ics(dated, now, lang=current_lang()), encoding="utf-8", newline=""
+                )
             else:
                 path.write_bytes(calendar_io.export_csv(dated))
             return len(dated)

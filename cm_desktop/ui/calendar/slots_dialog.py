@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from cm_desktop.core.calendar_query import add_slot, list_slots, remove_slot
 from cm_desktop.core.store import Store
-from cm_desktop.ui.calendar.list_model import network_label
 from cm_desktop.ui.calendar.slots_model import SlotListModel
+from cm_desktop.ui.i18n import network_name
 from cm_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ class SlotsDialog(QDialog):
         self.network = QComboBox()
         self.network.setObjectName("slot_network")
         for name in networks:
-            self.network.addItem(network_label(name), name)
+            self.network.addItem(network_name(name), name)
         self.add_button = QPushButton()
         self.add_button.setObjectName("add_slot")
         self.add_button.clicked.connect(self.add_current)

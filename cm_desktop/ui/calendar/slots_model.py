@@ -7,9 +7,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, Qt
 
 from cm_desktop.core.calendar_query import SlotView
-from cm_desktop.ui.calendar.list_model import network_label
 from cm_desktop.ui.calendar.roles import Index
 from cm_desktop.ui.calendar.style import network_colour
+from cm_desktop.ui.i18n import network_name
 
 
 class SlotListModel(QAbstractTableModel):
@@ -37,7 +37,7 @@ class SlotListModel(QAbstractTableModel):
                 return QLocale().dayName(slot.weekday + 1, QLocale.FormatType.LongFormat).capitalize()
             if index.column() == 1:
                 return f"{slot.minute_of_day // 60:02d}:{slot.minute_of_day % 60:02d}"
-            return network_label(slot.network)
+            return network_name(slot.network)
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 2:
             return network_colour(slot.network)
         if role == Qt.ItemDataRole.UserRole:

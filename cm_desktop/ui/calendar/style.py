@@ -1,4 +1,4 @@
-"""Colours per network and the marker of each post state, painted (no emoji font needed)."""
+"""Network colours (from the registry) and the marker of each post state, painted (no emoji font needed)."""
 
 from __future__ import annotations
 
@@ -6,23 +6,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF,
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
+from cm_desktop.core import networks
 from cm_desktop.core.models import TargetState
 
 CONTEXT = "CalendarStyle"
 
-# Each network's own brand colour; X and Threads are black, so they get a grey that shows on dark too.
-NETWORK_COLOURS: dict[str, str] = {
-    "mastodon": "#6364FF",
-    "bluesky": "#1185FE",
-    "x": "#6b7280",
-    "facebook": "#1877F2",
-    "instagram": "#E1306C",
-    "linkedin": "#0A66C2",
-    "threads": "#8b8f98",
-    "google_business": "#34A853",
-    "pinterest": "#E60023",
-}
-FALLBACK_COLOUR = "#9aa0a6"
+FALLBACK_COLOUR = "#9aa0a6"  # a network we do not know (an old row)
 
 # Marked for lupdate, translated when shown (state_label).
 _STATE_SOURCES = {
@@ -51,7 +40,8 @@ def state_label(state: str) -> str:
 
 
 def network_colour(network: str) -> QColor:
-    return QColor(NETWORK_COLOURS.get(network, FALLBACK_COLOUR))
+    """The network's brand colour, from the registry."""
+    return QColor(networks.get(network).colour if networks.known(network) else FALLBACK_COLOUR)
 
 
 def is_dark(palette: QPalette) -> bool:

@@ -17,21 +17,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cm_desktop.core.rules import media_rules
+from cm_desktop.core import networks
 
 # Used when no chosen network says: Mastodon's, the most common strict one.
 DEFAULT_ALT_LIMIT = 1500
 PREVIEW_SIZE = 220
 
 
-def alt_limit(networks: Iterable[str]) -> int | None:
-    """The strictest description limit among `networks` that take descriptions (None: none says)."""
+def alt_limit(chosen: Iterable[str]) -> int | None:
+    """The strictest description limit among the `chosen` networks that take descriptions (None: none says)."""
     limits: list[int] = []
-    for name in networks:
-        try:
-            rules = media_rules(name)
-        except ValueError:  # a network the rules do not know (yet): it sets no limit
+    for name in chosen:
+        if not networks.known(name):  # an old row's network: it sets no limit
             continue
+        rules = networks.get(name).accepts
         if rules.alt_supported and rules.alt_max is not None:
             limits.append(rules.alt_max)
     return min(limits) if limits else None

@@ -8,53 +8,51 @@ the characters after it, one each: the person sees "far too long" with the right
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from types import MappingProxyType
 
-from cm_desktop.core import rules
+from cm_desktop.core import networks, rules
+from cm_desktop.core.ports import ServerLimits
 from cm_desktop.core.rules.model import ImageFacts, Issue, Measure
 from cm_desktop.core.rules.preflight import run as run_preflight
 
 LONG_TEXT = 5_000  # characters: from here the composer measures when typing pauses, not on every key
 MIN_PREVIEW_CHARS = 3_000  # a preview never shows less than this (every feed cuts well before)
-NO_LIMITS: Mapping[str, int] = MappingProxyType({})  # the network's own defaults
+# What an account's server announced; NO_LIMITS: no account chosen, the network's own defaults.
+NO_LIMITS = ServerLimits()
 
 
-def _limit(network: str, limits: Mapping[str, int]) -> int:
-    return limits.get("max_characters", rules.spec(network).limit_defaults.get("max_characters", 500))
+def _limit(network: str, limits: ServerLimits) -> int:
+    record = networks.get(network)
+    announced = record.text_limits(limits).get("max_characters")
+    return announced or record.rules.limit_defaults.get("max_characters", 500)
 
 
-def rules_cap(network: str, limits: Mapping[str, int] = NO_LIMITS) -> int:
+def rules_cap(network: str, limits: ServerLimits = NO_LIMITS) -> int:
     """How many characters of the text the rules read: twice the limit, and at least the limit + 2,000."""
     limit = _limit(network, limits)
     return limit + max(limit, 2_000)
 
 
-def preview_cap(network: str, limits: Mapping[str, int] = NO_LIMITS) -> int:
+def preview_cap(network: str, limits: ServerLimits = NO_LIMITS) -> int:
     """How many characters a preview shows: four times the "See more" cut, or the limit + 1,000."""
-    cut = rules.spec(network).feed_cut
+    cut = networks.get(network).rules.feed_cut
     wanted = cut * 4 if cut is not None else _limit(network, limits) + 1_000
     return max(MIN_PREVIEW_CHARS, wanted)
 
 
-def preview_text(network: str, text: str, limits: Mapping[str, int] = NO_LIMITS) -> str:
+def preview_text(network: str, text: str, limits: ServerLimits = NO_LIMITS) -> str:
     cap = preview_cap(network, limits)
     return text if len(text) <= cap else text[:cap] + "…"
 
 
-def rule_limits(network: str, announced: Mapping[str, int]) -> dict[str, int]:
-    """The limits an account's server announced that the rules know for this network."""
-    known = rules.spec(network).limit_defaults
-    return {k: v for k, v in announced.items() if k in known and k != "max_media_attachments"}
-
-
-def measure(network: str, text: str, limits: Mapping[str, int]) -> Measure:
-    """Count `text` as `network` does, reading at most rules_cap() characters of it."""
+def measure(network: str, text: str, limits: ServerLimits) -> Measure:
+    """Count `text` as `network` does (with the account server's limits), reading at most rules_cap() of it."""
     cap = rules_cap(network, limits)
+    text_limits = networks.get(network).text_limits(limits)
     if len(text) <= cap:
-        return rules.measure(network, text, spoiler="", **limits)
-    measured = rules.measure(network, text[:cap], spoiler="", **limits)
+        return rules.measure(network, text, spoiler="", **text_limits)
+    measured = rules.measure(network, text[:cap], spoiler="", **text_limits)
     rest = text[cap:]
     byte_count = measured.byte_count
     if byte_count is not None:
@@ -63,14 +61,11 @@ def measure(network: str, text: str, limits: Mapping[str, int]) -> Measure:
 
 
 def problems(
-    network: str, text: str, images: Sequence[ImageFacts], limits: Mapping[str, int], measured: Measure
+    network: str, text: str, images: Sequence[ImageFacts], limits: ServerLimits, measured: Measure
 ) -> list[Issue]:
-    """Pre-flight `text` (at most rules_cap() characters of it) with its measure."""
+    """Pre-flight `text` (at most rules_cap() characters of it) and `images` with the server's limits."""
     cap = rules_cap(network, limits)
-    return run_preflight(rules.spec(network), text[:cap], images, measured, limits)
-
-
-_Limits = tuple[tuple[str, int], ...]
+    return run_preflight(networks.get(network), text[:cap], images, measured, limits)
 
 
 class CheckCache:
@@ -80,12 +75,12 @@ class CheckCache:
     """
 
     def __init__(self) -> None:
-        self._measured: dict[str, tuple[tuple[str, _Limits], Measure]] = {}
-        self._found: dict[str, tuple[tuple[str, tuple[ImageFacts, ...], _Limits], list[Issue]]] = {}
+        self._measured: dict[str, tuple[tuple[str, ServerLimits], Measure]] = {}
+        self._found: dict[str, tuple[tuple[str, tuple[ImageFacts, ...], ServerLimits], list[Issue]]] = {}
         self.computed = 0  # how many measures and pre-flights really ran (tests read it)
 
-    def measure(self, network: str, text: str, limits: Mapping[str, int]) -> Measure:
-        key = (text, tuple(sorted(limits.items())))
+    def measure(self, network: str, text: str, limits: ServerLimits) -> Measure:
+        key = (text, limits)
         found = self._measured.get(network)
         if found is not None and found[0] == key:
             return found[1]
@@ -95,9 +90,9 @@ class CheckCache:
         return measured
 
     def problems(
-        self, network: str, text: str, images: Sequence[ImageFacts], limits: Mapping[str, int]
+        self, network: str, text: str, images: Sequence[ImageFacts], limits: ServerLimits
     ) -> list[Issue]:
-        key = (text, tuple(images), tuple(sorted(limits.items())))
+        key = (text, tuple(images), limits)
         found = self._found.get(network)
         if found is not None and found[0] == key:
             return found[1]
@@ -106,7 +101,7 @@ class CheckCache:
         self._found[network] = (key, issues)
         return issues
 
-    def forget_except(self, networks: Sequence[str]) -> None:
+    def forget_except(self, keep: Sequence[str]) -> None:
         for cache in (self._measured, self._found):
-            for network in [n for n in cache if n not in networks]:
+            for network in [n for n in cache if n not in keep]:
                 del cache[network]

@@ -7,8 +7,8 @@ from collections.abc import Mapping
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from cm_desktop.core.rules import spec
 from cm_desktop.core.rules.model import Measure
+from cm_desktop.ui.i18n import network_name
 
 NEAR = 0.9  # from 90 % of the limit the counter turns orange
 
@@ -39,7 +39,7 @@ class CounterRow(QWidget):
             state = "over" if not measure.ok else "near" if measure.count >= NEAR * measure.limit else "ok"
             label.setProperty("state", state)
             colour = {"over": "#c0392b", "near": "#d35400", "ok": ""}[state]
-            network = spec(name).label
+            network = network_name(name)
             numbers = f"{measure.count} / {measure.limit}"
             if measure.max_bytes is not None and measure.bytes_over:
                 numbers += f" ({measure.byte_count} / {measure.max_bytes} B)"

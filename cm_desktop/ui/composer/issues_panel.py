@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cm_desktop.core.i18n import Lang
-from cm_desktop.core.rules import spec
+from cm_desktop.core.networks import name_of
 from cm_desktop.core.rules.model import Fix, Issue, Severity
 
 CONTEXT = "IssuesPanel"
@@ -60,7 +60,7 @@ class IssueRow(QWidget):
         word = QCoreApplication.translate(CONTEXT, str(SEVERITY_WORDS[issue.severity]))
         text = (
             f'<span style="color:{colour}; font-weight:600">{html.escape(word)}</span> · '
-            f"<b>{html.escape(spec(self.network).label)}</b> · {html.escape(issue.text(lang))}"
+            f"<b>{html.escape(name_of(self.network).get(lang))}</b> · {html.escape(issue.text(lang))}"
         )
         if text != self.label.text():  # an unchanged label is not laid out and painted again
             self.label.setText(text)

@@ -32,14 +32,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cm_desktop.core import posts, rules
+from cm_desktop.core import networks as registry
+from cm_desktop.core import posts
 from cm_desktop.core.drafts import ConnectedAccount, Draft
 from cm_desktop.core.i18n import Lang
 from cm_desktop.core.link_card import card_link, card_links
+from cm_desktop.core.ports import ServerLimits
 from cm_desktop.core.posts import NewTarget, PostImage
 from cm_desktop.core.rules.model import Fix, ImageFacts, Issue, Measure
 from cm_desktop.core.schedule import Clock, Problem, from_utc
-from cm_desktop.ui.composer.checks import LONG_TEXT, CheckCache, preview_text, rule_limits
+from cm_desktop.ui.composer.checks import LONG_TEXT, NO_LIMITS, CheckCache, preview_text
 from cm_desktop.ui.composer.counters import CounterRow
 from cm_desktop.ui.composer.issues_panel import IssuesPanel
 from cm_desktop.ui.composer.link_cards import CardSource, LinkCardLoader, default_source
@@ -67,7 +69,7 @@ class ComposerPage(QWidget):
         zone: str,
         media_dir: Path,
         lang: Callable[[], Lang],
-        networks: Sequence[str] = rules.NETWORKS,
+        networks: Sequence[str] | None = None,
         parent: QWidget | None = None,
         *,
         link_cache: Path | None = None,
@@ -100,7 +102,7 @@ class ComposerPage(QWidget):
         self.title_label = QLabel()
         self.title_label.setObjectName("page_title")
         make_title(self.title_label)
-        self.targets = TargetSelector(networks)
+        self.targets = TargetSelector(registry.ids() if networks is None else networks)
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("main_text")
         self.overrides = QTabWidget()
@@ -146,7 +148,7 @@ class ComposerPage(QWidget):
         self._problems_timer = QTimer(self)
         self._problems_timer.setSingleShot(True)
         self._problems_timer.timeout.connect(self._refresh_problems)
-        self._texts: dict[str, tuple[str, dict[str, int]]] = {}  # per network: its text and limits
+        self._texts: dict[str, tuple[str, ServerLimits]] = {}  # per network: its text and server limits
         self._word: str | None = None  # the word the hashtag suggestions were made for
         self.retranslate()
         self.refresh()
@@ -356,7 +358,7 @@ class ComposerPage(QWidget):
                 editor.setObjectName(f"override_{network}")
                 editor.textChanged.connect(self._on_edit)
                 self.override_editors[network] = editor
-                self.overrides.addTab(editor, rules.spec(network).label)
+                self.overrides.addTab(editor, registry.name_of(network).get(self.lang()))
         self._retranslate_overrides()
         self.overrides.setVisible(bool(networks))
         self.previews.set_networks(networks)
@@ -408,7 +410,7 @@ class ComposerPage(QWidget):
             override = editor.toPlainText() if editor is not None else ""
             text = override if override.strip() else main
             account = self.targets.account_for(network)
-            limits = rule_limits(network, dict(account.limits)) if account is not None else {}
+            limits = account.limits if account is not None else NO_LIMITS
             self._texts[network] = (text, limits)
             self.measures[network] = self._checks.measure(network, text, limits)
             shown = preview_text(network, text, limits)
@@ -517,7 +519,8 @@ class ComposerPage(QWidget):
         if not 0 <= index < len(items):
             return
         item = items[index]
-        media_rules = rules.media_rules(network)
+        account = self.targets.account_for(network)
+        media_rules = registry.get(network).accepts_on(account.limits if account is not None else None)
         aspect = (
             (media_rules.aspect_min, media_rules.aspect_max)
             if media_rules.aspect_min and media_rules.aspect_max
@@ -526,7 +529,7 @@ class ComposerPage(QWidget):
         dialog = QDialog(self)
         dialog.setObjectName("crop_dialog")
         dialog.setWindowTitle(self.tr("Adjust the crop"))
-        view = CropView(aspect, network_label=rules.spec(network).label)
+        view = CropView(aspect, network_label=registry.name_of(network).get(self.lang()))
         view.set_image(QPixmap(str(item.path)), focal=item.focal)
         view.focal_changed.connect(lambda x, y: self.media.set_focal(index, (x, y)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -701,7 +704,8 @@ class ComposerPage(QWidget):
 
     def _retranslate_overrides(self) -> None:
         for network, editor in self.override_editors.items():
-            label = rules.spec(network).label
+            label = registry.name_of(network).get(self.lang())
+            self.overrides.setTabText(self.overrides.indexOf(editor), label)
             editor.setPlaceholderText(
                 self.tr("Same as the main text. Type here to write a different text for %1.").replace(
                     "%1", label

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWi
 from cm_desktop.core.drafts import ConnectedAccount
 from cm_desktop.core.models import AccountStatus
 from cm_desktop.core.posts import NewTarget
-from cm_desktop.core.rules import spec
 from cm_desktop.ui.composer.flow_layout import FlowLayout
+from cm_desktop.ui.i18n import network_name
 
 TargetKey = tuple[str, int | None]  # (network, account id); None: published by hand
 # A chosen target must be obvious at a glance, in light and dark.
@@ -133,7 +133,7 @@ class TargetSelector(QWidget):
     def retranslate(self) -> None:
         self.label.setText(self.tr("Publish on:"))
         for key, button in self.target_buttons.items():
-            label = spec(key[0]).label
+            label = network_name(key[0])
             account = self._account_of.get(key)
             if account is not None:
                 handle = shown_handle(account)

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from cm_desktop.core.coach import GlossaryTerm, Guide, glossary, guides
 from cm_desktop.core.i18n import Lang
+from cm_desktop.ui.i18n import current_lang
 from cm_desktop.ui.theme import make_body, make_title, scaled_font
-from cm_desktop.ui.wizard.words import current_lang
 
 CODE_ROLE = 256  # Qt.UserRole: the stable code of a term or guide
 WORD_ROLE = 257  # the word alone, drawn in bold above its meaning

@@ -24,17 +24,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cm_desktop.core.coach import NETWORK_NAMES, fill, tip_of_week, week_summary
+from cm_desktop.core.coach import fill, tip_of_week, week_summary
 from cm_desktop.core.coach.dates import day_in_words
 from cm_desktop.core.coach.ideas import raw
 from cm_desktop.core.coach.weekly import NEXT_POST
 from cm_desktop.core.home_query import HomeData, load_home
 from cm_desktop.core.i18n import Lang
+from cm_desktop.core.networks import name_of
 from cm_desktop.core.schedule import Clock
 from cm_desktop.ui.home.week_bars import Bar, WeekBars
+from cm_desktop.ui.i18n import current_lang
 from cm_desktop.ui.tasks import TaskRunner
 from cm_desktop.ui.theme import make_body, make_title, scaled_font
-from cm_desktop.ui.wizard.words import capitalised, clock_words, current_lang, join_names
+from cm_desktop.ui.wizard.words import capitalised, clock_words, join_names
 
 log = logging.getLogger(__name__)
 
@@ -334,7 +336,7 @@ class HomePage(QWidget):
             rows = []
             for post in data.next_posts:
                 when = f"{capitalised(day_in_words(post.when.date(), lang))}, {clock_words(post.when.hour * 60 + post.when.minute, lang)}"
-                networks = join_names([NETWORK_NAMES.get(n, n) for n in post.networks])
+                networks = join_names([name_of(n).get(lang) for n in post.networks])
                 text = " ".join(post.text.split())
                 excerpt = text if len(text) <= EXCERPT else text[: EXCERPT - 1].rstrip() + "…"
                 head = f"{when} · {networks}" if networks else when

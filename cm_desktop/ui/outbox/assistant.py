@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from cm_desktop.core.i18n import Lang
 from cm_desktop.core.outbox.assisted import AssistedItem
+from cm_desktop.ui.i18n import network_name
 from cm_desktop.ui.tasks import TaskRunner
 
 THUMB = QSize(96, 96)
@@ -268,7 +269,7 @@ class PublishAssistant(QDialog):
     # --- words ----------------------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        name = self.item.network_name
+        name = network_name(self.item.network)
         self.setWindowTitle(self.tr("Publish on %1").replace("%1", name))
         heading = self.tr("Time to publish on %1").replace("%1", name)
         if self._when_text:
@@ -303,7 +304,7 @@ class PublishAssistant(QDialog):
         self.skip_button.setText(self.tr("Do not publish"))
 
     def _say_pictures(self) -> None:
-        name = self.item.network_name
+        name = network_name(self.item.network)
         state = self.pictures_state
         if state == "preparing":
             text = self.tr("Preparing the pictures for %1…").replace("%1", name)

@@ -20,6 +20,7 @@ from cm_desktop.core.i18n import Lang
 from cm_desktop.core.outbox.assisted import AssistedItem
 from cm_desktop.core.outbox.status import StatusBoard, load_board
 from cm_desktop.core.schedule import Clock, Problem, from_utc
+from cm_desktop.ui.i18n import network_name
 from cm_desktop.ui.outbox.notifier import Notifier
 from cm_desktop.ui.outbox.page import SendingPage, format_when
 from cm_desktop.ui.outbox.worker import OutboxWorker
@@ -175,7 +176,7 @@ class OutboxController(QObject):
         from cm_desktop.ui.outbox.late_dialog import LatePostDialog
 
         rows = [r for r in board.to_answer if r.post_id == post_id and r.is_late]
-        networks = ", ".join(dict.fromkeys(r.network_name for r in rows))
+        networks = ", ".join(dict.fromkeys(network_name(r.network) for r in rows))
         store, zone, clock = self.store, self.zone, self.clock
 
         def answer(kind: str, local: datetime | None) -> list[Problem]:

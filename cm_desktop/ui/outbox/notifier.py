@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from cm_desktop.core.i18n import Lang
-from cm_desktop.core.outbox.messages import network_name
+from cm_desktop.ui.i18n import network_name
 
 # Run events -> the kind of notification (and its place in the order shown).
 KINDS: tuple[tuple[str, frozenset[str]], ...] = (

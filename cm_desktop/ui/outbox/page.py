@@ -29,6 +29,7 @@ from cm_desktop.core.outbox import messages as m
 from cm_desktop.core.outbox.status import StatusBoard, StatusRow
 from cm_desktop.core.schedule import Clock, from_utc
 from cm_desktop.ui.calendar.style import network_colour
+from cm_desktop.ui.i18n import network_name
 from cm_desktop.ui.qtdates import to_qdatetime
 from cm_desktop.ui.tasks import TaskRunner
 from cm_desktop.ui.theme import make_title
@@ -52,7 +53,7 @@ class StatusRowWidget(QFrame):
             f"#status_row_{row.target_id} {{ border: 1px solid palette(mid); border-left: 4px solid {colour};"
             " border-radius: 6px; }"
         )
-        who = row.network_name + (f" · {row.account}" if row.account else "")
+        who = network_name(row.network) + (f" · {row.account}" if row.account else "")
         self.title = QLabel(f"<b>{_escape(who)}</b> &nbsp; {_escape(when)}")
         self.text = QLabel(row.text or "—")
         self.text.setTextFormat(Qt.TextFormat.PlainText)  # the person's words, never markup
@@ -296,7 +297,7 @@ class SendingPage(QWidget):
             when = self.tr("planned for %1").replace("%1", self._when(row.when))
         if state == TargetState.ASSISTED_PENDING.value:
             message = self.tr("%1 is published by hand: the assistant shows you what to post.").replace(
-                "%1", row.network_name
+                "%1", network_name(row.network)
             )
         elif row.is_late:
             # The stored detail is the due time in UTC; the row already shows it in the business's zone.

@@ -28,12 +28,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from cm_desktop.core import networks as registry
 from cm_desktop.core.coach import (
     BUDGET_LABELS,
     GOAL_LABELS,
     KIND_LABELS,
-    NETWORK_NAMES,
-    NETWORKS,
     Goal,
     Plan,
     ProfileAnswers,
@@ -400,7 +399,7 @@ class NetworkRow(QFrame):
         super().__init__()
         self.network = network
         self.setObjectName(f"network_row_{network}")
-        self.box = QCheckBox(NETWORK_NAMES[network])
+        self.box = QCheckBox()  # named in the chosen language by the page's retranslate()
         self.box.setObjectName(f"network_{network}")
         font = self.box.font()
         self.box.setFont(scaled_font(font, 1.1, font.Weight.DemiBold))
@@ -430,7 +429,7 @@ class NetworksPage(WizardPageBase):
         holder = QWidget()
         self.list_layout = QVBoxLayout(holder)
         self.list_layout.setContentsMargins(0, 0, 12, 0)
-        for network in NETWORKS:
+        for network in registry.ids():
             row = NetworkRow(network)
             row.box.toggled.connect(self._changed)
             self.rows[network] = row
@@ -458,7 +457,8 @@ class NetworksPage(WizardPageBase):
         answers = ProfileAnswers(inputs.kind, inputs.goals, inputs.minutes, inputs.country, "", self.lang())
         picked, _ = choose_networks(answers, rhythm_for(inputs.minutes))
         # Recommended first, best first; the rest in the usual order.
-        order = sorted(NETWORKS, key=lambda n: (n not in picked, rank.get(n, 99), NETWORKS.index(n)))
+        ids = registry.ids()
+        order = sorted(ids, key=lambda n: (n not in picked, rank.get(n, 99), ids.index(n)))
         for network in order:
             row = self.rows[network]
             self.list_layout.removeWidget(row)
@@ -513,7 +513,9 @@ class NetworksPage(WizardPageBase):
             row.reason.setVisible(network in recommended and reason is not None)
             if reason is not None:
                 row.reason.setText(self.tr("Suggested for you. %1").replace("%1", reason.get(lang)))
-            row.box.setAccessibleName(NETWORK_NAMES[network])
+            name = registry.name_of(network).get(lang)
+            row.box.setText(name)
+            row.box.setAccessibleName(name)
             description = row.blurb.text() + (" " + row.reason.text() if row.reason.isVisibleTo(row) else "")
             row.box.setAccessibleDescription(description)
         self._update_note()
@@ -625,7 +627,9 @@ class SummaryPage(WizardPageBase):
         self.bodies["rhythm"].setText("\n".join(plan.describe()))
         times: dict[tuple[int, int], list[str]] = {}
         for slot in plan.slots:
-            times.setdefault((slot.weekday, slot.minute_of_day), []).append(NETWORK_NAMES[slot.network])
+            times.setdefault((slot.weekday, slot.minute_of_day), []).append(
+                registry.name_of(slot.network).get(lang)
+            )
         lines = [
             self.tr("%1 at %2 on %3")
             .replace("%1", capitalised(weekday_name(weekday, lang)))

@@ -1,17 +1,12 @@
-"""Small wording helpers shared by the wizard and Home: times, lists of names, the current language."""
+"""Small wording helpers shared by the wizard and Home: times and lists of names."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
 from cm_desktop.core.i18n import Lang
-
-
-def current_lang() -> Lang:
-    """The interface language: ui.i18n.Translations sets the default QLocale along with the translators."""
-    return "fr" if QLocale().language() == QLocale.Language.French else "en"
 
 
 def clock_words(minute_of_day: int, lang: Lang) -> str:

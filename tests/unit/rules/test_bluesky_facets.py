@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import fnmatch
 from typing import Any
 
 import pytest
 
+from cm_desktop.core import networks
 from cm_desktop.core.rules import bluesky
 from cm_desktop.core.rules.bluesky import FacetSpan, detect_facets, to_lexicon
 from tests.unit.rules.lexicon import LexiconError, Validator
@@ -140,10 +142,13 @@ def test_validator_rejects_broken_facets() -> None:
 
 def test_images_embed_lexicon_limit_matches_media_rules() -> None:
     schema = VALIDATOR.docs["app.bsky.embed.images"]["defs"]["main"]["properties"]["images"]
-    rules = bluesky.media()
+    blob = VALIDATOR.docs["app.bsky.embed.images"]["defs"]["image"]["properties"]["image"]
+    rules = networks.get("bluesky").accepts
     assert rules.max_images == schema["maxLength"]
-    assert (
-        rules.max_bytes
-        <= VALIDATOR.docs["app.bsky.embed.images"]["defs"]["image"]["properties"]["image"]["maxSize"]
-    )
+    assert rules.max_bytes <= blob["maxSize"]
     assert rules.alt_required
+    # Every type the registry says Bluesky takes is one the lexicon's blob accepts ("image/*").
+    assert rules.mime_types and all(
+        any(fnmatch.fnmatchcase(mime, pattern) for pattern in blob["accept"]) for mime in rules.mime_types
+    )
+    assert rules.formats == {"jpeg", "png", "webp", "gif"}

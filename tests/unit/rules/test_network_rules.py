@@ -7,12 +7,14 @@ import unicodedata
 
 import pytest
 
-from cm_desktop.core import rules
-from cm_desktop.core.rules import NETWORKS, feed_cut, mastodon, measure, media_rules, threads, x
+from cm_desktop.core import networks, rules
+from cm_desktop.core.networks import ids as network_ids
+from cm_desktop.core.ports import ServerLimits
+from cm_desktop.core.rules import feed_cut, mastodon, measure, threads, x
 
 
-def test_nine_networks() -> None:
-    assert NETWORKS == (
+def test_nine_networks_each_with_its_rules_module() -> None:
+    assert set(network_ids()) == {
         "mastodon",
         "bluesky",
         "x",
@@ -22,9 +24,9 @@ def test_nine_networks() -> None:
         "threads",
         "google_business",
         "pinterest",
-    )
-    for network in NETWORKS:
-        assert rules.spec(network).name == network
+    }
+    for network in network_ids():
+        assert networks.get(network).rules.name == network
     with pytest.raises(ValueError):
         measure("myspace", "hi")
 
@@ -64,8 +66,9 @@ def test_mastodon_server_limits_are_parameters() -> None:
     assert (default.count, default.limit, default.ok) == (624, 500, False)
     fork = measure("mastodon", text, max_characters=5000, characters_reserved_per_url=30)
     assert (fork.count, fork.limit, fork.ok) == (631, 5000, True)
-    assert media_rules("mastodon", max_media_attachments=8).max_images == 8
-    assert media_rules("mastodon").max_images == 4
+    mastodon_record = networks.get("mastodon")
+    assert mastodon_record.accepts_on(ServerLimits(max_media_attachments=8)).max_images == 8
+    assert mastodon_record.accepts_on(None).max_images == 4
     with pytest.raises(TypeError):
         measure("mastodon", "hi", max_charcters=10)
 
@@ -97,24 +100,24 @@ def test_threads_counts_emoji_as_utf8_bytes() -> None:
 
 def test_nfc_where_the_network_normalises() -> None:
     nfd = unicodedata.normalize("NFD", "Été à Noël")
-    for network in NETWORKS:
+    for network in network_ids():
         assert measure(network, nfd) == measure(network, "Été à Noël")
     assert measure("bluesky", nfd).byte_count == len("Été à Noël".encode())
 
 
 def test_media_rules_are_frozen_and_complete() -> None:
-    for network in NETWORKS:
-        r = media_rules(network)
+    for network in network_ids():
+        r = networks.get(network).accepts
         with pytest.raises(dataclasses.FrozenInstanceError):
             r.max_images = 99  # type: ignore[misc]
         assert r.max_bytes > 0 and r.formats and r.mime_types
-    ig = media_rules("instagram")
+    ig = networks.get("instagram").accepts
     assert ig.image_required and ig.formats == {"jpeg"} and ig.aspect_min == 0.8 and ig.aspect_max == 1.91
     assert ig.max_width == 1440
-    assert media_rules("bluesky").alt_required
-    assert media_rules("x").alt_max == 1000
-    assert media_rules("mastodon").alt_max == 1500
-    gbp = media_rules("google_business")
+    assert networks.get("bluesky").accepts.alt_required
+    assert networks.get("x").accepts.alt_max == 1000
+    assert networks.get("mastodon").accepts.alt_max == 1500
+    gbp = networks.get("google_business").accepts
     assert (gbp.max_images, gbp.min_width, gbp.min_height) == (1, 400, 300)
 
 
@@ -129,13 +132,13 @@ def test_feed_cut() -> None:
 
 def test_entities_per_network() -> None:
     text = "Promo $AAPL chez @alice #soldes https://example.com"
-    kinds = {n: [e.kind for e in rules.entities(n, text)] for n in NETWORKS}
+    kinds = {n: [e.kind for e in rules.entities(n, text)] for n in network_ids()}
     assert kinds["x"] == ["cashtag", "mention", "hashtag", "url"]
     assert kinds["facebook"] == ["hashtag", "url"]  # mentions are made with Facebook's picker
     assert kinds["instagram"] == ["mention", "hashtag", "url"]
     assert kinds["mastodon"] == ["mention", "hashtag", "url"]
     assert kinds["bluesky"] == ["hashtag", "url"]  # "@alice" is not a handle
-    for network in NETWORKS:
+    for network in network_ids():
         for e in rules.entities(network, text):
             assert text[e.start : e.end] == e.text
 

@@ -7,7 +7,8 @@ import string
 import pytest
 
 from cm_desktop.core.i18n import LANGS
-from cm_desktop.core.rules import NETWORKS, Fix, ImageFacts, Issue, Severity, check_report, preflight
+from cm_desktop.core.networks import ids as network_ids
+from cm_desktop.core.rules import Fix, ImageFacts, Issue, Severity, check_report, preflight
 from cm_desktop.core.rules.messages import MESSAGES
 
 PHOTO = ImageFacts(width=1080, height=1350, byte_size=900_000, format="jpeg", alt="Une tarte aux pommes")
@@ -50,7 +51,7 @@ def test_bluesky_bytes() -> None:
     assert issue.fix == Fix("shorten", 2000, "bytes")
 
 
-@pytest.mark.parametrize("network", NETWORKS)
+@pytest.mark.parametrize("network", network_ids())
 @pytest.mark.parametrize("text", ["", "   \n\t  ", "\u200b\u00a0"])
 def test_empty_text(network: str, text: str) -> None:
     issue = _one(preflight(network, text), "text.empty")
@@ -136,7 +137,7 @@ def test_google_business_dates_and_prices_are_not_phones(text: str) -> None:
     "url", ["javascript:alert(1)", "JavaScript:void(0)", "data:text/html;base64,PHNjcmlwdD4="]
 )
 def test_javascript_and_data_urls_are_never_links(url: str) -> None:
-    for network in NETWORKS:
+    for network in network_ids():
         issues = preflight(network, f"Cliquez {url}")
         issue = _one(issues, "link.not_a_link")
         assert issue.severity is Severity.WARNING
@@ -151,7 +152,7 @@ def test_issues_sorted_by_severity() -> None:
     assert order == sorted(order, key=[Severity.BLOCKS, Severity.WARNING, Severity.TIP].index)
 
 
-@pytest.mark.parametrize("network", NETWORKS)
+@pytest.mark.parametrize("network", network_ids())
 @pytest.mark.parametrize("lang", LANGS)
 def test_check_report_shape(network: str, lang: str) -> None:
     report = check_report(network, "Bonjour @alice.bsky.social https://example.com #café", lang)  # type: ignore[arg-type]

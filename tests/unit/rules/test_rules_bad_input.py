@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from cm_desktop.core.rules import NETWORKS, Severity, check_report, entities, feed_cut, measure, preflight
+from cm_desktop.core.networks import ids as network_ids
+from cm_desktop.core.rules import Severity, check_report, entities, feed_cut, measure, preflight
 from cm_desktop.core.rules.bluesky import detect_facets
 
 MEGABYTE = ("Bonjour à tous 👋🏽 https://example.com/menu #resto @ami 06 12 34 56 78\n" * 15000)[:1_000_000]
 
 
-@pytest.mark.parametrize("network", NETWORKS)
+@pytest.mark.parametrize("network", network_ids())
 def test_one_megabyte_of_pasted_text(network: str) -> None:
     m = measure(network, MEGABYTE)
     assert not m.ok and m.over > 0
@@ -20,7 +21,7 @@ def test_one_megabyte_of_pasted_text(network: str) -> None:
     feed_cut(network, MEGABYTE)
 
 
-@pytest.mark.parametrize("network", NETWORKS)
+@pytest.mark.parametrize("network", network_ids())
 def test_lone_surrogates(network: str) -> None:
     text = "Bonjour \ud83d et \ude00 https://example.com \ud83d\ude00"
     issues = preflight(network, text)
@@ -32,7 +33,7 @@ def test_lone_surrogates(network: str) -> None:
     detect_facets(text)
 
 
-@pytest.mark.parametrize("network", NETWORKS)
+@pytest.mark.parametrize("network", network_ids())
 def test_control_characters(network: str) -> None:
     text = "Bon\x00jour\x07 \x1b[31m rouge\ufeff"
     found = preflight(network, text)
@@ -59,7 +60,7 @@ def test_control_characters(network: str) -> None:
     ],
 )
 def test_nasty_patterns(text: str) -> None:
-    for network in NETWORKS:
+    for network in network_ids():
         preflight(network, text)
         check_report(network, text, "fr")
     for span in detect_facets(text):

@@ -7,8 +7,8 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cm_desktop.core.networks import ids as network_ids
 from cm_desktop.core.rules import (
-    NETWORKS,
     ImageFacts,
     check_report,
     entities,
@@ -104,7 +104,7 @@ def test_facets_slice_back_to_their_entity(text: str) -> None:
 @settings(max_examples=150, deadline=None)
 @given(TEXTS, IMAGES)
 def test_nothing_raises(text: str, images: list[ImageFacts]) -> None:
-    for network in NETWORKS:
+    for network in network_ids():
         m = measure(network, text)
         assert m.count >= 0
         assert m.overflow_at is None or 0 <= m.overflow_at <= len(text) + len(text)
@@ -121,7 +121,7 @@ def test_nfc_and_nfd_count_alike(text: str) -> None:
     text = clean(text)
     nfc = unicodedata.normalize("NFC", text)
     nfd = unicodedata.normalize("NFD", text)
-    for network in NETWORKS:
+    for network in network_ids():
         assert measure(network, nfd) == measure(network, nfc), network
 
 
