@@ -39,10 +39,6 @@ NO_PASSWORD = Text(
 )
 CONNECTED = Text(en="Connected {handle} ({network}).", fr="{handle} est connecté ({network}).")
 REMOVED = Text(en="Removed {handle} ({network}).", fr="{handle} a été retiré ({network}).")
-SECRET_LEFT = Text(
-    en="No keychain could be reached, so its login may remain in the keychain it was saved in.",
-    fr="Aucun trousseau n'est accessible : son identifiant reste peut-être dans le trousseau où il a été gardé.",
-)
 BROWSER_OPENED = Text(
     en="Your browser opens the server's sign-in page. Approve CM Desktop there, then come back here.",
     fr="Votre navigateur ouvre la page de connexion du serveur. Autorisez CM Desktop, puis revenez ici.",
@@ -169,21 +165,25 @@ def remove_account(args: argparse.Namespace) -> int:
     from cm_desktop.platform.secrets import Secrets
     from cm_desktop.services.accounts import ConnectError
     from cm_desktop.services.accounts import remove_account as forget_account
+    from cm_desktop.services.publishing import ending_connector
 
     lang = cli_language()
-    with opened_store() as (_paths, store):
+    with opened_store() as (paths, store):
         account = find_account(store, args.account)
         if account is None or account.id is None:
             raise CommandError(UNKNOWN_ACCOUNT, USAGE, account=args.account)
+        secrets = Secrets()
         try:
-            removed = forget_account(store, Secrets(), account.id)
+            removed = forget_account(
+                store, secrets, account.id, connector_for=ending_connector(secrets), lock_path=paths.lock_file
+            )
         except ConnectError as exc:
             return _failed(exc)
     if removed is None:
         raise CommandError(UNKNOWN_ACCOUNT, USAGE, account=args.account)
     say(REMOVED.get(lang, handle=account.handle, network=account.network))
-    if not removed.secret_removed:
-        say(SECRET_LEFT.get(lang))
+    for sentence in removed.messages(lang):
+        say(sentence)
     if args.json:
         emit(account_json(account))
     return OK

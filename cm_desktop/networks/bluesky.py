@@ -808,6 +808,20 @@ class BlueskyConnector:
             body={"repo": self.did, "collection": collection, "rkey": rkey},
         )
 
+    def end_session(self) -> None:
+        """End this login on the server (the account is being removed): the refresh token stops working."""
+        try:
+            self._xrpc.call(
+                "POST",
+                self._session.service,
+                "com.atproto.server.deleteSession",
+                token=self._session.refresh_jwt,
+            )
+        except XrpcError as exc:
+            if exc.error in ("ExpiredToken", "InvalidToken"):
+                return  # already over: nothing left to end
+            raise exc.mapped() from None
+
     # -- post building --
 
     def _read_images(self, images: tuple[OutgoingImage, ...]) -> list[tuple[OutgoingImage, bytes]]:

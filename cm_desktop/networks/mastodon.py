@@ -765,9 +765,13 @@ class MastodonConnector:
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         media_poll_tries: int = 30,
         media_poll_delay: float = 1.0,
+        registration: AppRegistration | None = None,
     ) -> None:
         self.server_url = normalise_server(server_url)
         self._api = _Api(self.server_url, token=access_token, transport=transport, timeout=timeout)
+        # Kept only to end the session (revoke): never logged (the objects' reprs hide them).
+        self._token, self._registration = access_token, registration
+        self._transport, self._timeout = transport, timeout
         self._account_id = account_id
         self._sleep = sleep
         self._now = now
@@ -776,6 +780,17 @@ class MastodonConnector:
 
     def __repr__(self) -> str:  # never the token
         return f"MastodonConnector({self.server_url!r}, account_id={self._account_id!r})"
+
+    def end_session(self) -> None:
+        """Revoke this token on the server (the account is being removed). Needs CM Desktop's registration
+        on the server (`registration`); a token the server no longer knows is as good as revoked."""
+        if self._registration is None:
+            raise _error(Refused, "app_invalid")
+        login = MastodonLogin(self.server_url, transport=self._transport, timeout=self._timeout)
+        try:
+            login.revoke(self._registration, login.discover(), self._token)
+        finally:
+            login.close()
 
     def close(self) -> None:
         self._api.close()

@@ -66,6 +66,34 @@ def connector_factory(
     return connector_for
 
 
+def ending_connector(
+    secrets: Secrets, *, transport: httpx.BaseTransport | None = None
+) -> Callable[[Account], Publisher]:
+    """A connector able to end its own login on the server (`SessionEnding`): removing an account uses it.
+    Mastodon needs CM Desktop's registration on the server for that (it is in the keychain)."""
+    plain = connector_factory(secrets)
+
+    def connector_for(account: Account) -> Publisher:
+        if account.network != "mastodon":
+            return plain(account)
+        from cm_desktop.networks.mastodon import AppRegistration, MastodonConnector, app_secret_ref
+
+        token = secrets.get(account.secret_ref) if account.secret_ref else None
+        if not token:
+            raise AuthExpired("no Mastodon login on this computer", code="not_connected")
+        stored = secrets.get(app_secret_ref(account.server_url))
+        registration = AppRegistration.from_secret(stored) if stored else None
+        return MastodonConnector(
+            account.server_url,
+            token,
+            account_id=account.remote_id,
+            transport=transport,
+            registration=registration,
+        )
+
+    return connector_for
+
+
 class ConnectorPool:
     """One live connector per account for the app's life, shared by everything that talks to networks (the
     outbox, the inbox, results): a Bluesky session is then refreshed by one object at a time (two refreshers

@@ -272,6 +272,7 @@ class Shell(QObject):
             QDesktopServices.openUrl,
             self.lang,
             avatar_dir=self.paths.data / "cache" / "avatars",
+            lock_path=self.paths.lock_file,
         )
         self.window.set_page("accounts", self.accounts)
         # A reconnected account's waiting posts go out at once; the composer offers the new account.

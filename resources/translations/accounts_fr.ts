@@ -110,10 +110,6 @@
         <translation>Déconnexion de %1…</translation>
     </message>
     <message>
-        <source>%1 is disconnected. No keychain could be reached, so its login may remain in the keychain where it was saved.</source>
-        <translation>%1 est déconnecté. Aucun trousseau n&apos;est accessible : son identifiant reste peut-être dans le trousseau où il avait été gardé.</translation>
-    </message>
-    <message>
         <source>%1 is disconnected.</source>
         <translation>%1 est déconnecté.</translation>
     </message>

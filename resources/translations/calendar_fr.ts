@@ -325,7 +325,7 @@
     </message>
     <message>
         <source>The posting times could not be saved. Please try again.</source>
-        <translation>Les horaires de publication n'ont pas pu être enregistrés. Veuillez réessayer.</translation>
+        <translation>Les horaires de publication n&apos;ont pas pu être enregistrés. Veuillez réessayer.</translation>
     </message>
 </context>
 </TS>

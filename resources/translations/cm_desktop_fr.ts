@@ -565,7 +565,7 @@
     <name>ScheduleDialog</name>
     <message>
         <source>The post could not be scheduled. Please try again.</source>
-        <translation>La publication n'a pas pu être programmée. Veuillez réessayer.</translation>
+        <translation>La publication n&apos;a pas pu être programmée. Veuillez réessayer.</translation>
     </message>
     <message>
         <source>Schedule the post</source>

@@ -59,11 +59,13 @@ class AccountsPage(QWidget):
         avatar_dir: Path | None = None,
         plc_url: str | None = None,
         browser_timeout: float = BROWSER_TIMEOUT_S,
+        lock_path: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`lock_path`: the publisher's lock; removing an account waits for a run of the outbox to end."""
         super().__init__(parent)
         self.setObjectName("page_accounts")
-        self.store, self.runner, self.secrets = store, runner, secrets
+        self.store, self.runner, self.secrets, self.lock_path = store, runner, secrets, lock_path
         self._open_url, self._lang = open_url, lang
         self._avatar_dir, self._plc_url, self._browser_timeout = avatar_dir, plc_url, browser_timeout
         self.rows: list[AccountRowWidget] = []
@@ -302,24 +304,26 @@ class AccountsPage(QWidget):
     def _answered(self, account: AccountRow, confirmed: bool) -> None:
         if not confirmed:
             return
-        store, secrets = self.store, self.secrets
+        store, secrets, lock_path = self.store, self.secrets, self.lock_path
         self.status.busy(lambda: self.tr("Disconnecting %1…").replace("%1", account.handle))
-        self.runner.run(
-            lambda: remove_account(store, secrets, account.id),
-            lambda removed: self._removed(account, removed),
-            self._remove_failed,
-        )
+
+        def remove() -> Removed | None:
+            from cm_desktop.services.publishing import ending_connector
+
+            # Its scheduled copies withdrawn and its login ended on the server, then forgotten here.
+            return remove_account(
+                store, secrets, account.id, connector_for=ending_connector(secrets), lock_path=lock_path
+            )
+
+        self.runner.run(remove, lambda removed: self._removed(account, removed), self._remove_failed)
 
     def _removed(self, account: AccountRow, removed: Removed | None) -> None:
-        if removed is not None and not removed.secret_removed:
-            self.status.note(
-                lambda: self.tr(
-                    "%1 is disconnected. No keychain could be reached, so its login may remain in the "
-                    "keychain where it was saved."
-                ).replace("%1", account.handle)
-            )
-        else:
-            self.status.note(lambda: self.tr("%1 is disconnected.").replace("%1", account.handle))
+        def sentence() -> str:
+            done = self.tr("%1 is disconnected.").replace("%1", account.handle)
+            left = removed.messages(self._lang()) if removed is not None else []
+            return " ".join([done, *left])
+
+        self.status.note(sentence)
         self.refresh()
         self.accounts_changed.emit()
 
