@@ -4,41 +4,41 @@ A post goes to each account (or, published by hand, each network) through one Po
 its state is an event of this table, applied by one conditional UPDATE (`... WHERE id = ? AND state IN
 (the event's sources)`), so a second click, a second window or a second publisher changes nothing.
 
-| event                | from                                   | to               | who           |
-|----------------------|----------------------------------------|------------------|---------------|
-| QUEUE                | draft, scheduled, failed, assisted_p.  | scheduled        | person        |
-| MOVE                 | scheduled, assisted_pending            | scheduled        | person        |
-| TO_DRAFTS            | scheduled, failed, assisted_pending    | draft            | person        |
-| RETRY                | failed                                 | scheduled        | person        |
-| REVIEWED_OUT         | needs_review                           | published        | person        |
-| SEND_AGAIN           | needs_review                           | scheduled        | person        |
-| LATE_SEND            | needs_review (late)                    | scheduled        | person        |
-| LATE_SKIP            | needs_review (late)                    | draft            | person        |
-| POSTED_BY_HAND       | assisted_pending                       | published        | person        |
-| LATER                | assisted_pending                       | scheduled        | person        |
-| SKIP                 | assisted_pending                       | draft            | person        |
-| PUBLISH_NOW          | scheduled                              | scheduled        | person        |
-| ACCOUNT_GONE         | draft, scheduled, failed, needs_review | failed           | person        |
-| ACCOUNT_GONE_UNCLEAR | sending                                | needs_review     | person        |
-| RECONNECTED          | scheduled (parked)                     | scheduled        | person        |
-| DUE_BY_HAND          | scheduled                              | assisted_pending | outbox        |
-| FOUND_LATE           | scheduled                              | needs_review     | outbox        |
-| CLAIM                | scheduled                              | sending          | outbox        |
-| CLAIM_COPY_CHANGE    | scheduled, draft                       | sending          | outbox        |
-| SENT                 | sending                                | published        | outbox        |
-| HANDED_OVER          | sending                                | scheduled        | outbox        |
-| COPY_WAITS           | sending                                | scheduled        | outbox        |
-| COPY_WAITS_AS_DRAFT  | sending                                | draft            | outbox        |
-| COPY_CANCELLED       | sending                                | draft            | outbox        |
-| COPY_CANCELLED_RESEND| sending                                | scheduled        | outbox        |
-| UNKNOWN              | sending                                | sending          | outbox        |
-| NOT_SENT             | sending                                | scheduled        | outbox        |
-| RATE_LIMITED         | sending                                | scheduled        | outbox        |
-| PARK                 | scheduled, sending                     | scheduled        | outbox        |
-| RETRY_LATER          | sending                                | scheduled        | outbox        |
-| REFUSED              | sending                                | failed           | outbox        |
-| GAVE_UP              | sending                                | failed           | outbox        |
-| ASK_PERSON           | sending, scheduled                     | needs_review     | outbox        |
+| event                 | from                                   | to               | who    |
+|-----------------------|----------------------------------------|------------------|--------|
+| QUEUE                 | draft, scheduled, failed, assisted_p.  | scheduled        | person |
+| MOVE                  | scheduled, assisted_pending            | scheduled        | person |
+| TO_DRAFTS             | scheduled, failed, assisted_pending    | draft            | person |
+| RETRY                 | failed                                 | scheduled        | person |
+| REVIEWED_OUT          | needs_review                           | published        | person |
+| SEND_AGAIN            | needs_review                           | scheduled        | person |
+| LATE_SEND             | needs_review (late)                    | scheduled        | person |
+| LATE_SKIP             | needs_review (late)                    | draft            | person |
+| POSTED_BY_HAND        | assisted_pending                       | published        | person |
+| LATER                 | assisted_pending                       | scheduled        | person |
+| SKIP                  | assisted_pending                       | draft            | person |
+| PUBLISH_NOW           | scheduled                              | scheduled        | person |
+| ACCOUNT_GONE          | draft, scheduled, failed, needs_review | failed           | person |
+| ACCOUNT_GONE_UNCLEAR  | sending                                | needs_review     | person |
+| RECONNECTED           | scheduled (parked)                     | scheduled        | person |
+| DUE_BY_HAND           | scheduled                              | assisted_pending | outbox |
+| FOUND_LATE            | scheduled                              | needs_review     | outbox |
+| CLAIM                 | scheduled                              | sending          | outbox |
+| CLAIM_COPY_CHANGE     | scheduled, draft                       | sending          | outbox |
+| SENT                  | sending                                | published        | outbox |
+| HANDED_OVER           | sending                                | scheduled        | outbox |
+| COPY_WAITS            | sending                                | scheduled        | outbox |
+| COPY_WAITS_AS_DRAFT   | sending                                | draft            | outbox |
+| COPY_CANCELLED        | sending                                | draft            | outbox |
+| COPY_CANCELLED_RESEND | sending                                | scheduled        | outbox |
+| UNKNOWN               | sending                                | sending          | outbox |
+| NOT_SENT              | sending                                | scheduled        | outbox |
+| RATE_LIMITED          | sending                                | scheduled        | outbox |
+| PARK                  | scheduled, sending                     | scheduled        | outbox |
+| RETRY_LATER           | sending                                | scheduled        | outbox |
+| REFUSED               | sending                                | failed           | outbox |
+| GAVE_UP               | sending                                | failed           | outbox |
+| ASK_PERSON            | sending, scheduled                     | needs_review     | outbox |
 
 Rows leave the table in two ways only: `discard` (a draft target the composer replaces, or every target of a
 post deleted in the app while none is `sending`) and the outbox dropping a target whose server copy it
