@@ -8,7 +8,6 @@ so `javascript:` and `data:` addresses are never links.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -38,7 +37,9 @@ _LATIN_ACCENTS = (
 _DIRECTIONAL = r"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _INVALID_CHARS = r"\ufffe\ufeff\uffff"
 _SPACES = r"\u0009-\u000d\u0020\u0085\u00a0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_PUNCT = r"\-_!\"#$%&'()*+,./:;<=>?@\[\]^`{|}~"  # ASCII punctuation, as Java's \p{Punct}
+# twitter-text's punct: ASCII punctuation except '"' and '`', which it lets into domains and after cashtags.
+_PUNCT = r"!'#%&()*+,\\\-./:;<=>?@\[\]^_{|}~$"
+_JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"  # JavaScript's \s
 _AT = "@\uff20"
 _HASH = "#\uff03"
 
@@ -89,69 +90,73 @@ def _trie(words: tuple[str, ...]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _url_regex() -> regex.Pattern[str]:
+def tld_patterns() -> tuple[str, str]:
+    """(generic, country) TLD patterns, each followed by a character that cannot continue a TLD."""
     country, generic = tlds()
     tld_end = r"(?=[^a-z0-9@+\-]|$)"
-    gtld = rf"(?:{_trie(generic)}{tld_end})"
-    cctld = rf"(?:{_trie(country)}{tld_end})"
-    punycode = r"(?:xn--[\-0-9a-z]+)"
-    chars = rf"[a-z0-9{_LATIN_ACCENTS}]"
-    subdomain = rf"(?>(?:{chars}[{chars[1:-1]}\-_]{{0,255}})?{chars}\.)"
-    domain_name = rf"(?:(?:{chars}[{chars[1:-1]}\-]{{0,255}})?{chars}\.)"
-    uchar = rf"[^{_PUNCT}\s\p{{Z}}\u2000-\u206f]"
-    unicode_domain_name = rf"(?:(?:{uchar}(?:{uchar}|-){{0,255}})?{uchar}\.)"
-    domain = (
-        rf"(?:{subdomain}*{domain_name}(?:{gtld}|{cctld}|{punycode}))"
-        rf"|(?:(?<=https?://)(?:(?:{domain_name}{cctld})|(?:{unicode_domain_name}(?:{gtld}|{cctld}))))"
-        rf"|(?:{domain_name}{cctld}(?=/))"
-    )
-    path_chars = rf"[a-z\p{{Cyrillic}}0-9!*';:=+,.$/%#\[\]\-\u2013_~|&@{_LATIN_ACCENTS}]"
+    return rf"(?:{_trie(generic)}{tld_end})", rf"(?:{_trie(country)}{tld_end})"
+
+
+@lru_cache(maxsize=1)
+def _url_regex() -> regex.Pattern[str]:
+    """twitter-text 3.1.0's extractUrl (JavaScript), rule by rule.
+
+    Labels may hold any character but ASCII punctuation, spaces and direction marks; a label is matched
+    possessively up to its dot, which finds the same labels as twitter-text's backtracking without its cost.
+    """
+    gtld, cctld = tld_patterns()
+    others = f"{_SPACES}{_INVALID_CHARS}{_DIRECTIONAL}"
+    char = rf"[^{_PUNCT}{others}]"
+    punct_but_hyphen_underscore = r"!'#%&()*+,\\./:;<=>?@\[\]^{|}~$"
+    subdomain = rf"(?:{char}[^{punct_but_hyphen_underscore}{others}]*+(?<={char})\.)"  # "_" and "-" inside
+    domain_name = rf"(?:{char}[^{punct_but_hyphen_underscore}_{others}]*+(?<={char})\.)"  # "-" inside
+    domain = rf"(?:{subdomain}*{domain_name}(?:{gtld}|{cctld}|xn--[\-0-9a-z]+))"
+    cyrillic = r"\u0400-\u04ff"
+    path_chars = rf"[a-z{cyrillic}0-9!*';:=+,.$/%#\[\]\-\u2013_~@|&{_LATIN_ACCENTS}]"
     parens = rf"\((?:{path_chars}+|(?:{path_chars}*\({path_chars}+\){path_chars}*))\)"
-    path_end = rf"(?:[a-z\p{{Cyrillic}}0-9=_#/\-+{_LATIN_ACCENTS}]|(?:{parens}))"
+    path_end = rf"(?:[+\-a-z{cyrillic}0-9=_#/{_LATIN_ACCENTS}]|(?:{parens}))"
     path = rf"(?:(?:{path_chars}*(?:{parens}{path_chars}*)*{path_end})|(?:@{path_chars}+/))"
-    query_chars = r"[a-z0-9!?*'();:&=+$/%#\[\]\-_.,~|@]"
+    query_chars = r"[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]"
     query_end = r"[a-z0-9\-_&=#/]"
-    preceding = rf"(?:(?<=^)|(?<=[^a-z0-9@\uff20$#\uff03{_INVALID_CHARS}])|(?<=[{_DIRECTIONAL}]))"
+    # twitter-text works on UTF-16: the high half of an astral character may be the character before a
+    # domain that starts at its low half, whatever came before it. Here: a domain may start at an astral
+    # character after anything (only its ASCII part is kept, as a bare link, so the output is the same).
+    before = rf"(?:[^a-z0-9@\uff20$#\uff03{_INVALID_CHARS}]|[{_DIRECTIONAL}]|^|(?=[\U00010000-\U0010ffff]))"
+    # What follows the path is optional, so a possessive path finds what twitter-text's greedy one finds.
     pattern = (
-        rf"{preceding}(?P<url>(?P<protocol>https?://)?(?P<domain>{domain})(?::[0-9]++)?"
-        rf"(?:/{path}*+)?(?:\?{query_chars}*{query_end})?)"
+        rf"(?P<before>{before})(?P<url>(?P<protocol>https?://)?(?P<domain>{domain})(?::[0-9]++)?"
+        rf"(?P<path>/{path}*+)?(?:\?{query_chars}*{query_end})?)"
     )
     return regex.compile(pattern, regex.IGNORECASE | regex.V0)
 
 
 _TCO = regex.compile(
-    r"^https?://t\.co/([a-z0-9]+)(?:\?[a-z0-9!?*'();:&=+$/%#\[\]\-_.,~|@]*[a-z0-9\-_&=#/])?", regex.IGNORECASE
+    r"^https?://t\.co/([a-z0-9]+)(?:\?[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]*[a-z0-9\-_&=#/])?", regex.IGNORECASE
 )
-_INVALID_BEFORE_BARE_URL = regex.compile(r"[\-_./]$")
+_INVALID_BEFORE_BARE_URL = frozenset("-_./")
+_NON_ASCII = regex.compile(r"[^\x00-\x7e]")
 
 
-def _host_ascii_length(host: str) -> int | None:
-    """Length of the host once IDNA-encoded, or None when a label cannot be encoded (like Java's IDN)."""
-    total = 0
-    labels = host.split(".")
-    for label in labels:
-        if not label:
-            return None
-        if label.isascii():
-            encoded_len = len(label)
-        else:
-            if label[:4].lower() == "xn--":
-                return None  # an ACE prefix on a non-ASCII label is invalid IDNA
-            folded = unicodedata.normalize("NFKC", label.casefold())
-            try:
-                encoded_len = 4 + len(folded.encode("punycode"))
-            except UnicodeError:
-                return None
-        if encoded_len > 63:
-            return None
-        total += encoded_len
-    return total + len(labels) - 1
+def _valid_host(host: str) -> bool:
+    """twitter-text's idna.toAscii check: every label 1 to 63 characters once punycoded (none of the rest of
+    IDNA), and a host starting with "xn--" must hold an ASCII domain."""
+    if host[:4] == "xn--" and _ascii_domain_regex().search(host) is None:
+        return False
+    for label in host.split("."):
+        try:
+            size = 4 + len(label.encode("punycode")) if _NON_ASCII.search(label) else len(label)
+        except UnicodeError:
+            return False
+        if not 1 <= size <= 63:
+            return False
+    return True
 
 
-# A link never contains a space, so only runs of non-space characters holding a dot can hold one: matching
+# A link never contains a space (twitter-text's spaces), so only runs of other characters holding a dot can
+# hold one: matching
 # each run alone gives the same result as matching the whole text (the character before a run is a space or
 # the start, both fine before a link) and skips the regex on the rest, which keeps 1 MB pastes fast.
-_DOTTED_RUN = regex.compile(r"(?<![^\s\p{Z}])[^\s\p{Z}.]*+\.[^\s\p{Z}]*+")
+_DOTTED_RUN = regex.compile(rf"(?<![^{_SPACES}])[^{_SPACES}.]*+\.[^{_SPACES}]*+")
 
 
 # The composer asks for the links of the same text once per network and per check at every keystroke: a
@@ -176,18 +181,20 @@ def _cached_urls(text: str, without_protocol: bool) -> tuple[Entity, ...]:
 def _find_urls(text: str, without_protocol: bool) -> list[Entity]:
     out: list[Entity] = []
     for run in _DOTTED_RUN.finditer(text):
-        out.extend(_urls_in_run(run.group(), run.start(), without_protocol))
+        # From the space before the run: twitter-text's regex takes the character before a link with it.
+        out.extend(_urls_in_run(text, max(0, run.start() - 1), run.end(), without_protocol))
     return out
 
 
-def _urls_in_run(run: str, offset: int, without_protocol: bool) -> list[Entity]:
+def _urls_in_run(text: str, pos: int, endpos: int, without_protocol: bool) -> list[Entity]:
     out: list[Entity] = []
-    for m in _url_regex().finditer(run):
+    for m in _url_regex().finditer(text, pos, endpos):
         protocol = m.group("protocol")
         start, end = m.span("url")
-        if not protocol and (not without_protocol or _INVALID_BEFORE_BARE_URL.search(run, 0, start)):
-            continue
         url = m.group("url")
+        host = m.group("domain")
+        if not _valid_host(host) or len(protocol or "https://") + utf16_length(url) > MAX_URL_LENGTH:
+            continue
         if protocol:
             tco = _TCO.match(url)
             if tco:
@@ -195,15 +202,34 @@ def _urls_in_run(run: str, offset: int, without_protocol: bool) -> list[Entity]:
                     continue
                 url = tco.group(0)
                 end = start + len(url)
-        host = m.group("domain")
-        host_len = _host_ascii_length(host)
-        if host_len is None:
+            out.append(Entity("url", start, end, url, url))
             continue
-        length = len(url) + host_len - len(host) + (0 if protocol else _PREFIX_LENGTH_WITHOUT_PROTOCOL)
-        if length > MAX_URL_LENGTH:
+        if not without_protocol or m.group("before") in _INVALID_BEFORE_BARE_URL:
             continue
-        out.append(Entity("url", offset + start, offset + end, url, url))
+        # Without a scheme, twitter-text links the ASCII domains inside the host ("té_2024www.example.org"
+        # links "2024www.example.org"), each one; the last keeps the path and query, when there is a path.
+        # A bare link without a path is its domain alone: "example.com?q=1" and "example.com:8080" link
+        # "example.com", the rest is text.
+        host_start = m.start("domain")
+        found = [(host_start + a.start(), host_start + a.end()) for a in _ascii_domain_regex().finditer(host)]
+        if not found:
+            continue
+        if m.group("path") is not None:
+            found[-1] = (found[-1][0], end)
+        out.extend(Entity("url", a, b, text[a:b], text[a:b]) for a, b in found)
     return out
+
+
+def utf16_length(text: str) -> int:
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+@lru_cache(maxsize=1)
+def _ascii_domain_regex() -> regex.Pattern[str]:
+    gtld, cctld = tld_patterns()
+    return regex.compile(
+        rf"(?:[\-a-z0-9{_LATIN_ACCENTS}]+\.)+(?:{gtld}|{cctld}|xn--[\-0-9a-z]+)", regex.IGNORECASE | regex.V0
+    )
 
 
 # --- mentions, lists and replies ----------------------------------------------------------------------------
@@ -241,18 +267,38 @@ def extract_reply(text: str) -> str | None:
 
 
 # --- hashtags and cashtags ----------------------------------------------------------------------------------
-_HASHTAG_SPECIAL = (
-    r"_\u200c\u200d\ua67e\u05be\u05f3\u05f4\uff5e\u301c\u309b\u309c\u30a0\u30fb\u3003\u0f0b\u0f0c\u00b7"
-)
-_TAG_ALNUM = rf"\p{{L}}\p{{M}}\p{{Nd}}{_HASHTAG_SPECIAL}"
-_HASHTAG = regex.compile(
-    rf"(?:(?<=^)|(?<=[\ufe0e\ufe0f])|(?<=[^&{_TAG_ALNUM}]))(?P<hash>[{_HASH}])(?![\ufe0f\u20e3])"
-    rf"(?P<tag>[{_TAG_ALNUM}]*[\p{{L}}\p{{M}}][{_TAG_ALNUM}]*)"
-)
+@lru_cache(maxsize=1)
+def _hashtag_classes() -> tuple[str, str]:
+    """(letters, letters and digits) of twitter-text 3.1.0's hashtags, as regex class contents: its tables
+    are older than today's Unicode, and X's library, not ours, decides what a hashtag is."""
+    raw = (
+        resources.files("cm_desktop.core.rules").joinpath("data/twitter_text_hashtag.txt").read_text("utf-8")
+    )
+    sections: dict[str, list[str]] = {"alpha": [], "alphanumeric": []}
+    current: list[str] = []
+    for line in raw.splitlines():
+        if line.startswith("["):
+            current = sections[line.strip("[]")]
+        elif line and not line.startswith("#"):
+            current.append("-".join(f"\\U{int(code, 16):08x}" for code in line.split("-")))
+    return "".join(sections["alpha"]), "".join(sections["alphanumeric"])
+
+
+@lru_cache(maxsize=1)
+def _hashtag_regex() -> regex.Pattern[str]:
+    alpha, alnum = _hashtag_classes()
+    return regex.compile(
+        # The character before "#" is consumed, as twitter-text's boundary is: a variation selector ending one
+        # hashtag cannot start the next ("#한국어\ufe0f＃x" has one hashtag).
+        rf"(?:^|[\ufe0e\ufe0f]|(?![{alnum}&])(?s:.))(?P<hash>[{_HASH}])(?![\ufe0f\u20e3])"
+        rf"(?P<tag>[{alnum}]*[{alpha}][{alnum}]*)"  # no IGNORECASE: the tables hold both cases already
+    )
+
+
 _INVALID_HASHTAG_END = regex.compile(rf"[{_HASH}]|://")
 
 _CASHTAG = regex.compile(
-    rf"(?:(?<=^)|(?<=[{_SPACES}]))(?P<dollar>\$)(?P<tag>[a-z]{{1,6}}(?:[._][a-z]{{1,2}})?)(?=$|[ \t\n\x0b\f\r]|[{_PUNCT}])",
+    rf"(?:(?<=^)|(?<=[{_SPACES}]))(?P<dollar>\$)(?P<tag>[a-z]{{1,6}}(?:[._][a-z]{{1,2}})?)(?=\Z|[{_JS_SPACE}]|[{_PUNCT}])",
     regex.IGNORECASE,
 )
 
@@ -271,8 +317,8 @@ def extract_hashtags(text: str, *, urls: list[Entity] | None = None) -> list[Ent
     if "#" not in text and "\uff03" not in text:
         return []
     found = [
-        Entity("hashtag", m.start("hash"), m.end(), m.group(0), m.group("tag"))
-        for m in _HASHTAG.finditer(text)
+        Entity("hashtag", m.start("hash"), m.end(), text[m.start("hash") : m.end()], m.group("tag"))
+        for m in _hashtag_regex().finditer(text)
         if not _INVALID_HASHTAG_END.match(text, m.end())
     ]
     if not found:
@@ -292,9 +338,9 @@ def extract_cashtags(text: str) -> list[Entity]:
 
 
 def extract_entities(text: str, *, cashtags: bool = True) -> list[Entity]:
-    """Links, mentions, hashtags (and cashtags) without overlaps, in reading order."""
+    """Links, mentions (and @user/list), hashtags (and cashtags) without overlaps, in reading order."""
     urls = extract_urls(text)
-    found = [*urls, *extract_mentions(text), *extract_hashtags(text, urls=urls)]
+    found = [*urls, *extract_mentions(text, lists=True), *extract_hashtags(text, urls=urls)]
     if cashtags:
         found.extend(extract_cashtags(text))
     return _without_overlaps(found)
