@@ -1,18 +1,25 @@
-"""Mastodon: counted like app/validators/status_length_validator.rb.
+"""Mastodon: counted like its server's StatusLengthValidator (app/validators/status_length_validator.rb).
 
-(content warning + text) in grapheme clusters, every http(s) link counts `characters_reserved_per_url`,
-`@user@host` counts as `@user`. Limits are announced by each server (GET /api/v2/instance): pass them in;
-the defaults are Mastodon's own (500, 23, 4), and forks raise them.
+The text and the content warning are stripped of spaces at both ends (Status#prepare_contents), then
+(content warning + text) is counted in grapheme clusters, where every link written with its scheme counts
+`characters_reserved_per_url` and `@user@host` counts as `@user`; a text of spaces only counts nothing. Links
+are found by Mastodon's own recogniser (config/initializers/twitter_regex.rb over the twitter-text gem), which
+takes any non-space character in a path, so "https://exemple.fr/été" or ".../新商品" is one link. Limits are
+announced by each server (GET /api/v2/instance): pass them in; the defaults are Mastodon's own (500, 23, 4),
+and forks raise them. tests/unit/rules/mastodon_oracle.py restates the server's code; the differential test
+compares the two.
 """
 
 from __future__ import annotations
 
+import stringprep
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 import regex
 
 from cm_desktop.core.rules import twitter_text
-from cm_desktop.core.rules.counting import check_limits, overflow_index, shared_grapheme_count, shared_urls
+from cm_desktop.core.rules.counting import check_limits, overflow_index, shared_grapheme_count
 from cm_desktop.core.rules.model import ImageFacts, Issue, Measure, MediaRules, NetworkSpec
 from cm_desktop.core.rules.text import clean, grapheme_count, nfc, window
 from cm_desktop.core.rules.twitter_text import Entity
@@ -23,29 +30,119 @@ LIMIT_DEFAULTS: Mapping[str, int] = {
     "max_media_attachments": 4,
 }
 
-# Mastodon's own mention shape: a local @user or a remote @user@host (host counts for nothing).
+_RUBY_STRIP = "\x00\t\n\v\f\r "  # what Ruby's String#strip removes
+_BLANK = regex.compile(r"\p{White_Space}*")  # ActiveSupport's blank?
+_WORD = r"\p{L}\p{M}\p{Nd}\p{Pc}"  # Ruby's [[:word:]]
+
+# Account::MENTION_RE: a local @user or a remote @user@host (the host counts for nothing). A mention followed
+# by "@", a Latin accent or "://" is none (Extractor's end_mention_match), nor one with a host over 253.
 _MENTION = regex.compile(
-    r"(?<![=/\w])@(?P<user>[a-z0-9_]+(?:[.\-]+[a-z0-9_]+)*)(?P<host>@[\w]+(?:[.\-]+[\w]+)*)?",
+    rf"(?<![=/{_WORD}])@(?P<user>[a-z0-9_]+(?:[.\-]+[a-z0-9_]+)*)(?P<host>@[{_WORD}]+(?:[.\-]+[{_WORD}]+)*)?",
     regex.IGNORECASE,
 )
+_LATIN_ACCENTS = (
+    "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0100-\u024f\u0253\u0254\u0256\u0257\u0259\u025b\u0263"
+    "\u0268\u026f\u0272\u0289\u028b\u02bb\u0300-\u036f\u1e00-\u1eff"
+)
+_END_MENTION = regex.compile(rf"[@\uff20{_LATIN_ACCENTS}]|://", regex.IGNORECASE)
+MAX_MENTION_HOST = 253
 _SEP = r"_\u00b7\u30fb\u200c"
 _HASHTAG = regex.compile(
     rf"(?<![/)\w])#(?P<tag>[\w_][\w{_SEP}]*[\p{{Alpha}}{_SEP}][\w{_SEP}]*[\w_]|[\w_]*\p{{Alpha}}[\w_]*)"
 )
 
 
+@lru_cache(maxsize=1)
+def _link_regex() -> regex.Pattern[str]:
+    """Mastodon's valid_url: twitter-text's domains (any non-punctuation character in a label, then a known
+    TLD or punycode) with Mastodon's schemes, paths and queries."""
+    gtld, cctld = twitter_text.tld_patterns()
+    directional = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    invalid = "\ufffe\ufeff\uffff"
+    spaces = "\t-\r \x85\xa0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+    label_char = rf"[^{directional}!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{{|}}~\x00-\x1f\x7f{invalid}{spaces}]"
+    subdomain = rf"(?:(?:{label_char}(?:[_\-]|{label_char})*)?{label_char}\.)"
+    domain_name = rf"(?:(?:{label_char}(?:-|{label_char})*)?{label_char}\.)"
+    domain = rf"(?:{subdomain}*{domain_name}(?:{gtld}|{cctld}|xn--[0-9a-z]+))"
+    before = rf"(?:[^a-z0-9@\uff20$#\uff03{invalid}]|[{directional}]|^)"
+    # The path's closing parentheses still use twitter-text's path characters (Mastodon redefines the
+    # parentheses after building the path's last character from them).
+    latin = _LATIN_ACCENTS
+    tt_path = rf"[a-z\p{{Cyrillic}}0-9!*';:=+,.$/%#\[\]\p{{Pd}}_~&|@{latin}]"
+    tt_parens = rf"\((?:{tt_path}+|(?:{tt_path}*\({tt_path}+\){tt_path}*))\)"
+    path_char = r"[^\p{White_Space}<>()?]"
+    parens = rf"\((?:{path_char}+|(?:{path_char}*\({path_char}+\){path_char}*))\)"
+    path_end = rf"(?:[^\p{{White_Space}}()?!*\"'「」<>;:=,.$%\[\]~&|@]|{tt_parens})"
+    path = rf"(?:(?:{path_char}*(?:{parens}{path_char}*)*{path_end})|(?:{path_char}+/))"
+    uchars = "\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\U00010000-\U000dfffd\U000e1000-\U0010fffd\ue000-\uf8ff"
+    query_char = rf"[a-z0-9!?*'();:&=+$/%#\[\]\-_.,~|@\^{uchars}]"
+    query_end = rf"[a-z0-9_&=#/\-{uchars}]"
+    scheme = r"(?:https?|dat|dweb|ipfs|ipns|ssb|gopher|gemini)://"
+    return regex.compile(
+        rf"{before}(?P<url>(?P<scheme>{scheme})?(?P<domain>{domain})(?::[0-9]+)?(?:/{path}*)?"
+        rf"(?:\?{query_char}*{query_end})?)",
+        regex.IGNORECASE | regex.V0,
+    )
+
+
+_TCO = regex.compile(r"https?://t\.co/([a-z0-9]+)", regex.IGNORECASE)
+# A link never holds an ASCII space, a tab, a line break or U+0085 (its query may hold other spaces, such as
+# U+3000), and with its scheme it contains "://": only runs holding "://" between those are searched (the
+# regex on a run alone finds what it finds in the whole text, as the character before a run is fine before a
+# link).
+_SCHEME_RUN = regex.compile(r"[^\t-\r \x85]*://[^\t-\r \x85]*")
+
+
+def _idna_length(host: str) -> int | None:
+    """Length of the host after IDNA2003 ToASCII (the gem calls libidn), None where it fails: a label over
+    63 octets, a forbidden character, or one unassigned in Unicode 3.2 (libidn's default refuses them)."""
+    if host.isascii():
+        return len(host) if all(0 < len(label) <= 63 for label in host.split(".")) else None
+    if any(stringprep.in_table_a1(ch) for ch in host):
+        return None
+    try:
+        return len(host.encode("idna"))
+    except UnicodeError:
+        return None
+
+
 def _links(text: str) -> list[Entity]:
-    # Mastodon only shortens links written with their scheme; a bare "example.com" counts in full.
-    return twitter_text.extract_urls(text, without_protocol=False)
+    """Links with their scheme, as Mastodon finds them (a bare "example.com" is text for Mastodon)."""
+    if "://" not in text:
+        return []
+    found: list[Entity] = []
+    for run in _SCHEME_RUN.finditer(text):
+        for m in _link_regex().finditer(run.group()):
+            if not m.group("scheme"):
+                continue
+            url = m.group("url")
+            tco = _TCO.match(url)
+            if tco:
+                if len(tco.group(1)) > twitter_text.MAX_TCO_SLUG_LENGTH:
+                    continue
+                url = tco.group()
+            host = m.group("domain")
+            host_length = _idna_length(host)
+            if (
+                host_length is None
+                or len(url) + max(0, host_length - len(host)) > twitter_text.MAX_URL_LENGTH
+            ):
+                continue
+            start = run.start() + m.start("url")
+            found.append(Entity("url", start, start + len(url), url, url))
+    return found
 
 
 def _mentions(text: str) -> list[Entity]:
     if "@" not in text:
         return []
-    return [
-        Entity("mention", m.start(), m.end(), m.group(), m.group("user") + (m.group("host") or ""))
-        for m in _MENTION.finditer(text)
-    ]
+    found: list[Entity] = []
+    for m in _MENTION.finditer(text):
+        host = m.group("host") or ""
+        if _END_MENTION.match(text, m.end()) or len(host) - 1 > MAX_MENTION_HOST:
+            continue
+        found.append(Entity("mention", m.start(), m.end(), m.group(), m.group("user") + host))
+    return found
 
 
 def _hashtags(text: str) -> list[Entity]:
@@ -67,24 +164,39 @@ def entities(text: str) -> list[Entity]:
     return _without_overlaps([*_links(cleaned), *_mentions(cleaned), *_hashtags(cleaned)])
 
 
+@lru_cache(maxsize=4)
+def _counted(body: str) -> tuple[Entity, ...]:
+    """The links and mentions the server swaps for their countable form, without overlaps."""
+    if _BLANK.fullmatch(body):
+        return ()
+    head = window(body)
+    return tuple(_without_overlaps([*_links(head), *_mentions(head)]))
+
+
 def measure(text: str, *, spoiler: str = "", **limits: int) -> Measure:
     lim = check_limits("mastodon", limits, LIMIT_DEFAULTS)
     limit = lim["max_characters"]
     per_url = lim["characters_reserved_per_url"]
-    combined = nfc(spoiler) + nfc(text)
-    links = [e for e in shared_urls(combined) if e.value[:4].lower() == "http" and "://" in e.value[:8]]
-    head = window(combined)
-    # Mastodon replaces each link and mention by its countable form, then counts graphemes: start from the
-    # shared grapheme count and swap each entity's own graphemes for its weight.
-    count = shared_grapheme_count(combined)
-    spans: list[tuple[int, int, int]] = []
-    for e in _without_overlaps([*links, *_mentions(head)]):
-        weight = per_url if e.kind == "url" else 1 + grapheme_count(e.value.split("@", 1)[0])
-        spans.append((e.start, e.end, weight))
-        count += weight - grapheme_count(e.text)
+    norm = nfc(text)
+    body = norm.strip(_RUBY_STRIP)
+    lead = len(norm) - len(norm.lstrip(_RUBY_STRIP))
+    warning = nfc(spoiler).strip(_RUBY_STRIP)
+    combined = warning + body
+    if _BLANK.fullmatch(body):
+        count = shared_grapheme_count(warning)  # the server counts a blank text as nothing
+        spans: list[tuple[int, int, int]] = [(len(warning), len(combined), 0)]
+    else:
+        # The server swaps each link and mention for its countable form, then counts graphemes: start from
+        # the shared grapheme count and swap each entity's own graphemes for its weight.
+        count = shared_grapheme_count(combined)
+        spans = []
+        for e in _counted(body):
+            weight = per_url if e.kind == "url" else 1 + grapheme_count(e.value.split("@", 1)[0])
+            spans.append((len(warning) + e.start, len(warning) + e.end, weight))
+            count += weight - grapheme_count(e.text)
     over = overflow_index(combined, limit, spans) if count > limit else None
     if over is not None:
-        over = max(0, over - len(nfc(spoiler)))  # index in the text, not in the warning
+        over = max(0, over - len(warning)) + lead  # index in the text, not in the warning
     return Measure(network="mastodon", count=count, limit=limit, overflow_at=over)
 
 
