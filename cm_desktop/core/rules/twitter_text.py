@@ -8,6 +8,7 @@ so `javascript:` and `data:` addresses are never links.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -97,19 +98,30 @@ def tld_patterns() -> tuple[str, str]:
     return rf"(?:{_trie(generic)}{tld_end})", rf"(?:{_trie(country)}{tld_end})"
 
 
+_LABEL_OTHERS = f"{_SPACES}{_INVALID_CHARS}{_DIRECTIONAL}"
+_PUNCT_BUT_HYPHEN_UNDERSCORE = r"!'#%&()*+,\\./:;<=>?@\[\]^{|}~$"
+_LABEL_CHAR = rf"[^{_PUNCT}{_LABEL_OTHERS}]"
+# The run of label characters, "_" and "-" that ends at a given dot (matched backwards from the dot): a
+# domain's first label is in one.
+_LABEL_CHAR_RE = regex.compile(_LABEL_CHAR)
+_LABEL_RUN_BEFORE = regex.compile(rf"(?r)[^{_PUNCT_BUT_HYPHEN_UNDERSCORE}{_LABEL_OTHERS}]+")
+# A position after a character that may come before a link, or at an astral character (see _urls_in_run).
+_NEXT_START = regex.compile(r"(?<=[^a-zA-Z0-9\uff20\uff03])|(?=[\U00010000-\U0010ffff])")
+_SCHEME = regex.compile(r"[hH][tT][tT][pP][sS]?://")
+
+
 @lru_cache(maxsize=1)
 def _url_regex() -> regex.Pattern[str]:
-    """twitter-text 3.1.0's extractUrl (JavaScript), rule by rule.
+    """twitter-text 3.1.0's extractUrl (JavaScript) from where the link starts (the character before it is
+    checked by _urls_in_run).
 
     Labels may hold any character but ASCII punctuation, spaces and direction marks; a label is matched
     possessively up to its dot, which finds the same labels as twitter-text's backtracking without its cost.
+    What follows the path is optional, so a possessive path finds what twitter-text's greedy one finds.
     """
     gtld, cctld = tld_patterns()
-    others = f"{_SPACES}{_INVALID_CHARS}{_DIRECTIONAL}"
-    char = rf"[^{_PUNCT}{others}]"
-    punct_but_hyphen_underscore = r"!'#%&()*+,\\./:;<=>?@\[\]^{|}~$"
-    subdomain = rf"(?:{char}[^{punct_but_hyphen_underscore}{others}]*+(?<={char})\.)"  # "_" and "-" inside
-    domain_name = rf"(?:{char}[^{punct_but_hyphen_underscore}_{others}]*+(?<={char})\.)"  # "-" inside
+    subdomain = rf"(?:{_LABEL_CHAR}[^{_PUNCT_BUT_HYPHEN_UNDERSCORE}{_LABEL_OTHERS}]*+(?<={_LABEL_CHAR})\.)"
+    domain_name = rf"(?:{_LABEL_CHAR}[^{_PUNCT_BUT_HYPHEN_UNDERSCORE}_{_LABEL_OTHERS}]*+(?<={_LABEL_CHAR})\.)"
     domain = rf"(?:{subdomain}*{domain_name}(?:{gtld}|{cctld}|xn--[\-0-9a-z]+))"
     cyrillic = r"\u0400-\u04ff"
     path_chars = rf"[a-z{cyrillic}0-9!*';:=+,.$/%#\[\]\-\u2013_~@|&{_LATIN_ACCENTS}]"
@@ -118,16 +130,39 @@ def _url_regex() -> regex.Pattern[str]:
     path = rf"(?:(?:{path_chars}*(?:{parens}{path_chars}*)*{path_end})|(?:@{path_chars}+/))"
     query_chars = r"[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]"
     query_end = r"[a-z0-9\-_&=#/]"
-    # twitter-text works on UTF-16: the high half of an astral character may be the character before a
-    # domain that starts at its low half, whatever came before it. Here: a domain may start at an astral
-    # character after anything (only its ASCII part is kept, as a bare link, so the output is the same).
-    before = rf"(?:[^a-z0-9@\uff20$#\uff03{_INVALID_CHARS}]|[{_DIRECTIONAL}]|^|(?=[\U00010000-\U0010ffff]))"
-    # What follows the path is optional, so a possessive path finds what twitter-text's greedy one finds.
     pattern = (
-        rf"(?P<before>{before})(?P<url>(?P<protocol>https?://)?(?P<domain>{domain})(?::[0-9]++)?"
-        rf"(?P<path>/{path}*+)?(?:\?{query_chars}*{query_end})?)"
+        rf"(?P<protocol>{_SCHEME.pattern})?(?P<domain>{domain})(?::[0-9]++)?"
+        rf"(?P<path>/{path}*+)?(?:\?{query_chars}*{query_end})?"
     )
     return regex.compile(pattern, regex.IGNORECASE | regex.V0)
+
+
+_NOT_BEFORE = frozenset("@\uff20$#\uff03\ufffe\ufeff\uffff")
+
+
+def _fine_before(ch: str) -> bool:
+    """twitter-text's validUrlPrecedingChars: not an ASCII letter or digit, @, $, # (or full-width), BOM."""
+    return not (ch.isascii() and ch.isalnum()) and ch not in _NOT_BEFORE
+
+
+def _link_starts(text: str, pos: int, endpos: int) -> Iterator[tuple[int, int, int]]:
+    """Where a link may start, in order: (start, label run end, last "_" of the run or -1) for a domain
+    (its first label must end at a dot), (start, -1, -1) for a scheme."""
+    schemes = [m.start() for m in _SCHEME.finditer(text, pos, endpos)]
+    runs = []
+    dot = text.find(".", pos + 1, endpos)
+    while dot >= 0:
+        run = _LABEL_RUN_BEFORE.match(text, pos, dot)
+        if run is not None:
+            runs.append((run.start(), dot))
+        dot = text.find(".", dot + 1, endpos)
+    i = 0
+    for start, end in runs:
+        while i < len(schemes) and schemes[i] < start:
+            yield schemes[i], -1, -1
+            i += 1
+        yield start, end, text.rfind("_", start, end)
+    yield from ((s, -1, -1) for s in schemes[i:])
 
 
 _TCO = regex.compile(
@@ -152,13 +187,6 @@ def _valid_host(host: str) -> bool:
     return True
 
 
-# A link never contains a space (twitter-text's spaces), so only runs of other characters holding a dot can
-# hold one: matching
-# each run alone gives the same result as matching the whole text (the character before a run is a space or
-# the start, both fine before a link) and skips the regex on the rest, which keeps 1 MB pastes fast.
-_DOTTED_RUN = regex.compile(rf"(?<![^{_SPACES}])[^{_SPACES}.]*+\.[^{_SPACES}]*+")
-
-
 # The composer asks for the links of the same text once per network and per check at every keystroke: a
 # small cache answers the repeats. Long pastes are not kept (the cache would hold megabytes).
 _CACHED_TEXT_CHARS = 20_000
@@ -179,45 +207,102 @@ def _cached_urls(text: str, without_protocol: bool) -> tuple[Entity, ...]:
 
 
 def _find_urls(text: str, without_protocol: bool) -> list[Entity]:
-    out: list[Entity] = []
-    for run in _DOTTED_RUN.finditer(text):
-        # From the space before the run: twitter-text's regex takes the character before a link with it.
-        out.extend(_urls_in_run(text, max(0, run.start() - 1), run.end(), without_protocol))
-    return out
+    return _urls_in_run(text, 0, len(text), without_protocol)
 
 
 def _urls_in_run(text: str, pos: int, endpos: int, without_protocol: bool) -> list[Entity]:
+    """twitter-text's scan of text[pos:endpos] for links, trying only where a link can start.
+
+    Its regex tries every position; here a domain is tried only in a run of label characters that ends at a
+    dot, where the character before is fine, and a run whose domain failed is not tried again: every start
+    in it reaches the same dot, so the same labels follow (except past its last "_", which a domain name may
+    not hold). Same links, without the regex's quadratic cost on long texts without spaces (Japanese).
+    """
     out: list[Entity] = []
-    for m in _url_regex().finditer(text, pos, endpos):
-        protocol = m.group("protocol")
-        start, end = m.span("url")
-        url = m.group("url")
-        host = m.group("domain")
-        if not _valid_host(host) or len(protocol or "https://") + utf16_length(url) > MAX_URL_LENGTH:
-            continue
-        if protocol:
-            tco = _TCO.match(url)
-            if tco:
-                if len(tco.group(1)) > MAX_TCO_SLUG_LENGTH:
-                    continue
-                url = tco.group(0)
-                end = start + len(url)
-            out.append(Entity("url", start, end, url, url))
-            continue
-        if not without_protocol or m.group("before") in _INVALID_BEFORE_BARE_URL:
-            continue
-        # Without a scheme, twitter-text links the ASCII domains inside the host ("té_2024www.example.org"
-        # links "2024www.example.org"), each one; the last keeps the path and query, when there is a path.
-        # A bare link without a path is its domain alone: "example.com?q=1" and "example.com:8080" link
-        # "example.com", the rest is text.
-        host_start = m.start("domain")
-        found = [(host_start + a.start(), host_start + a.end()) for a in _ascii_domain_regex().finditer(host)]
-        if not found:
-            continue
-        if m.group("path") is not None:
-            found[-1] = (found[-1][0], end)
-        out.extend(Entity("url", a, b, text[a:b], text[a:b]) for a, b in found)
+    floor = pos  # where the next match may begin (its "before" character included)
+    dead = -1  # a run starting here cannot start a domain: the failed domain before it went through it
+    for start, run_end, underscore in _link_starts(text, pos, endpos):
+        stop = run_end if run_end >= 0 else start + 1
+        u = start
+        if run_end >= 0 and start == dead:
+            if _LABEL_CHAR_RE.match(text, start) and _LABEL_CHAR_RE.match(text, run_end - 1):
+                dead = run_end + 1
+            u = underscore + 1 if underscore >= start else run_end
+        while u < stop:
+            if u < floor or (run_end >= 0 and _LABEL_CHAR_RE.match(text, u) is None):
+                u = max(u + 1, floor)
+                continue
+            after_char = u - 1 >= floor and _fine_before(text[u - 1])
+            # twitter-text's "^", and its UTF-16 view: the low half of an astral character can start a domain
+            # whatever came before (the high half is then the character before it).
+            at_edge = u == 0 or ord(text[u]) > 0xFFFF
+            if not (after_char or at_edge):
+                if run_end < 0:
+                    break
+                following = _NEXT_START.search(text, u + 1, run_end)
+                u = following.start() if following else run_end
+                continue
+            if u == 0 and not after_char and ord(text[0]) <= 0xFFFF and _fine_before(text[0]):
+                # At the very start twitter-text first tries the first character as the one before a link.
+                m = _url_regex().match(text, 1, endpos)
+                if m is not None:
+                    floor = m.end()
+                    out.extend(_link(text, m, text[0], without_protocol))
+                    break
+            m = _url_regex().match(text, u, endpos)
+            if m is None:
+                if run_end < 0:
+                    break
+                if _LABEL_CHAR_RE.match(text, run_end - 1):
+                    # This label could lead the next run's labels: the regex tried those too, and failed.
+                    dead = run_end + 1
+                u = underscore + 1 if u <= underscore else run_end
+                continue
+            floor = m.end()
+            out.extend(_link(text, m, text[u - 1] if after_char else "", without_protocol))
+            break
     return out
+
+
+def _link(text: str, m: regex.Match[str], before: str, without_protocol: bool) -> list[Entity]:
+    protocol = m.group("protocol")
+    start, end = m.span()
+    url = m.group()
+    host = m.group("domain")
+    if not _valid_host(host) or len(protocol or "https://") + utf16_length(url) > MAX_URL_LENGTH:
+        return []
+    if protocol:
+        tco = _TCO.match(url)
+        if tco:
+            if len(tco.group(1)) > MAX_TCO_SLUG_LENGTH:
+                return []
+            url = tco.group(0)
+            end = start + len(url)
+        return [Entity("url", start, end, url, url)]
+    if not without_protocol or before in _INVALID_BEFORE_BARE_URL:
+        return []
+    # Without a scheme, twitter-text links the ASCII domains inside the host ("té_2024www.example.org"
+    # links "2024www.example.org"), each one; the last keeps the path and query, when there is a path.
+    # A bare link without a path is its domain alone: "example.com?q=1" and "example.com:8080" link
+    # "example.com", the rest is text.
+    host_start = m.start("domain")
+    found: list[tuple[int, int]] = []
+    ascii_end = 0
+    for a in _ascii_domain_regex().finditer(host):
+        # twitter-text places each one with indexOf from the previous one's end, so an earlier copy of the
+        # same text wins ("6.jp9¥69¥6.jp" links its first "6.jp"): so do we.
+        at = host.find(a.group(), ascii_end)
+        ascii_end = at + len(a.group())
+        found.append((host_start + at, host_start + ascii_end))
+    if not found:
+        return []
+    links = [Entity("url", a, b, text[a:b], text[a:b]) for a, b in found]
+    if m.group("path") is not None:
+        # Its value is the last ASCII domain followed by the rest of the link (the host's other characters
+        # dropped), its range from that domain to the link's end.
+        a = found[-1][0]
+        links[-1] = Entity("url", a, end, text[a:end], text[a : found[-1][1]] + url[len(host) :])
+    return links
 
 
 def utf16_length(text: str) -> int:
@@ -287,11 +372,9 @@ def _hashtag_classes() -> tuple[str, str]:
 @lru_cache(maxsize=1)
 def _hashtag_regex() -> regex.Pattern[str]:
     alpha, alnum = _hashtag_classes()
-    return regex.compile(
-        # The character before "#" is consumed, as twitter-text's boundary is: a variation selector ending one
-        # hashtag cannot start the next ("#한국어\ufe0f＃x" has one hashtag).
-        rf"(?:^|[\ufe0e\ufe0f]|(?![{alnum}&])(?s:.))(?P<hash>[{_HASH}])(?![\ufe0f\u20e3])"
-        rf"(?P<tag>[{alnum}]*[{alpha}][{alnum}]*)"  # no IGNORECASE: the tables hold both cases already
+    return regex.compile(  # no IGNORECASE: the tables hold both cases already
+        rf"(?:(?<=^)|(?<=[\ufe0e\ufe0f])|(?<=[^&{alnum}]))(?P<hash>[{_HASH}])(?![\ufe0f\u20e3])"
+        rf"(?P<tag>[{alnum}]*[{alpha}][{alnum}]*)"
     )
 
 
@@ -316,11 +399,17 @@ def extract_hashtags(text: str, *, urls: list[Entity] | None = None) -> list[Ent
     """#hashtags with at least one letter; a hashtag inside a link (example.com/#top) is not one."""
     if "#" not in text and "\uff03" not in text:
         return []
-    found = [
-        Entity("hashtag", m.start("hash"), m.end(), text[m.start("hash") : m.end()], m.group("tag"))
-        for m in _hashtag_regex().finditer(text)
-        if not _INVALID_HASHTAG_END.match(text, m.end())
-    ]
+    found: list[Entity] = []
+    previous_end = 0
+    for m in _hashtag_regex().finditer(text):
+        start = m.start("hash")
+        if 0 < start <= previous_end:
+            # twitter-text takes the character before "#" with the match: one that ended the previous match
+            # cannot open this one ("#한국어\ufe0f＃x" has one hashtag).
+            continue
+        previous_end = m.end()
+        if not _INVALID_HASHTAG_END.match(text, m.end()):
+            found.append(Entity("hashtag", start, m.end(), text[start : m.end()], m.group("tag")))
     if not found:
         return found
     links = extract_urls(text) if urls is None else urls

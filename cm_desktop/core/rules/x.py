@@ -115,6 +115,23 @@ def emoji_spans(norm: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+def _skipped(norm: str, link: Entity) -> tuple[int, bool]:
+    """Where parseTweet resumes counting after a link, and whether it left half of a surrogate pair.
+
+    It skips as many UTF-16 units as the link's value has: the value of a bare link whose host holds other
+    characters than its ASCII domain is shorter than its range ("P.fr.fr\ufe0f.fr/" links "P.fr.fr/"), and
+    the rest of the range is then counted as text. For every other link it is the link's end.
+    """
+    if link.value == link.text:
+        return link.end, False
+    units = utf16_len(link.value)
+    i, used = link.start, 0
+    while used < units:
+        used += 2 if ord(norm[i]) > 0xFFFF else 1
+        i += 1
+    return i, used > units  # a low surrogate left alone weighs default_weight
+
+
 def _weight_of(code: int, config: WeightConfig) -> int:
     for start, end, weight in config.ranges:
         if start <= code <= end:
@@ -139,7 +156,7 @@ def parse_tweet(
         return TweetParse(0, False, 0, 0, 0, 0)  # twitter-text's answer for an empty text
     max_scaled = config.max_weighted_length * config.scale
     links = twitter_text.extract_urls(norm) if urls is None or norm != original else urls
-    url_ends = {e.start: e.end for e in links}
+    url_ends = {e.start: _skipped(norm, e) for e in links}
     emojis = dict(emoji_spans(norm)) if config.emoji_parsing else {}
     url_weight = config.transformed_url_length * config.scale
     weighted = valid_units = valid_end = 0
@@ -150,8 +167,8 @@ def parse_tweet(
         if stop_when_over and weighted > max_scaled:
             break
         if i in url_ends:
-            end = url_ends[i]
-            weighted += url_weight
+            end, half = url_ends[i]
+            weighted += url_weight + (config.default_weight if half else 0)
             if weighted <= max_scaled:
                 valid_units += utf16_len(norm[i:end])
                 valid_end = end
@@ -201,8 +218,10 @@ def weighted_length(text: str, config: WeightConfig = V3, urls: Sequence[Entity]
     heavy = _HEAVY_V3 if config.ranges == V3.ranges else _heavy_runs(config)
     light_weight = next((w for _, _, w in config.ranges if w != config.default_weight), config.default_weight)
     total = len(links) * config.transformed_url_length * config.scale
+    skips = [(e.start, *_skipped(norm, e)) for e in links]
+    total += sum(config.default_weight for _, _, half in skips if half)
     pos = 0
-    for piece_end, next_pos in [*((e.start, e.end) for e in links), (len(norm), len(norm))]:
+    for piece_end, next_pos, _ in [*skips, (len(norm), len(norm), False)]:
         piece = norm[pos:piece_end]
         pos = next_pos
         if piece:
@@ -211,7 +230,7 @@ def weighted_length(text: str, config: WeightConfig = V3, urls: Sequence[Entity]
     if config.emoji_parsing:
         # Each emoji sequence weighs default_weight instead of its code points' weights; one that starts
         # inside a link is part of the link (twitter-text looks for a link first at each index).
-        inside = [(e.start, e.end) for e in links]
+        inside = [(start, end) for start, end, _ in skips]
         for start, end in emoji_spans(norm):
             if any(a <= start < b for a, b in inside):
                 continue
