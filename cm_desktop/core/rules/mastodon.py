@@ -52,23 +52,29 @@ _HASHTAG = regex.compile(
 )
 
 
+_DIRECTIONAL = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_INVALID = "\ufffe\ufeff\uffff"
+_SPACES = "\t-\r \x85\xa0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_NOT_LABEL = rf"{_DIRECTIONAL}!\"#$%&'()*+,./:;<=>?@\[\\\]^`{{|}}~\x00-\x1f\x7f{_INVALID}{_SPACES}"
+_LABEL_CHAR = rf"[^{_NOT_LABEL}_\-]"  # the gem's DOMAIN_VALID_CHARS
+_BEFORE = rf"[^a-z0-9@\uff20$#\uff03{_INVALID}]|[{_DIRECTIONAL}]"  # valid_url_preceding_chars (and ^)
+_SCHEME = r"(?:https?|dat|dweb|ipfs|ipns|ssb|gopher|gemini)://"
+
+
 @lru_cache(maxsize=1)
 def _link_regex() -> regex.Pattern[str]:
-    """Mastodon's valid_url: twitter-text's domains (any non-punctuation character in a label, then a known
-    TLD or punycode) with Mastodon's schemes, paths and queries."""
+    """Mastodon's valid_url from the link's first character: twitter-text's domains (any non-punctuation
+    character in a label, then a known TLD or punycode) with Mastodon's schemes, paths and queries.
+
+    A label is matched possessively up to its dot, and the path's repetition possessively (what follows is
+    optional): the same matches as the gem's backtracking regex, without its cost."""
     gtld, cctld = twitter_text.tld_patterns()
-    directional = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-    invalid = "\ufffe\ufeff\uffff"
-    spaces = "\t-\r \x85\xa0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-    label_char = rf"[^{directional}!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{{|}}~\x00-\x1f\x7f{invalid}{spaces}]"
-    subdomain = rf"(?:(?:{label_char}(?:[_\-]|{label_char})*)?{label_char}\.)"
-    domain_name = rf"(?:(?:{label_char}(?:-|{label_char})*)?{label_char}\.)"
+    subdomain = rf"(?:{_LABEL_CHAR}[^{_NOT_LABEL}]*+(?<={_LABEL_CHAR})\.)"  # "_" and "-" inside
+    domain_name = rf"(?:{_LABEL_CHAR}[^{_NOT_LABEL}_]*+(?<={_LABEL_CHAR})\.)"  # "-" inside
     domain = rf"(?:{subdomain}*{domain_name}(?:{gtld}|{cctld}|xn--[0-9a-z]+))"
-    before = rf"(?:[^a-z0-9@\uff20$#\uff03{invalid}]|[{directional}]|^)"
     # The path's closing parentheses still use twitter-text's path characters (Mastodon redefines the
     # parentheses after building the path's last character from them).
-    latin = _LATIN_ACCENTS
-    tt_path = rf"[a-z\p{{Cyrillic}}0-9!*';:=+,.$/%#\[\]\p{{Pd}}_~&|@{latin}]"
+    tt_path = rf"[a-z\p{{Cyrillic}}0-9!*';:=+,.$/%#\[\]\p{{Pd}}_~&|@{_LATIN_ACCENTS}]"
     tt_parens = rf"\((?:{tt_path}+|(?:{tt_path}*\({tt_path}+\){tt_path}*))\)"
     path_char = r"[^\p{White_Space}<>()?]"
     parens = rf"\((?:{path_char}+|(?:{path_char}*\({path_char}+\){path_char}*))\)"
@@ -77,20 +83,23 @@ def _link_regex() -> regex.Pattern[str]:
     uchars = "\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\U00010000-\U000dfffd\U000e1000-\U0010fffd\ue000-\uf8ff"
     query_char = rf"[a-z0-9!?*'();:&=+$/%#\[\]\-_.,~|@\^{uchars}]"
     query_end = rf"[a-z0-9_&=#/\-{uchars}]"
-    scheme = r"(?:https?|dat|dweb|ipfs|ipns|ssb|gopher|gemini)://"
     return regex.compile(
-        rf"{before}(?P<url>(?P<scheme>{scheme})?(?P<domain>{domain})(?::[0-9]+)?(?:/{path}*)?"
-        rf"(?:\?{query_char}*{query_end})?)",
+        rf"(?P<scheme>{_SCHEME})?(?P<domain>{domain})(?::[0-9]+)?(?:/{path}*+)?(?:\?{query_char}*{query_end})?",
         regex.IGNORECASE | regex.V0,
     )
 
 
+_BEFORE_RE = regex.compile(_BEFORE, regex.IGNORECASE)
+_GRAMMAR = twitter_text.LinkGrammar(
+    body=_link_regex,
+    label_char=regex.compile(_LABEL_CHAR),
+    label_run_before=regex.compile(rf"(?r)[^{_NOT_LABEL}]+"),
+    scheme=regex.compile(_SCHEME, regex.IGNORECASE),
+    fine_before=lambda ch: _BEFORE_RE.match(ch) is not None,
+    next_start=regex.compile(rf"(?<={_BEFORE})", regex.IGNORECASE),
+    astral_start=False,
+)
 _TCO = regex.compile(r"https?://t\.co/([a-z0-9]+)", regex.IGNORECASE)
-# A link never holds an ASCII space, a tab, a line break or U+0085 (its query may hold other spaces, such as
-# U+3000), and with its scheme it contains "://": only runs holding "://" between those are searched (the
-# regex on a run alone finds what it finds in the whole text, as the character before a run is fine before a
-# link).
-_SCHEME_RUN = regex.compile(r"[^\t-\r \x85]*://[^\t-\r \x85]*")
 
 
 def _idna_length(host: str) -> int | None:
@@ -107,29 +116,25 @@ def _idna_length(host: str) -> int | None:
 
 
 def _links(text: str) -> list[Entity]:
-    """Links with their scheme, as Mastodon finds them (a bare "example.com" is text for Mastodon)."""
+    """Links with their scheme, as Mastodon finds them (a bare "example.com" is text for Mastodon, but it
+    still takes its characters from the scan, as in "exemple.fr/https://x.fr")."""
     if "://" not in text:
         return []
     found: list[Entity] = []
-    for run in _SCHEME_RUN.finditer(text):
-        for m in _link_regex().finditer(run.group()):
-            if not m.group("scheme"):
+    for m, _ in twitter_text.find_links(text, 0, len(text), _GRAMMAR):
+        if not m.group("scheme"):
+            continue
+        url = m.group()
+        tco = _TCO.match(url)
+        if tco:
+            if len(tco.group(1)) > twitter_text.MAX_TCO_SLUG_LENGTH:
                 continue
-            url = m.group("url")
-            tco = _TCO.match(url)
-            if tco:
-                if len(tco.group(1)) > twitter_text.MAX_TCO_SLUG_LENGTH:
-                    continue
-                url = tco.group()
-            host = m.group("domain")
-            host_length = _idna_length(host)
-            if (
-                host_length is None
-                or len(url) + max(0, host_length - len(host)) > twitter_text.MAX_URL_LENGTH
-            ):
-                continue
-            start = run.start() + m.start("url")
-            found.append(Entity("url", start, start + len(url), url, url))
+            url = tco.group()
+        host = m.group("domain")
+        host_length = _idna_length(host)
+        if host_length is None or len(url) + max(0, host_length - len(host)) > twitter_text.MAX_URL_LENGTH:
+            continue
+        found.append(Entity("url", m.start(), m.start() + len(url), url, url))
     return found
 
 

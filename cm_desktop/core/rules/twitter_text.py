@@ -8,7 +8,7 @@ so `javascript:` and `data:` addresses are never links.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -145,14 +145,27 @@ def _fine_before(ch: str) -> bool:
     return not (ch.isascii() and ch.isalnum()) and ch not in _NOT_BEFORE
 
 
-def _link_starts(text: str, pos: int, endpos: int) -> Iterator[tuple[int, int, int]]:
+@dataclass(frozen=True)
+class LinkGrammar:
+    """What a scan for links needs to know of a twitter-text-like link regex (X's, Mastodon's)."""
+
+    body: Callable[[], regex.Pattern[str]]  # the link from its first character (compiled on first use)
+    label_char: regex.Pattern[str]  # a character a domain label may start and end with
+    label_run_before: regex.Pattern[str]  # reversed: the label characters, "_" and "-" before a dot
+    scheme: regex.Pattern[str]  # where a link with a scheme starts
+    fine_before: Callable[[str], bool]  # a character that may come before a link
+    next_start: regex.Pattern[str]  # the next position after such a character (or an astral one, for X)
+    astral_start: bool  # JavaScript's UTF-16 view: an astral character may start a domain after anything
+
+
+def _link_starts(text: str, pos: int, endpos: int, grammar: LinkGrammar) -> Iterator[tuple[int, int, int]]:
     """Where a link may start, in order: (start, label run end, last "_" of the run or -1) for a domain
     (its first label must end at a dot), (start, -1, -1) for a scheme."""
-    schemes = [m.start() for m in _SCHEME.finditer(text, pos, endpos)]
+    schemes = [m.start() for m in grammar.scheme.finditer(text, pos, endpos)]
     runs = []
     dot = text.find(".", pos + 1, endpos)
     while dot >= 0:
-        run = _LABEL_RUN_BEFORE.match(text, pos, dot)
+        run = grammar.label_run_before.match(text, pos, dot)
         if run is not None:
             runs.append((run.start(), dot))
         dot = text.find(".", dot + 1, endpos)
@@ -165,6 +178,71 @@ def _link_starts(text: str, pos: int, endpos: int) -> Iterator[tuple[int, int, i
     yield from ((s, -1, -1) for s in schemes[i:])
 
 
+def find_links(text: str, pos: int, endpos: int, grammar: LinkGrammar) -> list[tuple[regex.Match[str], str]]:
+    """The link regex's matches in text[pos:endpos] as a left-to-right scan finds them, with the character
+    each took before it ("" at the start), trying only where a link can start.
+
+    The regex would try every position; here a domain is tried only in a run of label characters that ends
+    at a dot, where the character before is fine, and a run whose domain failed is not tried again: every
+    start in it reaches the same dot, so the same labels follow (except past its last "_", which a domain
+    name may not hold). Same matches, without the regex's quadratic cost on text without spaces (Japanese).
+    """
+    found: list[tuple[regex.Match[str], str]] = []
+    body = grammar.body()
+    floor = pos  # where the next match may begin (its "before" character included)
+    dead = -1  # a run starting here cannot start a domain: the failed domain before it went through it
+    for start, run_end, underscore in _link_starts(text, pos, endpos, grammar):
+        stop = run_end if run_end >= 0 else start + 1
+        u = start
+        if run_end >= 0 and start == dead:
+            if grammar.label_char.match(text, start) and grammar.label_char.match(text, run_end - 1):
+                dead = run_end + 1
+            u = underscore + 1 if underscore >= start else run_end
+        while u < stop:
+            if u < floor or (run_end >= 0 and grammar.label_char.match(text, u) is None):
+                u = max(u + 1, floor)
+                continue
+            after_char = u - 1 >= floor and grammar.fine_before(text[u - 1])
+            # The regex's "^"; and twitter-text's UTF-16 view: the low half of an astral character can start
+            # a domain whatever came before (the high half is then the character before it).
+            at_edge = u == 0 or (grammar.astral_start and ord(text[u]) > 0xFFFF)
+            if not (after_char or at_edge):
+                if run_end < 0:
+                    break
+                following = grammar.next_start.search(text, u + 1, run_end)
+                u = following.start() if following else run_end
+                continue
+            if u == 0 and ord(text[0]) <= 0xFFFF and grammar.fine_before(text[0]):
+                # At the very start the regex first tries the first character as the one before a link.
+                m = body.match(text, 1, endpos)
+                if m is not None:
+                    floor = m.end()
+                    found.append((m, text[0]))
+                    break
+            m = body.match(text, u, endpos)
+            if m is None:
+                if run_end < 0:
+                    break
+                if grammar.label_char.match(text, run_end - 1):
+                    # This label could lead the next run's labels: the regex tried those too, and failed.
+                    dead = run_end + 1
+                u = underscore + 1 if u <= underscore else run_end
+                continue
+            floor = m.end()
+            found.append((m, text[u - 1] if after_char else ""))
+            break
+    return found
+
+
+_GRAMMAR = LinkGrammar(
+    body=_url_regex,
+    label_char=_LABEL_CHAR_RE,
+    label_run_before=_LABEL_RUN_BEFORE,
+    scheme=_SCHEME,
+    fine_before=_fine_before,
+    next_start=_NEXT_START,
+    astral_start=True,
+)
 _TCO = regex.compile(
     r"^https?://t\.co/([a-z0-9]+)(?:\?[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]*[a-z0-9\-_&=#/])?", regex.IGNORECASE
 )
@@ -211,56 +289,9 @@ def _find_urls(text: str, without_protocol: bool) -> list[Entity]:
 
 
 def _urls_in_run(text: str, pos: int, endpos: int, without_protocol: bool) -> list[Entity]:
-    """twitter-text's scan of text[pos:endpos] for links, trying only where a link can start.
-
-    Its regex tries every position; here a domain is tried only in a run of label characters that ends at a
-    dot, where the character before is fine, and a run whose domain failed is not tried again: every start
-    in it reaches the same dot, so the same labels follow (except past its last "_", which a domain name may
-    not hold). Same links, without the regex's quadratic cost on long texts without spaces (Japanese).
-    """
     out: list[Entity] = []
-    floor = pos  # where the next match may begin (its "before" character included)
-    dead = -1  # a run starting here cannot start a domain: the failed domain before it went through it
-    for start, run_end, underscore in _link_starts(text, pos, endpos):
-        stop = run_end if run_end >= 0 else start + 1
-        u = start
-        if run_end >= 0 and start == dead:
-            if _LABEL_CHAR_RE.match(text, start) and _LABEL_CHAR_RE.match(text, run_end - 1):
-                dead = run_end + 1
-            u = underscore + 1 if underscore >= start else run_end
-        while u < stop:
-            if u < floor or (run_end >= 0 and _LABEL_CHAR_RE.match(text, u) is None):
-                u = max(u + 1, floor)
-                continue
-            after_char = u - 1 >= floor and _fine_before(text[u - 1])
-            # twitter-text's "^", and its UTF-16 view: the low half of an astral character can start a domain
-            # whatever came before (the high half is then the character before it).
-            at_edge = u == 0 or ord(text[u]) > 0xFFFF
-            if not (after_char or at_edge):
-                if run_end < 0:
-                    break
-                following = _NEXT_START.search(text, u + 1, run_end)
-                u = following.start() if following else run_end
-                continue
-            if u == 0 and not after_char and ord(text[0]) <= 0xFFFF and _fine_before(text[0]):
-                # At the very start twitter-text first tries the first character as the one before a link.
-                m = _url_regex().match(text, 1, endpos)
-                if m is not None:
-                    floor = m.end()
-                    out.extend(_link(text, m, text[0], without_protocol))
-                    break
-            m = _url_regex().match(text, u, endpos)
-            if m is None:
-                if run_end < 0:
-                    break
-                if _LABEL_CHAR_RE.match(text, run_end - 1):
-                    # This label could lead the next run's labels: the regex tried those too, and failed.
-                    dead = run_end + 1
-                u = underscore + 1 if u <= underscore else run_end
-                continue
-            floor = m.end()
-            out.extend(_link(text, m, text[u - 1] if after_char else "", without_protocol))
-            break
+    for m, before in find_links(text, pos, endpos, _GRAMMAR):
+        out.extend(_link(text, m, before, without_protocol))
     return out
 
 
