@@ -103,6 +103,16 @@ def _tag_too_long(tag: str) -> bool:
 
 def _entities(text: str) -> list[Entity]:
     """Every facet the client would make, sorted by start (they may overlap, as the client's may)."""
+    # The preview, the checks and the facets ask for the same text: short texts are found once.
+    return list(_cached_entities(text)) if len(text) <= 20_000 else _find_entities(text)
+
+
+@lru_cache(maxsize=8)
+def _cached_entities(text: str) -> tuple[Entity, ...]:
+    return tuple(_find_entities(text))
+
+
+def _find_entities(text: str) -> list[Entity]:
     found: list[Entity] = []
     if "@" in text:
         for m in _MENTION.finditer(text):

@@ -121,7 +121,25 @@ def _links(text: str) -> list[Entity]:
     if "://" not in text:
         return []
     found: list[Entity] = []
-    for m, _ in twitter_text.find_links(text, 0, len(text), _GRAMMAR):
+    scheme = text.find("://")
+    while scheme >= 0:
+        start = _STRETCH_BEFORE.match(text, 0, scheme).start()  # both match, if only the empty string
+        end = _STRETCH.match(text, scheme).end()
+        found += _links_in(text, max(0, start - 1), end)
+        scheme = text.find("://", end)
+    return found
+
+
+# No link holds an ASCII space, a tab, a line break or U+0085 (a query may hold other spaces, such as U+3000):
+# only the stretches between those that contain "://" can hold a link with a scheme, and scanning one from
+# the space before it finds what scanning the whole text finds there.
+_STRETCH = regex.compile(r"[^\t-\r \x85]*")
+_STRETCH_BEFORE = regex.compile(r"(?r)[^\t-\r \x85]*")
+
+
+def _links_in(text: str, pos: int, endpos: int) -> list[Entity]:
+    found: list[Entity] = []
+    for m, _ in twitter_text.find_links(text, pos, endpos, _GRAMMAR):
         if not m.group("scheme"):
             continue
         url = m.group()
@@ -178,6 +196,22 @@ def _counted(body: str) -> tuple[Entity, ...]:
     return tuple(_without_overlaps([*_links(head), *_mentions(head)]))
 
 
+def _graphemes(norm: str, lead: int, body: str) -> int:
+    """Graphemes of the stripped text, from the count the other networks share for the whole text.
+
+    What strip removes is spaces and controls, each its own grapheme ("\r\n" one), unless a mark or a joiner
+    follows a space: then count the stripped text itself.
+    """
+    if len(body) == len(norm):
+        return shared_grapheme_count(norm)
+    head, tail = norm[:lead], norm[lead + len(body) :]
+    if grapheme_count(head + body[0]) == grapheme_count(head) + 1 and grapheme_count(body[-1] + tail) == 1 + (
+        grapheme_count(tail)
+    ):
+        return shared_grapheme_count(norm) - grapheme_count(head) - grapheme_count(tail)
+    return grapheme_count(body)
+
+
 def measure(text: str, *, spoiler: str = "", **limits: int) -> Measure:
     lim = check_limits("mastodon", limits, LIMIT_DEFAULTS)
     limit = lim["max_characters"]
@@ -193,7 +227,7 @@ def measure(text: str, *, spoiler: str = "", **limits: int) -> Measure:
     else:
         # The server swaps each link and mention for its countable form, then counts graphemes: start from
         # the shared grapheme count and swap each entity's own graphemes for its weight.
-        count = shared_grapheme_count(combined)
+        count = _graphemes(norm, lead, body) if not warning else grapheme_count(combined)
         spans = []
         for e in _counted(body):
             weight = per_url if e.kind == "url" else 1 + grapheme_count(e.value.split("@", 1)[0])

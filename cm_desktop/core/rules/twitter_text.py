@@ -256,10 +256,15 @@ def _valid_host(host: str) -> bool:
     if host[:4] == "xn--" and _ascii_domain_regex().search(host) is None:
         return False
     for label in host.split("."):
-        try:
-            size = 4 + len(label.encode("punycode")) if _NON_ASCII.search(label) else len(label)
-        except UnicodeError:
-            return False
+        if not _NON_ASCII.search(label):
+            size = len(label)
+        elif len(label) > 59:
+            return False  # "xn--" and at least one character per character: over 63 without encoding it
+        else:
+            try:
+                size = 4 + len(label.encode("punycode"))
+            except UnicodeError:
+                return False
         if not 1 <= size <= 63:
             return False
     return True
@@ -337,7 +342,7 @@ def _link(text: str, m: regex.Match[str], before: str, without_protocol: bool) -
 
 
 def utf16_length(text: str) -> int:
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 @lru_cache(maxsize=1)
