@@ -405,12 +405,30 @@ def _hashtag_classes() -> tuple[str, str]:
     return "".join(sections["alpha"]), "".join(sections["alphanumeric"])
 
 
+# twitter-text's tables agree with Unicode's letters, marks and digits below U+0558; above, some letters are
+# newer than its tables (and it takes 68 private-use characters as letters). Its tables as a regex class are
+# slow (20 times a property class), so hashtags are found with properties and only those holding a character
+# from U+0558 on are checked again with the tables.
+HASHTAG_TABLES_AGREE_BELOW = 0x0558
+_HASHTAG_SPECIAL = (
+    "_\u200c\u200d\ua67e\u05be\u05f3\u05f4\uff5e\u301c\u309b\u309c\u30a0\u30fb\u3003\u0f0b\u0f0c\u00b7"
+)
+_BEYOND_AGREEMENT = regex.compile(r"[^\x00-\u0557]")
+
+
 @lru_cache(maxsize=1)
-def _hashtag_regex() -> regex.Pattern[str]:
+def _hashtag_regex() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """(quick hashtag, its character that may not come before "#", exact hashtag, exact such character)."""
     alpha, alnum = _hashtag_classes()
-    return regex.compile(  # no IGNORECASE: the tables hold both cases already
-        rf"(?:(?<=^)|(?<=[\ufe0e\ufe0f])|(?<=[^&{alnum}]))(?P<hash>[{_HASH}])(?![\ufe0f\u20e3])"
-        rf"(?P<tag>[{alnum}]*[{alpha}][{alnum}]*)"
+    quick_alpha = r"\p{L}\p{M}\uf870-\uf8d6"  # a superset of the tables: the exact check can only shorten
+    quick_alnum = rf"\p{{L}}\p{{M}}\p{{Nd}}{_HASHTAG_SPECIAL}\uf870-\uf8d6"
+    return (  # no IGNORECASE: the tables hold both cases already
+        regex.compile(
+            rf"[{_HASH}](?![\ufe0f\u20e3])(?P<tag>[{quick_alnum}]*[{quick_alpha}][{quick_alnum}]*)"
+        ),
+        regex.compile(rf"[&{quick_alnum}]"),
+        regex.compile(rf"[{_HASH}](?![\ufe0f\u20e3])(?P<tag>[{alnum}]*[{alpha}][{alnum}]*)"),
+        regex.compile(rf"[&{alnum}]"),
     )
 
 
@@ -436,16 +454,26 @@ def extract_hashtags(text: str, *, urls: list[Entity] | None = None) -> list[Ent
     if "#" not in text and "\uff03" not in text:
         return []
     found: list[Entity] = []
+    quick, quick_not_before, exact, exact_not_before = _hashtag_regex()
     previous_end = 0
-    for m in _hashtag_regex().finditer(text):
-        start = m.start("hash")
+    for m in quick.finditer(text):
+        start = m.start()
+        not_before = quick_not_before
+        if _BEYOND_AGREEMENT.search(text, max(0, start - 1), m.end()):
+            # Characters where twitter-text's tables may differ from Unicode's: ask its tables.
+            exact_match = exact.match(text, start)
+            if exact_match is None:
+                continue
+            m, not_before = exact_match, exact_not_before
+        if start > 0 and text[start - 1] not in "\ufe0e\ufe0f" and not_before.match(text, start - 1):
+            continue
         if 0 < start <= previous_end:
             # twitter-text takes the character before "#" with the match: one that ended the previous match
             # cannot open this one ("#한국어\ufe0f＃x" has one hashtag).
             continue
         previous_end = m.end()
         if not _INVALID_HASHTAG_END.match(text, m.end()):
-            found.append(Entity("hashtag", start, m.end(), text[start : m.end()], m.group("tag")))
+            found.append(Entity("hashtag", start, m.end(), m.group(), m.group("tag")))
     if not found:
         return found
     links = extract_urls(text) if urls is None else urls

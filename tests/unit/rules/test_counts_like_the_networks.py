@@ -90,3 +90,12 @@ def test_mastodon_overflow_index_is_in_the_text_as_typed() -> None:
     text = "\n\n" + "a" * 501
     m = mastodon.measure(text)
     assert m.count == 501 and m.overflow_at == 2 + 500
+
+
+def test_hashtag_tables_agree_with_unicode_below_the_threshold() -> None:
+    # extract_hashtags trusts Unicode's properties below this code point and twitter-text's tables above it.
+    quick, quick_not_before, exact, exact_not_before = tt._hashtag_regex()
+    for code in range(tt.HASHTAG_TABLES_AGREE_BELOW):
+        tag = "#" + chr(code) + "a"
+        assert bool(quick.match(tag)) == bool(exact.match(tag)), hex(code)
+        assert bool(quick_not_before.match(chr(code))) == bool(exact_not_before.match(chr(code))), hex(code)
