@@ -1,7 +1,7 @@
 """The two set-up commands of the README, for a fresh clone with only Python 3.11+.
 
     python3 scripts/dev.py run    # install into .venv, build the translations, open the app
-    python3 scripts/dev.py test   # install with the test tools, the Bluesky test server, run every check
+    python3 scripts/dev.py test   # install with the test tools, the Node peers, run every check
 
 Uses only the standard library, so it runs before anything is installed.
 """
@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 PEER = ROOT / "tests" / "peers" / "bluesky"
+ORACLE = ROOT / "tests" / "peers" / "oracle"
 
 
 def venv_python() -> Path:
@@ -42,22 +43,32 @@ def install(extras: str = "") -> Path:
     return python
 
 
-def install_bluesky_peer() -> None:
-    """npm ci for Bluesky's reference server (tests only), skipped when the lock file has not changed."""
-    if not (PEER / "package-lock.json").exists():
+def install_node_peer(folder: Path, what: str, *npm_args: str) -> None:
+    """npm ci for a Node package the tests run, skipped when its lock file has not changed."""
+    if not (folder / "package-lock.json").exists():
         return
     npm = shutil.which("npm")
     if npm is None:
         if os.environ.get("CI") == "true":
-            raise SystemExit("npm is missing: the Bluesky test server cannot be installed.")
-        print("npm not found: the tests that need Bluesky's server will be skipped.")
+            raise SystemExit(f"npm is missing: {what} cannot be installed.")
+        print(f"npm not found: the tests that need {what} will be skipped.")
         return
-    digest = hashlib.sha256((PEER / "package-lock.json").read_bytes()).hexdigest()
-    stamp = PEER / "node_modules" / ".cm-lock-sha256"
+    digest = hashlib.sha256((folder / "package-lock.json").read_bytes()).hexdigest()
+    stamp = folder / "node_modules" / ".cm-lock-sha256"
     if stamp.exists() and stamp.read_text().strip() == digest:
         return
-    sh(npm, "ci", "--no-audit", "--no-fund", "--loglevel=error", cwd=PEER)
+    sh(npm, "ci", "--no-audit", "--no-fund", "--loglevel=error", *npm_args, cwd=folder)
     stamp.write_text(digest)
+
+
+def install_bluesky_peer() -> None:
+    """Bluesky's reference server (tests only)."""
+    install_node_peer(PEER, "the Bluesky test server")
+
+
+def install_oracle() -> None:
+    """X's twitter-text and Bluesky's @atproto/api (tests only); neither needs an install script."""
+    install_node_peer(ORACLE, "the networks' own text libraries", "--ignore-scripts")
 
 
 def run() -> int:
@@ -68,6 +79,7 @@ def run() -> int:
 def test() -> int:
     python = install("[dev]")
     install_bluesky_peer()
+    install_oracle()
     bin_dir = python.parent
     sh(bin_dir / "ruff", "check", ".")
     sh(bin_dir / "ruff", "format", "--check", ".")

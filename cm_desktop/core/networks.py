@@ -57,6 +57,8 @@ class Network:
     aliases: tuple[str, ...] = ()  # other names people write (CSV import): lower case, no accents
     card_from: Literal["first", "last"] = "first"  # the link its card is built from
     card_needs_scheme: bool = False  # only links written with http(s):// get a card (and count as links)
+    # Where the person ends CM Desktop's login by hand on the network's site (when we could not).
+    end_login_by_hand: Text | None = None
 
     @property
     def direct(self) -> bool:
@@ -215,6 +217,10 @@ _RECORDS: tuple[Network, ...] = (
         ),
         rendition=RenditionSpec("mastodon", ("JPEG", "PNG", "WEBP"), 16 * MB, max_pixels=8_294_400),
         card_needs_scheme=True,  # "example.com" stays plain text on Mastodon
+        end_login_by_hand=Text(
+            en="Preferences > Account > Authorized apps, revoke CM Desktop",
+            fr="Préférences > Compte > Applications autorisées, révoquez CM Desktop",
+        ),
     ),
     Network(
         id="bluesky",
@@ -237,6 +243,10 @@ _RECORDS: tuple[Network, ...] = (
         # Up to 2000 px on the long edge: what the app displays.
         rendition=RenditionSpec("bluesky", ("JPEG", "PNG"), 1 * MB, max_width=2000, max_height=2000),
         aliases=("bsky",),
+        end_login_by_hand=Text(
+            en="Settings > Privacy and security > App passwords, delete the one made for CM Desktop",
+            fr="Paramètres > Confidentialité et sécurité > Mots de passe d'application, supprimez celui de CM Desktop",
+        ),
     ),
     Network(
         id="threads",

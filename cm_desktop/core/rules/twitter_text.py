@@ -8,7 +8,7 @@ so `javascript:` and `data:` addresses are never links.
 
 from __future__ import annotations
 
-import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -38,7 +38,9 @@ _LATIN_ACCENTS = (
 _DIRECTIONAL = r"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _INVALID_CHARS = r"\ufffe\ufeff\uffff"
 _SPACES = r"\u0009-\u000d\u0020\u0085\u00a0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_PUNCT = r"\-_!\"#$%&'()*+,./:;<=>?@\[\]^`{|}~"  # ASCII punctuation, as Java's \p{Punct}
+# twitter-text's punct: ASCII punctuation except '"' and '`', which it lets into domains and after cashtags.
+_PUNCT = r"!'#%&()*+,\\\-./:;<=>?@\[\]^_{|}~$"
+_JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"  # JavaScript's \s
 _AT = "@\uff20"
 _HASH = "#\uff03"
 
@@ -89,69 +91,183 @@ def _trie(words: tuple[str, ...]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _url_regex() -> regex.Pattern[str]:
+def tld_patterns() -> tuple[str, str]:
+    """(generic, country) TLD patterns, each followed by a character that cannot continue a TLD."""
     country, generic = tlds()
     tld_end = r"(?=[^a-z0-9@+\-]|$)"
-    gtld = rf"(?:{_trie(generic)}{tld_end})"
-    cctld = rf"(?:{_trie(country)}{tld_end})"
-    punycode = r"(?:xn--[\-0-9a-z]+)"
-    chars = rf"[a-z0-9{_LATIN_ACCENTS}]"
-    subdomain = rf"(?>(?:{chars}[{chars[1:-1]}\-_]{{0,255}})?{chars}\.)"
-    domain_name = rf"(?:(?:{chars}[{chars[1:-1]}\-]{{0,255}})?{chars}\.)"
-    uchar = rf"[^{_PUNCT}\s\p{{Z}}\u2000-\u206f]"
-    unicode_domain_name = rf"(?:(?:{uchar}(?:{uchar}|-){{0,255}})?{uchar}\.)"
-    domain = (
-        rf"(?:{subdomain}*{domain_name}(?:{gtld}|{cctld}|{punycode}))"
-        rf"|(?:(?<=https?://)(?:(?:{domain_name}{cctld})|(?:{unicode_domain_name}(?:{gtld}|{cctld}))))"
-        rf"|(?:{domain_name}{cctld}(?=/))"
-    )
-    path_chars = rf"[a-z\p{{Cyrillic}}0-9!*';:=+,.$/%#\[\]\-\u2013_~|&@{_LATIN_ACCENTS}]"
+    return rf"(?:{_trie(generic)}{tld_end})", rf"(?:{_trie(country)}{tld_end})"
+
+
+_LABEL_OTHERS = f"{_SPACES}{_INVALID_CHARS}{_DIRECTIONAL}"
+_PUNCT_BUT_HYPHEN_UNDERSCORE = r"!'#%&()*+,\\./:;<=>?@\[\]^{|}~$"
+_LABEL_CHAR = rf"[^{_PUNCT}{_LABEL_OTHERS}]"
+# The run of label characters, "_" and "-" that ends at a given dot (matched backwards from the dot): a
+# domain's first label is in one.
+_LABEL_CHAR_RE = regex.compile(_LABEL_CHAR)
+_LABEL_RUN_BEFORE = regex.compile(rf"(?r)[^{_PUNCT_BUT_HYPHEN_UNDERSCORE}{_LABEL_OTHERS}]+")
+# A position after a character that may come before a link, or at an astral character (see _urls_in_run).
+_NEXT_START = regex.compile(r"(?<=[^a-zA-Z0-9\uff20\uff03])|(?=[\U00010000-\U0010ffff])")
+_SCHEME = regex.compile(r"[hH][tT][tT][pP][sS]?://")
+
+
+@lru_cache(maxsize=1)
+def _url_regex() -> regex.Pattern[str]:
+    """twitter-text 3.1.0's extractUrl (JavaScript) from where the link starts (the character before it is
+    checked by _urls_in_run).
+
+    Labels may hold any character but ASCII punctuation, spaces and direction marks; a label is matched
+    possessively up to its dot, which finds the same labels as twitter-text's backtracking without its cost.
+    What follows the path is optional, so a possessive path finds what twitter-text's greedy one finds.
+    """
+    gtld, cctld = tld_patterns()
+    subdomain = rf"(?:{_LABEL_CHAR}[^{_PUNCT_BUT_HYPHEN_UNDERSCORE}{_LABEL_OTHERS}]*+(?<={_LABEL_CHAR})\.)"
+    domain_name = rf"(?:{_LABEL_CHAR}[^{_PUNCT_BUT_HYPHEN_UNDERSCORE}_{_LABEL_OTHERS}]*+(?<={_LABEL_CHAR})\.)"
+    domain = rf"(?:{subdomain}*{domain_name}(?:{gtld}|{cctld}|xn--[\-0-9a-z]+))"
+    cyrillic = r"\u0400-\u04ff"
+    path_chars = rf"[a-z{cyrillic}0-9!*';:=+,.$/%#\[\]\-\u2013_~@|&{_LATIN_ACCENTS}]"
     parens = rf"\((?:{path_chars}+|(?:{path_chars}*\({path_chars}+\){path_chars}*))\)"
-    path_end = rf"(?:[a-z\p{{Cyrillic}}0-9=_#/\-+{_LATIN_ACCENTS}]|(?:{parens}))"
+    path_end = rf"(?:[+\-a-z{cyrillic}0-9=_#/{_LATIN_ACCENTS}]|(?:{parens}))"
     path = rf"(?:(?:{path_chars}*(?:{parens}{path_chars}*)*{path_end})|(?:@{path_chars}+/))"
-    query_chars = r"[a-z0-9!?*'();:&=+$/%#\[\]\-_.,~|@]"
+    query_chars = r"[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]"
     query_end = r"[a-z0-9\-_&=#/]"
-    preceding = rf"(?:(?<=^)|(?<=[^a-z0-9@\uff20$#\uff03{_INVALID_CHARS}])|(?<=[{_DIRECTIONAL}]))"
     pattern = (
-        rf"{preceding}(?P<url>(?P<protocol>https?://)?(?P<domain>{domain})(?::[0-9]++)?"
-        rf"(?:/{path}*+)?(?:\?{query_chars}*{query_end})?)"
+        rf"(?P<protocol>{_SCHEME.pattern})?(?P<domain>{domain})(?::[0-9]++)?"
+        rf"(?P<path>/{path}*+)?(?:\?{query_chars}*{query_end})?"
     )
     return regex.compile(pattern, regex.IGNORECASE | regex.V0)
 
 
-_TCO = regex.compile(
-    r"^https?://t\.co/([a-z0-9]+)(?:\?[a-z0-9!?*'();:&=+$/%#\[\]\-_.,~|@]*[a-z0-9\-_&=#/])?", regex.IGNORECASE
+_NOT_BEFORE = frozenset("@\uff20$#\uff03\ufffe\ufeff\uffff")
+
+
+def _fine_before(ch: str) -> bool:
+    """twitter-text's validUrlPrecedingChars: not an ASCII letter or digit, @, $, # (or full-width), BOM."""
+    return not (ch.isascii() and ch.isalnum()) and ch not in _NOT_BEFORE
+
+
+@dataclass(frozen=True)
+class LinkGrammar:
+    """What a scan for links needs to know of a twitter-text-like link regex (X's, Mastodon's)."""
+
+    body: Callable[[], regex.Pattern[str]]  # the link from its first character (compiled on first use)
+    label_char: regex.Pattern[str]  # a character a domain label may start and end with
+    label_run_before: regex.Pattern[str]  # reversed: the label characters, "_" and "-" before a dot
+    scheme: regex.Pattern[str]  # where a link with a scheme starts
+    fine_before: Callable[[str], bool]  # a character that may come before a link
+    next_start: regex.Pattern[str]  # the next position after such a character (or an astral one, for X)
+    astral_start: bool  # JavaScript's UTF-16 view: an astral character may start a domain after anything
+
+
+def _link_starts(text: str, pos: int, endpos: int, grammar: LinkGrammar) -> Iterator[tuple[int, int, int]]:
+    """Where a link may start, in order: (start, label run end, last "_" of the run or -1) for a domain
+    (its first label must end at a dot), (start, -1, -1) for a scheme."""
+    schemes = [m.start() for m in grammar.scheme.finditer(text, pos, endpos)]
+    runs = []
+    dot = text.find(".", pos + 1, endpos)
+    while dot >= 0:
+        run = grammar.label_run_before.match(text, pos, dot)
+        if run is not None:
+            runs.append((run.start(), dot))
+        dot = text.find(".", dot + 1, endpos)
+    i = 0
+    for start, end in runs:
+        while i < len(schemes) and schemes[i] < start:
+            yield schemes[i], -1, -1
+            i += 1
+        yield start, end, text.rfind("_", start, end)
+    yield from ((s, -1, -1) for s in schemes[i:])
+
+
+def find_links(text: str, pos: int, endpos: int, grammar: LinkGrammar) -> list[tuple[regex.Match[str], str]]:
+    """The link regex's matches in text[pos:endpos] as a left-to-right scan finds them, with the character
+    each took before it ("" at the start), trying only where a link can start.
+
+    The regex would try every position; here a domain is tried only in a run of label characters that ends
+    at a dot, where the character before is fine, and a run whose domain failed is not tried again: every
+    start in it reaches the same dot, so the same labels follow (except past its last "_", which a domain
+    name may not hold). Same matches, without the regex's quadratic cost on text without spaces (Japanese).
+    """
+    found: list[tuple[regex.Match[str], str]] = []
+    body = grammar.body()
+    floor = pos  # where the next match may begin (its "before" character included)
+    dead = -1  # a run starting here cannot start a domain: the failed domain before it went through it
+    for start, run_end, underscore in _link_starts(text, pos, endpos, grammar):
+        stop = run_end if run_end >= 0 else start + 1
+        u = start
+        if run_end >= 0 and start == dead:
+            if grammar.label_char.match(text, start) and grammar.label_char.match(text, run_end - 1):
+                dead = run_end + 1
+            u = underscore + 1 if underscore >= start else run_end
+        while u < stop:
+            if u < floor or (run_end >= 0 and grammar.label_char.match(text, u) is None):
+                u = max(u + 1, floor)
+                continue
+            after_char = u - 1 >= floor and grammar.fine_before(text[u - 1])
+            # The regex's "^"; and twitter-text's UTF-16 view: the low half of an astral character can start
+            # a domain whatever came before (the high half is then the character before it).
+            at_edge = u == 0 or (grammar.astral_start and ord(text[u]) > 0xFFFF)
+            if not (after_char or at_edge):
+                if run_end < 0:
+                    break
+                following = grammar.next_start.search(text, u + 1, run_end)
+                u = following.start() if following else run_end
+                continue
+            if u == 0 and ord(text[0]) <= 0xFFFF and grammar.fine_before(text[0]):
+                # At the very start the regex first tries the first character as the one before a link.
+                m = body.match(text, 1, endpos)
+                if m is not None:
+                    floor = m.end()
+                    found.append((m, text[0]))
+                    break
+            m = body.match(text, u, endpos)
+            if m is None:
+                if run_end < 0:
+                    break
+                if grammar.label_char.match(text, run_end - 1):
+                    # This label could lead the next run's labels: the regex tried those too, and failed.
+                    dead = run_end + 1
+                u = underscore + 1 if u <= underscore else run_end
+                continue
+            floor = m.end()
+            found.append((m, text[u - 1] if after_char else ""))
+            break
+    return found
+
+
+_GRAMMAR = LinkGrammar(
+    body=_url_regex,
+    label_char=_LABEL_CHAR_RE,
+    label_run_before=_LABEL_RUN_BEFORE,
+    scheme=_SCHEME,
+    fine_before=_fine_before,
+    next_start=_NEXT_START,
+    astral_start=True,
 )
-_INVALID_BEFORE_BARE_URL = regex.compile(r"[\-_./]$")
+_TCO = regex.compile(
+    r"^https?://t\.co/([a-z0-9]+)(?:\?[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]*[a-z0-9\-_&=#/])?", regex.IGNORECASE
+)
+_INVALID_BEFORE_BARE_URL = frozenset("-_./")
+_NON_ASCII = regex.compile(r"[^\x00-\x7e]")
 
 
-def _host_ascii_length(host: str) -> int | None:
-    """Length of the host once IDNA-encoded, or None when a label cannot be encoded (like Java's IDN)."""
-    total = 0
-    labels = host.split(".")
-    for label in labels:
-        if not label:
-            return None
-        if label.isascii():
-            encoded_len = len(label)
+def _valid_host(host: str) -> bool:
+    """twitter-text's idna.toAscii check: every label 1 to 63 characters once punycoded (none of the rest of
+    IDNA), and a host starting with "xn--" must hold an ASCII domain."""
+    if host[:4] == "xn--" and _ascii_domain_regex().search(host) is None:
+        return False
+    for label in host.split("."):
+        if not _NON_ASCII.search(label):
+            size = len(label)
+        elif len(label) > 59:
+            return False  # "xn--" and at least one character per character: over 63 without encoding it
         else:
-            if label[:4].lower() == "xn--":
-                return None  # an ACE prefix on a non-ASCII label is invalid IDNA
-            folded = unicodedata.normalize("NFKC", label.casefold())
             try:
-                encoded_len = 4 + len(folded.encode("punycode"))
+                size = 4 + len(label.encode("punycode"))
             except UnicodeError:
-                return None
-        if encoded_len > 63:
-            return None
-        total += encoded_len
-    return total + len(labels) - 1
-
-
-# A link never contains a space, so only runs of non-space characters holding a dot can hold one: matching
-# each run alone gives the same result as matching the whole text (the character before a run is a space or
-# the start, both fine before a link) and skips the regex on the rest, which keeps 1 MB pastes fast.
-_DOTTED_RUN = regex.compile(r"(?<![^\s\p{Z}])[^\s\p{Z}.]*+\.[^\s\p{Z}]*+")
+                return False
+        if not 1 <= size <= 63:
+            return False
+    return True
 
 
 # The composer asks for the links of the same text once per network and per check at every keystroke: a
@@ -174,36 +290,67 @@ def _cached_urls(text: str, without_protocol: bool) -> tuple[Entity, ...]:
 
 
 def _find_urls(text: str, without_protocol: bool) -> list[Entity]:
+    return _urls_in_run(text, 0, len(text), without_protocol)
+
+
+def _urls_in_run(text: str, pos: int, endpos: int, without_protocol: bool) -> list[Entity]:
     out: list[Entity] = []
-    for run in _DOTTED_RUN.finditer(text):
-        out.extend(_urls_in_run(run.group(), run.start(), without_protocol))
+    for m, before in find_links(text, pos, endpos, _GRAMMAR):
+        out.extend(_link(text, m, before, without_protocol))
     return out
 
 
-def _urls_in_run(run: str, offset: int, without_protocol: bool) -> list[Entity]:
-    out: list[Entity] = []
-    for m in _url_regex().finditer(run):
-        protocol = m.group("protocol")
-        start, end = m.span("url")
-        if not protocol and (not without_protocol or _INVALID_BEFORE_BARE_URL.search(run, 0, start)):
-            continue
-        url = m.group("url")
-        if protocol:
-            tco = _TCO.match(url)
-            if tco:
-                if len(tco.group(1)) > MAX_TCO_SLUG_LENGTH:
-                    continue
-                url = tco.group(0)
-                end = start + len(url)
-        host = m.group("domain")
-        host_len = _host_ascii_length(host)
-        if host_len is None:
-            continue
-        length = len(url) + host_len - len(host) + (0 if protocol else _PREFIX_LENGTH_WITHOUT_PROTOCOL)
-        if length > MAX_URL_LENGTH:
-            continue
-        out.append(Entity("url", offset + start, offset + end, url, url))
-    return out
+def _link(text: str, m: regex.Match[str], before: str, without_protocol: bool) -> list[Entity]:
+    protocol = m.group("protocol")
+    start, end = m.span()
+    url = m.group()
+    host = m.group("domain")
+    if not _valid_host(host) or len(protocol or "https://") + utf16_length(url) > MAX_URL_LENGTH:
+        return []
+    if protocol:
+        tco = _TCO.match(url)
+        if tco:
+            if len(tco.group(1)) > MAX_TCO_SLUG_LENGTH:
+                return []
+            url = tco.group(0)
+            end = start + len(url)
+        return [Entity("url", start, end, url, url)]
+    if not without_protocol or before in _INVALID_BEFORE_BARE_URL:
+        return []
+    # Without a scheme, twitter-text links the ASCII domains inside the host ("té_2024www.example.org"
+    # links "2024www.example.org"), each one; the last keeps the path and query, when there is a path.
+    # A bare link without a path is its domain alone: "example.com?q=1" and "example.com:8080" link
+    # "example.com", the rest is text.
+    host_start = m.start("domain")
+    found: list[tuple[int, int]] = []
+    ascii_end = 0
+    for a in _ascii_domain_regex().finditer(host):
+        # twitter-text places each one with indexOf from the previous one's end, so an earlier copy of the
+        # same text wins ("6.jp9¥69¥6.jp" links its first "6.jp"): so do we.
+        at = host.find(a.group(), ascii_end)
+        ascii_end = at + len(a.group())
+        found.append((host_start + at, host_start + ascii_end))
+    if not found:
+        return []
+    links = [Entity("url", a, b, text[a:b], text[a:b]) for a, b in found]
+    if m.group("path") is not None:
+        # Its value is the last ASCII domain followed by the rest of the link (the host's other characters
+        # dropped), its range from that domain to the link's end.
+        a = found[-1][0]
+        links[-1] = Entity("url", a, end, text[a:end], text[a : found[-1][1]] + url[len(host) :])
+    return links
+
+
+def utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+@lru_cache(maxsize=1)
+def _ascii_domain_regex() -> regex.Pattern[str]:
+    gtld, cctld = tld_patterns()
+    return regex.compile(
+        rf"(?:[\-a-z0-9{_LATIN_ACCENTS}]+\.)+(?:{gtld}|{cctld}|xn--[\-0-9a-z]+)", regex.IGNORECASE | regex.V0
+    )
 
 
 # --- mentions, lists and replies ----------------------------------------------------------------------------
@@ -241,18 +388,54 @@ def extract_reply(text: str) -> str | None:
 
 
 # --- hashtags and cashtags ----------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _hashtag_classes() -> tuple[str, str]:
+    """(letters, letters and digits) of twitter-text 3.1.0's hashtags, as regex class contents: its tables
+    are older than today's Unicode, and X's library, not ours, decides what a hashtag is."""
+    raw = (
+        resources.files("cm_desktop.core.rules").joinpath("data/twitter_text_hashtag.txt").read_text("utf-8")
+    )
+    sections: dict[str, list[str]] = {"alpha": [], "alphanumeric": []}
+    current: list[str] = []
+    for line in raw.splitlines():
+        if line.startswith("["):
+            current = sections[line.strip("[]")]
+        elif line and not line.startswith("#"):
+            current.append("-".join(f"\\U{int(code, 16):08x}" for code in line.split("-")))
+    return "".join(sections["alpha"]), "".join(sections["alphanumeric"])
+
+
+# twitter-text's tables agree with Unicode's letters, marks and digits below U+0558; above, some letters are
+# newer than its tables (and it takes 68 private-use characters as letters). Its tables as a regex class are
+# slow (20 times a property class), so hashtags are found with properties and only those holding a character
+# from U+0558 on are checked again with the tables.
+HASHTAG_TABLES_AGREE_BELOW = 0x0558
 _HASHTAG_SPECIAL = (
-    r"_\u200c\u200d\ua67e\u05be\u05f3\u05f4\uff5e\u301c\u309b\u309c\u30a0\u30fb\u3003\u0f0b\u0f0c\u00b7"
+    "_\u200c\u200d\ua67e\u05be\u05f3\u05f4\uff5e\u301c\u309b\u309c\u30a0\u30fb\u3003\u0f0b\u0f0c\u00b7"
 )
-_TAG_ALNUM = rf"\p{{L}}\p{{M}}\p{{Nd}}{_HASHTAG_SPECIAL}"
-_HASHTAG = regex.compile(
-    rf"(?:(?<=^)|(?<=[\ufe0e\ufe0f])|(?<=[^&{_TAG_ALNUM}]))(?P<hash>[{_HASH}])(?![\ufe0f\u20e3])"
-    rf"(?P<tag>[{_TAG_ALNUM}]*[\p{{L}}\p{{M}}][{_TAG_ALNUM}]*)"
-)
+_BEYOND_AGREEMENT = regex.compile(r"[^\x00-\u0557]")
+
+
+@lru_cache(maxsize=1)
+def _hashtag_regex() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """(quick hashtag, its character that may not come before "#", exact hashtag, exact such character)."""
+    alpha, alnum = _hashtag_classes()
+    quick_alpha = r"\p{L}\p{M}\uf870-\uf8d6"  # a superset of the tables: the exact check can only shorten
+    quick_alnum = rf"\p{{L}}\p{{M}}\p{{Nd}}{_HASHTAG_SPECIAL}\uf870-\uf8d6"
+    return (  # no IGNORECASE: the tables hold both cases already
+        regex.compile(
+            rf"[{_HASH}](?![\ufe0f\u20e3])(?P<tag>[{quick_alnum}]*[{quick_alpha}][{quick_alnum}]*)"
+        ),
+        regex.compile(rf"[&{quick_alnum}]"),
+        regex.compile(rf"[{_HASH}](?![\ufe0f\u20e3])(?P<tag>[{alnum}]*[{alpha}][{alnum}]*)"),
+        regex.compile(rf"[&{alnum}]"),
+    )
+
+
 _INVALID_HASHTAG_END = regex.compile(rf"[{_HASH}]|://")
 
 _CASHTAG = regex.compile(
-    rf"(?:(?<=^)|(?<=[{_SPACES}]))(?P<dollar>\$)(?P<tag>[a-z]{{1,6}}(?:[._][a-z]{{1,2}})?)(?=$|[ \t\n\x0b\f\r]|[{_PUNCT}])",
+    rf"(?:(?<=^)|(?<=[{_SPACES}]))(?P<dollar>\$)(?P<tag>[a-z]{{1,6}}(?:[._][a-z]{{1,2}})?)(?=\Z|[{_JS_SPACE}]|[{_PUNCT}])",
     regex.IGNORECASE,
 )
 
@@ -270,11 +453,27 @@ def extract_hashtags(text: str, *, urls: list[Entity] | None = None) -> list[Ent
     """#hashtags with at least one letter; a hashtag inside a link (example.com/#top) is not one."""
     if "#" not in text and "\uff03" not in text:
         return []
-    found = [
-        Entity("hashtag", m.start("hash"), m.end(), m.group(0), m.group("tag"))
-        for m in _HASHTAG.finditer(text)
-        if not _INVALID_HASHTAG_END.match(text, m.end())
-    ]
+    found: list[Entity] = []
+    quick, quick_not_before, exact, exact_not_before = _hashtag_regex()
+    previous_end = 0
+    for m in quick.finditer(text):
+        start = m.start()
+        not_before = quick_not_before
+        if _BEYOND_AGREEMENT.search(text, max(0, start - 1), m.end()):
+            # Characters where twitter-text's tables may differ from Unicode's: ask its tables.
+            exact_match = exact.match(text, start)
+            if exact_match is None:
+                continue
+            m, not_before = exact_match, exact_not_before
+        if start > 0 and text[start - 1] not in "\ufe0e\ufe0f" and not_before.match(text, start - 1):
+            continue
+        if 0 < start <= previous_end:
+            # twitter-text takes the character before "#" with the match: one that ended the previous match
+            # cannot open this one ("#한국어\ufe0f＃x" has one hashtag).
+            continue
+        previous_end = m.end()
+        if not _INVALID_HASHTAG_END.match(text, m.end()):
+            found.append(Entity("hashtag", start, m.end(), m.group(), m.group("tag")))
     if not found:
         return found
     links = extract_urls(text) if urls is None else urls
@@ -292,9 +491,9 @@ def extract_cashtags(text: str) -> list[Entity]:
 
 
 def extract_entities(text: str, *, cashtags: bool = True) -> list[Entity]:
-    """Links, mentions, hashtags (and cashtags) without overlaps, in reading order."""
+    """Links, mentions (and @user/list), hashtags (and cashtags) without overlaps, in reading order."""
     urls = extract_urls(text)
-    found = [*urls, *extract_mentions(text), *extract_hashtags(text, urls=urls)]
+    found = [*urls, *extract_mentions(text, lists=True), *extract_hashtags(text, urls=urls)]
     if cashtags:
         found.extend(extract_cashtags(text))
     return _without_overlaps(found)

@@ -2,19 +2,30 @@
 
 NFC first; code points in the light ranges weigh 1, all others 2; any emoji sequence 2; any link 23
 whatever its length. The limit is 280 weighted characters.
+
+Emoji: twitter-text 3.1.0 discounts only the sequences its twemoji-parser 11 (2018) knows, so a newer one
+(🫶🏽, 🐦‍🔥, 🧑‍🧑‍🧒, 🏳️‍⚧️ ...) would cost 4 to 11. X counts every emoji as 2 today, "regardless of
+complexity", ZWJ sequences and skin tones included (X's developer documentation, "Counting characters",
+https://docs.x.com/fundamentals/counting-characters, and twitter-text's README: "Emoji supported by twemoji
+always count as two characters"). So we count as one emoji every sequence twitter-text knows and every
+sequence Unicode recommends today (data/x_emoji.txt, made by scripts/make_x_emoji.mjs);
+tests/unit/rules/test_against_official_clients.py checks that this is our only difference with
+twitter-text's count (known_differences.toml).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
 
 import regex
 
 from cm_desktop.core.rules import twitter_text
 from cm_desktop.core.rules.counting import check_limits, shared_urls
 from cm_desktop.core.rules.model import ImageFacts, Issue, Measure, NetworkSpec
-from cm_desktop.core.rules.text import EMOJI_RE, clean, nfc, utf16_len, window
+from cm_desktop.core.rules.text import clean, nfc, utf16_len, window
 from cm_desktop.core.rules.twitter_text import Entity
 
 
@@ -66,6 +77,61 @@ class TweetParse:
     valid_end: int  # code point index in the NFC text where the valid part ends
 
 
+@lru_cache(maxsize=1)
+def _emoji_sequences() -> tuple[frozenset[str], int]:
+    """The emoji sequences of two or more code points that count as one emoji, and the longest one's length."""
+    raw = resources.files("cm_desktop.core.rules").joinpath("data/x_emoji.txt").read_text(encoding="utf-8")
+    found = frozenset(
+        "".join(chr(int(code, 16)) for code in line.split())
+        for line in raw.splitlines()
+        if line and not line.startswith("#")
+    )
+    return found, max(map(len, found))
+
+
+# Runs of code points that may belong to an emoji sequence. A lone emoji weighs 2 as a character anyway, so
+# only runs of two or more can change a count; each is cut, left to right, into the longest known sequences,
+# as twitter-text's emoji regex does.
+_EMOJI_RUN = regex.compile(r"[\p{Emoji}\p{Emoji_Component}\u200d\u20e3\ufe0f\U000e0020-\U000e007f]{2,}")
+
+
+@lru_cache(maxsize=4)
+def emoji_spans(norm: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each emoji sequence of two or more code points in an NFC text."""
+    if norm.isascii():
+        return ()
+    known, longest = _emoji_sequences()
+    spans: list[tuple[int, int]] = []
+    for run in _EMOJI_RUN.finditer(norm):
+        pos, end = run.span()
+        while pos < end - 1:
+            for size in range(min(longest, end - pos), 1, -1):
+                if norm[pos : pos + size] in known:
+                    spans.append((pos, pos + size))
+                    pos += size
+                    break
+            else:
+                pos += 1
+    return tuple(spans)
+
+
+def _skipped(norm: str, link: Entity) -> tuple[int, bool]:
+    """Where parseTweet resumes counting after a link, and whether it left half of a surrogate pair.
+
+    It skips as many UTF-16 units as the link's value has: the value of a bare link whose host holds other
+    characters than its ASCII domain is shorter than its range ("P.fr.fr\ufe0f.fr/" links "P.fr.fr/"), and
+    the rest of the range is then counted as text. For every other link it is the link's end.
+    """
+    if link.value == link.text:
+        return link.end, False
+    units = utf16_len(link.value)
+    i, used = link.start, 0
+    while used < units:
+        used += 2 if ord(norm[i]) > 0xFFFF else 1
+        i += 1
+    return i, used > units  # a low surrogate left alone weighs default_weight
+
+
 def _weight_of(code: int, config: WeightConfig) -> int:
     for start, end, weight in config.ranges:
         if start <= code <= end:
@@ -87,11 +153,11 @@ def parse_tweet(
     original = clean(text)
     norm = nfc(original)
     if not norm:
-        return TweetParse(0, False, 0, 0, -1, 0)
+        return TweetParse(0, False, 0, 0, 0, 0)  # twitter-text's answer for an empty text
     max_scaled = config.max_weighted_length * config.scale
     links = twitter_text.extract_urls(norm) if urls is None or norm != original else urls
-    url_ends = {e.start: e.end for e in links}
-    emojis = {m.start(): m.end() for m in EMOJI_RE.finditer(norm)} if config.emoji_parsing else {}
+    url_ends = {e.start: _skipped(norm, e) for e in links}
+    emojis = dict(emoji_spans(norm)) if config.emoji_parsing else {}
     url_weight = config.transformed_url_length * config.scale
     weighted = valid_units = valid_end = 0
     invalid = False
@@ -101,8 +167,8 @@ def parse_tweet(
         if stop_when_over and weighted > max_scaled:
             break
         if i in url_ends:
-            end = url_ends[i]
-            weighted += url_weight
+            end, half = url_ends[i]
+            weighted += url_weight + (config.default_weight if half else 0)
             if weighted <= max_scaled:
                 valid_units += utf16_len(norm[i:end])
                 valid_end = end
@@ -152,19 +218,23 @@ def weighted_length(text: str, config: WeightConfig = V3, urls: Sequence[Entity]
     heavy = _HEAVY_V3 if config.ranges == V3.ranges else _heavy_runs(config)
     light_weight = next((w for _, _, w in config.ranges if w != config.default_weight), config.default_weight)
     total = len(links) * config.transformed_url_length * config.scale
+    skips = [(e.start, *_skipped(norm, e)) for e in links]
+    total += sum(config.default_weight for _, _, half in skips if half)
     pos = 0
-    for piece_end, next_pos in [*((e.start, e.end) for e in links), (len(norm), len(norm))]:
+    for piece_end, next_pos, _ in [*skips, (len(norm), len(norm), False)]:
         piece = norm[pos:piece_end]
         pos = next_pos
-        if not piece:
-            continue
-        if config.emoji_parsing:
-            emoji_count = len(EMOJI_RE.findall(piece))
-            if emoji_count:
-                total += emoji_count * config.default_weight
-                piece = EMOJI_RE.sub("", piece)
-        n_heavy = sum(map(len, heavy.findall(piece)))
-        total += (len(piece) - n_heavy) * light_weight + n_heavy * config.default_weight
+        if piece:
+            n_heavy = sum(map(len, heavy.findall(piece)))
+            total += (len(piece) - n_heavy) * light_weight + n_heavy * config.default_weight
+    if config.emoji_parsing:
+        # Each emoji sequence weighs default_weight instead of its code points' weights; one that starts
+        # inside a link is part of the link (twitter-text looks for a link first at each index).
+        inside = [(start, end) for start, end, _ in skips]
+        for start, end in emoji_spans(norm):
+            if any(a <= start < b for a, b in inside):
+                continue
+            total += config.default_weight - sum(_weight_of(ord(ch), config) for ch in norm[start:end])
     return total // config.scale
 
 

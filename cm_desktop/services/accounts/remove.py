@@ -52,17 +52,6 @@ SECRET_LEFT = Text(
     en="No keychain could be reached, so the login may remain in the keychain where it was saved.",
     fr="Aucun trousseau n'a pu être joint : la connexion peut rester dans le trousseau où elle était enregistrée.",
 )
-# Where the person ends a login by hand, per network.
-_WHERE = {
-    "bluesky": Text(
-        en="Settings > Privacy and security > App passwords, delete the one made for CM Desktop",
-        fr="Paramètres > Confidentialité et sécurité > Mots de passe d'application, supprimez celui de CM Desktop",
-    ),
-    "mastodon": Text(
-        en="Preferences > Account > Authorized apps, revoke CM Desktop",
-        fr="Préférences > Compte > Applications autorisées, révoquez CM Desktop",
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -77,9 +66,12 @@ class Removed:
     def messages(self, lang: str) -> list[str]:
         from cm_desktop.core import networks
 
-        name = networks.name_of(self.account.network) if networks.known(self.account.network) else ""
-        where = _WHERE.get(self.account.network)
-        params = {"count": self.copies_left, "network": name, "where": where or ""}
+        record = networks.get(self.account.network) if networks.known(self.account.network) else None
+        params = {
+            "count": self.copies_left,
+            "network": record.name if record is not None else self.account.network,
+            "where": record.end_login_by_hand if record is not None and record.end_login_by_hand else "",
+        }
         return [p.get("fr" if lang == "fr" else "en", **params) for p in self.problems]
 
 

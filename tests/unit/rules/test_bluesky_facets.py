@@ -152,3 +152,69 @@ def test_images_embed_lexicon_limit_matches_media_rules() -> None:
         any(fnmatch.fnmatchcase(mime, pattern) for pattern in blob["accept"]) for mime in rules.mime_types
     )
     assert rules.formats == {"jpeg", "png", "webp", "gif"}
+
+
+# --- as Bluesky's own client finds them (@atproto/api RichText.detectFacets); see also
+# test_against_official_clients.py, which runs the client itself on many more texts ---------------------------
+def _facets(text: str) -> list[tuple[str, str, str]]:
+    return [(s.kind, s.value, _slice(text, s)) for s in detect_facets(text)]
+
+
+def test_cashtags_are_tags() -> None:
+    assert _facets("Achetez $aapl et $BRK.A, pas $TOOLONG") == [
+        ("tag", "$AAPL", "$aapl"),
+        ("tag", "$BRK", "$BRK"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://localhost:8080",
+        "http://127.0.0.1/admin",
+        "https://shop.invalid/x",
+        "https://bücher.de/katalog",
+        "https://xn--bcher-kva.de",
+        "http://[::1]:3000/",
+    ],
+)
+def test_any_http_url_is_a_link(url: str) -> None:
+    assert _facets(f"Voir {url} !") == [("link", url, url)]
+
+
+def test_link_ends_like_the_client() -> None:
+    # A closing parenthesis stays when the link has an opening one; one trailing mark of punctuation goes.
+    assert _facets("(https://fr.wikipedia.org/wiki/Pomme_(fruit))")[0][1] == (
+        "https://fr.wikipedia.org/wiki/Pomme_(fruit))"
+    )
+    assert _facets("(voir https://exemple.fr/menu).")[0][1] == "https://exemple.fr/menu"
+    assert (
+        _facets("(voir https://exemple.fr/menu.)")[0][1] == "https://exemple.fr/menu."
+    )  # one of each, in order
+    assert _facets("(voir https://exemple.fr/menu)")[0][1] == "https://exemple.fr/menu"
+    assert (
+        _facets("https://exemple.jp/新商品 et https://exemple.fr/été.")[0][1] == "https://exemple.jp/新商品"
+    )
+    assert _facets("https://exemple.jp/新商品 et https://exemple.fr/été.")[1][1] == "https://exemple.fr/été"
+
+
+def test_links_start_after_a_space_or_parenthesis_only() -> None:
+    assert _facets("[https://exemple.fr] {exemple.fr} «exemple.fr»") == []
+    assert _facets("(exemple.fr)") == [("link", "https://exemple.fr", "exemple.fr")]
+
+
+def test_bare_domains_as_the_client_sees_them() -> None:
+    # No hyphen in a bare domain; the TLD must be in the client's list, in lower case.
+    assert _facets("boulangerie-exemple.fr Exemple.FR exemple.fr") == [
+        ("link", "https://exemple.fr", "exemple.fr")
+    ]
+    assert _facets("https://boulangerie-exemple.fr") == [
+        ("link", "https://boulangerie-exemple.fr", "https://boulangerie-exemple.fr")
+    ]
+    assert _facets("HTTPS://EXEMPLE.FR") == []  # the client wants "http" in lower case
+
+
+def test_overlapping_facets_are_kept_and_the_preview_shows_the_first() -> None:
+    text = "#soldes(https://exemple.fr)"
+    assert [kind for kind, _, _ in _facets(text)] == ["tag", "link"]
+    assert [e.kind for e in bluesky.entities(text)] == ["hashtag", "url"]

@@ -137,7 +137,7 @@ def test_entities_per_network() -> None:
     assert kinds["facebook"] == ["hashtag", "url"]  # mentions are made with Facebook's picker
     assert kinds["instagram"] == ["mention", "hashtag", "url"]
     assert kinds["mastodon"] == ["mention", "hashtag", "url"]
-    assert kinds["bluesky"] == ["hashtag", "url"]  # "@alice" is not a handle
+    assert kinds["bluesky"] == ["cashtag", "hashtag", "url"]  # "@alice" is not a handle; "$AAPL" is a tag
     for network in network_ids():
         for e in rules.entities(network, text):
             assert text[e.start : e.end] == e.text
