@@ -7,11 +7,13 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cm_desktop.core.i18n import Lang, Text, normalise_lang
-from cm_desktop.core.store import Store
 from cm_desktop.platform.paths import AppPaths, default_paths
+
+if TYPE_CHECKING:
+    from cm_desktop.core.store import Store
 
 OK, FAILED, USAGE = 0, 1, 2
 

@@ -135,7 +135,11 @@ def test_damaged_database_is_reported_and_set_aside(qtbot: QtBot, paths: AppPath
     box = corrupted_dialog(shell.window, error, "fr")
     qtbot.addWidget(box)
     names = {b.objectName() for b in box.buttons()}
-    assert names == {CorruptedChoice.START_FRESH.value, CorruptedChoice.QUIT.value}  # no backup yet
+    assert names == {  # no backup yet
+        CorruptedChoice.SAVE_READABLE.value,
+        CorruptedChoice.START_FRESH.value,
+        CorruptedChoice.QUIT.value,
+    }
     assert "endommagé" in box.text()
     assert box.icon() == QMessageBox.Icon.Warning
 

@@ -19,12 +19,14 @@ from cm_desktop.core.store import (
     MigrationFailed,
     ReadOnlyLocation,
     StoreCorrupted,
+    StoreSetAside,
     StoreTooNew,
     current_revision,
     known_error,
     list_backups,
     make_engine,
     open_store,
+    start_fresh,
 )
 
 
@@ -161,9 +163,13 @@ def test_a_file_that_is_not_a_database_is_moved_aside_not_deleted(tmp_path: Path
     assert caught.value.moved_to.exists()
     assert _digest(caught.value.moved_to) == digest
     assert "damaged" in caught.value.moved_to.name
-    # Starting fresh afterwards works.
+    # Until the person chooses, the store stays refused; starting fresh then works.
+    with pytest.raises(StoreSetAside):
+        open_store(db, tmp_path / "backups")
+    start_fresh(db)
     open_store(db, tmp_path / "backups").close()
     assert current_revision(db) == "0003"
+    assert caught.value.moved_to.exists()  # the damaged copy stays
 
 
 def test_a_damaged_database_is_set_aside_and_the_backup_offered(tmp_path: Path) -> None:
