@@ -109,8 +109,9 @@ def _run_check(args: argparse.Namespace) -> int:
 
 def _run_publishing(args: argparse.Namespace) -> int:
     from cm_desktop.cli_commands import accounts, data, posting
-    from cm_desktop.cli_commands.common import run_command
+    from cm_desktop.cli_commands.common import run_command, start_logging
 
+    start_logging()
     if args.command == "data":
         return run_command(data.run, args)
     if args.command == "accounts":

@@ -44,6 +44,15 @@ def cli_language() -> Lang:
     return normalise_lang(os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG"))
 
 
+def start_logging() -> None:
+    """The log file and the crash handler, as the app has them: "the details are in the log" is then true,
+    and whatever goes there is masked (platform/logs.py)."""
+    from cm_desktop.platform.logs import install_crash_handler, setup_logging
+
+    setup_logging(default_paths().logs)
+    install_crash_handler(lambda: say(SOMETHING_WRONG.get(cli_language())))
+
+
 def say(message: str) -> None:
     print(f"cm-desktop: {message}", file=sys.stderr)
 

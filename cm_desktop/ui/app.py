@@ -476,6 +476,9 @@ def _hold_single_instance_mutex() -> object:
 
 def run_app(paths: AppPaths, started: float | None = None) -> int:
     """Open the app and run until it quits. Returns the exit code."""
+    from cm_desktop.platform.logs import install_crash_handler
+
+    install_crash_handler()  # a bug in a slot goes to the log, masked (the log file comes after first paint)
     app = make_application(sys.argv)
     instance = _hold_single_instance_mutex()  # noqa: F841 (kept alive while the app runs)
     runner = ThreadTaskRunner()
