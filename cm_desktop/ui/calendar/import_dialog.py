@@ -96,6 +96,11 @@ class ImportDialog(QDialog):
         self.summary = QLabel()
         self.summary.setObjectName("import_summary")
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # problems quote the file's cells
+        self.encoding_label = QLabel()
+        self.encoding_label.setObjectName("import_encoding")
+        self.encoding_label.setWordWrap(True)
+        self.encoding_label.setTextFormat(Qt.TextFormat.PlainText)
         self.model = ImportRowsModel(preview.rows, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -120,6 +125,7 @@ class ImportDialog(QDialog):
         self.queue_box.setEnabled(preview.ok)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.encoding_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.queue_box)
         layout.addWidget(self.buttons)
@@ -150,6 +156,8 @@ class ImportDialog(QDialog):
         self.queue_box.setText(
             self.tr("Schedule them for publishing at once (otherwise they arrive as drafts to check)")
         )
+        self.encoding_label.setText(self.preview.encoding_message(lang))
+        self.encoding_label.setVisible(bool(self.encoding_label.text()))
         if self.preview.file_problems:
             lines = [p.message(lang) for p in self.preview.file_problems]
             if self.preview.rows:
