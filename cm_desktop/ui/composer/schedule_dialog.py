@@ -33,9 +33,8 @@ class ScheduleDialog(QDialog):
         self.when.setDisplayFormat("dddd d MMMM yyyy  HH:mm")
         # No year 1 or 9999 typed by a slip of the keyboard; the check below says why a date is refused.
         first = min(initial, datetime.now()) - timedelta(days=1)
-        self.when.setDateTimeRange(
-            to_qdatetime(first), to_qdatetime(first + timedelta(days=366 * (MAX_YEARS_AHEAD + 1)))
-        )
+        last = max(initial, datetime.now()) + timedelta(days=366 * (MAX_YEARS_AHEAD + 1))
+        self.when.setDateTimeRange(to_qdatetime(first), to_qdatetime(last))
         self.zone_label = QLabel()
         self.message = QLabel()
         self.message.setObjectName("schedule_message")
