@@ -30,6 +30,7 @@ from cm_desktop.core.calendar_io import NOTHING_IMPORTED, ImportPreview, ImportR
 from cm_desktop.core.schedule import Severity
 from cm_desktop.ui.calendar.list_model import network_label, one_line
 from cm_desktop.ui.calendar.roles import Index, current_lang
+from cm_desktop.ui.plain_text import plain_tooltip
 from cm_desktop.ui.qtdates import to_qdatetime
 
 LINE, WHEN, NETWORKS, TEXT, REPORT = range(5)
@@ -62,10 +63,15 @@ class ImportRowsModel(QAbstractTableModel):
             if column == NETWORKS:
                 return ", ".join(network_label(n) for n in row.networks)
             if column == TEXT:
-                return one_line(row.text, 80) if role == Qt.ItemDataRole.DisplayRole else row.text[:1000]
+                return (
+                    one_line(row.text, 80)
+                    if role == Qt.ItemDataRole.DisplayRole
+                    else plain_tooltip(row.text[:1000])
+                )
             lang = current_lang()
             report = [p.message(lang) for p in row.problems]
-            return "\n".join(report) if report else self.tr("Ready")
+            said = "\n".join(report) if report else self.tr("Ready")
+            return plain_tooltip(said) if role == Qt.ItemDataRole.ToolTipRole else said
         if role == Qt.ItemDataRole.ForegroundRole and column == REPORT:
             if not row.ok:
                 return QColor("#d93025")
