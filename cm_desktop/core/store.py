@@ -262,9 +262,9 @@ class StoreLock:
         """Shared with every other opener; waits out a restore or a move in progress, else StoreBusy."""
         self._lock(exclusive=False, timeout=timeout)
 
-    def acquire_exclusive(self) -> None:
-        """Raises StoreBusy at once when another process has the store open."""
-        self._lock(exclusive=True, timeout=0.0)
+    def acquire_exclusive(self, timeout: float = 0.0) -> None:
+        """Raises StoreBusy when another process has the store open (after `timeout` seconds)."""
+        self._lock(exclusive=True, timeout=timeout)
 
     def _lock(self, *, exclusive: bool, timeout: float) -> None:
         if sys.platform == "win32":  # pragma: no cover - Windows refuses to rename an open file anyway
@@ -486,10 +486,12 @@ def backups_to_prune(backups: list[BackupInfo]) -> list[Path]:
 
 
 def prune_backups(backups_dir: Path) -> list[Path]:
-    """Delete what the retention rule drops; returns what was deleted."""
+    """Delete what the retention rule drops, and copies left half-made; returns what was deleted."""
     found = [info for info in map(backup_info, list_backups(backups_dir)) if info is not None]
     removed: list[Path] = []
-    for path in backups_to_prune(found):
+    # Copies cut short by a crash or a kill: nothing writes one for an hour.
+    stale = [p for p in backups_dir.glob("cm-desktop-*.partial") if time.time() - p.stat().st_mtime > 3600]
+    for path in [*backups_to_prune(found), *stale]:
         try:
             path.unlink()
             removed.append(path)
@@ -579,18 +581,20 @@ def move_aside(path: Path) -> Path:
     return target
 
 
-def _exclusively(path: Path) -> StoreLock:
+def _exclusively(path: Path, timeout: float = 0.0) -> StoreLock:
     lock = StoreLock(path)
-    lock.acquire_exclusive()
+    lock.acquire_exclusive(timeout)
     return lock
 
 
-def restore_backup(backup: Path, path: Path, backups_dir: Path | None = None) -> Path | None:
+def restore_backup(
+    backup: Path, path: Path, backups_dir: Path | None = None, *, wait: float = 5.0
+) -> Path | None:
     """Put a checked backup in place of the database, atomically; the person's choice after damage, or
     Settings' "restore". The current database (if any) is first backed up itself, so a restore can be
-    undone; returns that copy. Raises StoreBusy when another process has the store open."""
+    undone; returns that copy. Raises StoreBusy when another process keeps the store open past `wait`."""
     check_backup(backup)
-    lock = _exclusively(path)
+    lock = _exclusively(path, timeout=wait)  # the background job may be reading for a moment
     try:
         undo: Path | None = None
         if backups_dir is not None and path.exists() and set_aside_copy(path) is None:

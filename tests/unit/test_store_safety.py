@@ -193,7 +193,7 @@ def test_restoring_from_settings_keeps_a_copy_and_waits_for_other_processes(tmp_
         session.add(models.Post(text="nouveau"))
         session.commit()
     with pytest.raises(StoreBusy):  # our own open store counts as "in use" too
-        restore_backup(old, db, backups)
+        restore_backup(old, db, backups, wait=0)
     store.close()
 
     undo = restore_backup(old, db, backups)
