@@ -227,12 +227,8 @@ READ_AS_REPAIRED = Text(
     fr="Le fichier a été lu en UTF-8 ; {count} caractères n'étaient pas en UTF-8 et ont été lus en "
     "Windows-1252 (Europe occidentale) : vérifiez les accents dans les lignes ci-dessous.",
 )
-ENCODING_NAMES = {
-    "utf-8": Text(en="UTF-8", fr="UTF-8"),
-    "utf-8-sig": Text(en="UTF-8", fr="UTF-8"),
-    "utf-16": Text(en="UTF-16", fr="UTF-16"),
-    "cp1252": Text(en="Windows-1252 (Western European)", fr="Windows-1252 (Europe occidentale)"),
-}
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16"}  # the same in every language
+WINDOWS_1252 = Text(en="Windows-1252 (Western European)", fr="Windows-1252 (Europe occidentale)")
 MISSING_IMAGE = Text(
     en="The picture “{value}” was not found. Check its name and folder (relative to the CSV file).",
     fr="L'image « {value} » est introuvable. Vérifiez son nom et son dossier (par rapport au fichier CSV).",
@@ -298,8 +294,8 @@ class ImportPreview:
             return ""
         if self.repaired:
             return READ_AS_REPAIRED.get(lang, count=self.repaired)
-        name = ENCODING_NAMES.get(self.encoding)
-        return READ_AS.get(lang, encoding=name.get(lang) if name else self.encoding)
+        name = WINDOWS_1252.get(lang) if self.encoding == "cp1252" else ENCODING_NAMES.get(self.encoding)
+        return READ_AS.get(lang, encoding=name or self.encoding)
 
     @property
     def ok(self) -> bool:
