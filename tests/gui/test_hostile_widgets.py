@@ -38,7 +38,8 @@ from cm_desktop.ui.tasks import SyncTaskRunner
 IMG = '<img src="file:///etc/hostname">'
 BOLD = "<b>Bold</b>"
 HOSTILE = f"{IMG} {BOLD} &amp; <a href='http://evil.example'>lien</a>"
-MARKERS = (IMG, BOLD)
+PATH_SAFE = "<b>Bold<b>"  # a folder name cannot hold "/"
+MARKERS = (IMG, BOLD, PATH_SAFE)
 
 
 def rendered_as_rich(text: str, fmt: Qt.TextFormat) -> bool:
@@ -311,6 +312,23 @@ def test_no_widget_renders_user_or_server_data_as_rich_text(
     box = accounts.confirm_disconnect(row.account)
     look()
     box.close()
+    for dialog in (accounts.open_bluesky(row.account), accounts.open_mastodon(None), calendar.edit_slots()):
+        QApplication.processEvents()
+        look()
+        dialog.close()
+
+    # The damaged-store question and the backups list (a folder name can hold markup too).
+    from cm_desktop.core.store import StoreSetAside
+    from cm_desktop.ui.store_dialogs import RestoreDialog, corrupted_dialog
+
+    damaged = tmp_path / f"{PATH_SAFE} & co" / "cm-desktop.damaged.sqlite3"
+    question = corrupted_dialog(shell.window, StoreSetAside(moved_to=damaged, backups=[]), "en")
+    question.show()
+    restore = RestoreDialog([], shell.window)
+    restore.show()
+    look()
+    question.close()
+    restore.close()
 
     # The set-up wizard with the business name made of markup.
     shell.open_wizard(first_run=False)
