@@ -92,6 +92,10 @@ def _add_publishing_commands(commands: argparse._SubParsersAction[argparse.Argum
     status.add_argument("post_id", nargs="?", type=_row_id, help="one post (all when absent)")
     status.add_argument("--json", action="store_true", help="print JSON")
 
+    from cm_desktop.cli_commands import data
+
+    data.add_parser(commands)
+
 
 def _run_check(args: argparse.Namespace) -> int:
     from cm_desktop.core import networks, rules
@@ -117,9 +121,12 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def _run_publishing(args: argparse.Namespace) -> int:
-    from cm_desktop.cli_commands import accounts, posting
-    from cm_desktop.cli_commands.common import run_command
+    from cm_desktop.cli_commands import accounts, data, posting
+    from cm_desktop.cli_commands.common import run_command, start_logging
 
+    start_logging()
+    if args.command == "data":
+        return run_command(data.run, args)
     if args.command == "accounts":
         if args.accounts_command == "add":
             action = accounts.add_bluesky if args.network == "bluesky" else accounts.add_mastodon
@@ -143,7 +150,7 @@ def main(argv: list[str] | None = None, started: float | None = None) -> int:
         return run_self_test(started)
     if args.command == "check":
         return _run_check(args)
-    if args.command in ("accounts", "post", "publish-due", "status"):
+    if args.command in ("accounts", "post", "publish-due", "status", "data"):
         return _run_publishing(args)
 
     from cm_desktop.platform.paths import default_paths

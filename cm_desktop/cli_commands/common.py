@@ -7,11 +7,13 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cm_desktop.core.i18n import Lang, Text, normalise_lang
-from cm_desktop.core.store import Store
 from cm_desktop.platform.paths import AppPaths, default_paths
+
+if TYPE_CHECKING:
+    from cm_desktop.core.store import Store
 
 OK, FAILED, USAGE = 0, 1, 2
 
@@ -40,6 +42,15 @@ class CommandError(Exception):
 
 def cli_language() -> Lang:
     return normalise_lang(os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG"))
+
+
+def start_logging() -> None:
+    """The log file and the crash handler, as the app has them: "the details are in the log" is then true,
+    and whatever goes there is masked (platform/logs.py)."""
+    from cm_desktop.platform.logs import install_crash_handler, setup_logging
+
+    setup_logging(default_paths().logs)
+    install_crash_handler(lambda: say(SOMETHING_WRONG.get(cli_language())))
 
 
 def say(message: str) -> None:

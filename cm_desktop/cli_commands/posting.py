@@ -196,13 +196,12 @@ def queue(args: argparse.Namespace) -> int:
 def publish_due(args: argparse.Namespace) -> int:
     from cm_desktop.core.outbox import PublisherBusy
     from cm_desktop.core.outbox.messages import PUBLISHER_BUSY
-    from cm_desktop.platform.secrets import Secrets
     from cm_desktop.services.accounts.server_facts import refresher_for
     from cm_desktop.services.publishing import build_outbox
 
     lang = cli_language()
+    secrets = _keychain_watch()
     with opened_store() as (paths, store):
-        secrets = Secrets()
         outbox = build_outbox(paths, store, secrets=secrets)
         try:
             outcomes = outbox.run()
@@ -213,13 +212,38 @@ def publish_due(args: argparse.Namespace) -> int:
             return OK
         refresher_for(store, secrets).refresh_due()  # servers' limits, weekly, once the posts are sent
     rows = [o.as_json(lang) for o in outcomes]
+    if secrets.failure is not None:
+        # The outbox keeps such targets waiting without a message of their own: say why, and fail the run.
+        said = secrets.failure.message(lang)
+        say(said)
+        for row in rows:
+            if row["event"] == "account_unavailable" and not row["error"]:
+                row["error"] = said
     if args.json:
         emit({"busy": False, "targets": rows})
     else:
         for row in rows:
             line = f"{row['post_id']}/{row['target_id']}\t{row['network']}\t{row['state']}\t{row['url']}"
             print(line + (f"\t{row['error']}" if row["error"] else ""))
-    return FAILED if any(o.event in ("failed", "error") for o in outcomes) else OK
+    failed = secrets.failure is not None or any(o.event in ("failed", "error") for o in outcomes)
+    return FAILED if failed else OK
+
+
+def _keychain_watch() -> Any:
+    """The keychain as the outbox uses it, remembering the first failure (locked, missing, unloadable)."""
+    from cm_desktop.platform.secrets import SecretError, Secrets
+
+    class Watch(Secrets):
+        failure: SecretError | None = None
+
+        def get(self, ref: str) -> str | None:
+            try:
+                return super().get(ref)
+            except SecretError as exc:
+                self.failure = self.failure or exc
+                raise
+
+    return Watch()
 
 
 def status(args: argparse.Namespace) -> int:

@@ -19,13 +19,16 @@ from pathlib import Path
 
 from sqlmodel import col, select
 
+from cm_desktop.core import (
+    link_card,  # noqa: F401 - registers the "cm_desktop_cp1252" error handler
+    posts,
+)
 from cm_desktop.core import networks as registry
-from cm_desktop.core import posts
 from cm_desktop.core.calendar_query import PostView
 from cm_desktop.core.i18n import Lang, Text
 from cm_desktop.core.media import MediaError, inspect
 from cm_desktop.core.models import Account, utcnow
-from cm_desktop.core.schedule import Severity, to_utc, validate_schedule
+from cm_desktop.core.schedule import Severity, in_range, to_utc, validate_schedule
 from cm_desktop.core.store import Store
 
 PRODID = "-//CM Desktop//Calendar//EN"
@@ -56,7 +59,9 @@ def fold(line: str) -> str:
 
 
 def _stamp(when: datetime) -> str:
-    return when.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    # Not strftime: "%Y" gives "1", not "0001", for year 1 on some systems, an invalid DATE-TIME.
+    t = when.astimezone(UTC)
+    return f"{t.year:04d}{t.month:02d}{t.day:02d}T{t.hour:02d}{t.minute:02d}{t.second:02d}Z"
 
 
 def _summary(post: PostView) -> str:
@@ -70,8 +75,8 @@ def export_ics(
     """A VCALENDAR with one 15-minute VEVENT per dated post (times in UTC; network names in `lang`)."""
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     for post in posts:
-        if post.scheduled_utc is None:
-            continue
+        if post.scheduled_utc is None or not in_range(post.scheduled_utc.replace(tzinfo=None)):
+            continue  # a date no calendar can hold (kept from before dates were checked): left out
         networks = ", ".join(registry.name_of(n).get(lang) for n in post.networks)
         description = f"{post.text}\n\n{networks}" if networks else post.text
         lines += [
@@ -115,6 +120,26 @@ def ics_unescape(value: str) -> str:
 
 CSV_HEADER = ("date", "time", "networks", "text", "images", "state")
 
+# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets (CSV injection:
+# "=HYPERLINK(...)", "=cmd|...", "@SUM(...)"). Exported cells get an apostrophe in front, which spreadsheets
+# show as text; the importer takes it off again, so an export re-imports to the same texts.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+QUOTE = "'"
+
+
+def neutralise(cell: str) -> str:
+    """The cell as a spreadsheet will show it, never run it."""
+    if cell.startswith(FORMULA_START) or (cell.startswith(QUOTE) and cell[1:2] in (*FORMULA_START, QUOTE)):
+        return QUOTE + cell
+    return cell
+
+
+def unneutralise(cell: str) -> str:
+    """What neutralise() added, taken off (a plain "'Tis the season" is left alone)."""
+    if cell.startswith(QUOTE) and cell[1:2] in (*FORMULA_START, QUOTE):
+        return cell[1:]
+    return cell
+
 
 def export_csv(posts: Iterable[PostView], images: dict[int, list[str]] | None = None) -> bytes:
     """UTF-8 with a BOM (so spreadsheet programs read the accents right); re-importable as is."""
@@ -123,16 +148,15 @@ def export_csv(posts: Iterable[PostView], images: dict[int, list[str]] | None = 
     writer.writerow(CSV_HEADER)
     for post in posts:
         local = post.local
-        writer.writerow(
-            (
-                local.strftime("%Y-%m-%d") if local else "",
-                local.strftime("%H:%M") if local else "",
-                ", ".join(post.networks),
-                post.text,
-                " | ".join((images or {}).get(post.id, [])),
-                post.state,
-            )
+        row = (
+            local.strftime("%Y-%m-%d") if local else "",
+            local.strftime("%H:%M") if local else "",
+            ", ".join(post.networks),
+            post.text,
+            " | ".join((images or {}).get(post.id, [])),
+            post.state,
         )
+        writer.writerow([neutralise(cell) for cell in row])
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -190,6 +214,26 @@ TEXT_TOO_LONG = Text(
     en="The text is too long ({count} characters): no network accepts more than {limit}.",
     fr="Le texte est trop long ({count} caractères) : aucun réseau n'accepte plus de {limit}.",
 )
+FORMULA_TEXT = Text(
+    en="This text starts with “=”, like a spreadsheet formula, not a post. If it really is your text, "
+    "start the cell with an apostrophe (').",
+    fr="Ce texte commence par « = », comme une formule de tableur, pas comme une publication. Si c'est "
+    "vraiment votre texte, commencez la cellule par une apostrophe (').",
+)
+IMAGE_OUTSIDE = Text(
+    en="The picture “{value}” must be in the same folder as the CSV file, or in a folder inside it.",
+    fr="L'image « {value} » doit se trouver dans le même dossier que le fichier CSV, ou dans un dossier à "
+    "l'intérieur.",
+)
+READ_AS = Text(en="The file was read as {encoding}.", fr="Le fichier a été lu en {encoding}.")
+READ_AS_REPAIRED = Text(
+    en="The file was read as UTF-8; {count} characters were not UTF-8 and were read as Windows-1252 "
+    "(Western European): check the accents in the rows below.",
+    fr="Le fichier a été lu en UTF-8 ; {count} caractères n'étaient pas en UTF-8 et ont été lus en "
+    "Windows-1252 (Europe occidentale) : vérifiez les accents dans les lignes ci-dessous.",
+)
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16"}  # the same in every language
+WINDOWS_1252 = Text(en="Windows-1252 (Western European)", fr="Windows-1252 (Europe occidentale)")
 MISSING_IMAGE = Text(
     en="The picture “{value}” was not found. Check its name and folder (relative to the CSV file).",
     fr="L'image « {value} » est introuvable. Vérifiez son nom et son dossier (par rapport au fichier CSV).",
@@ -247,6 +291,16 @@ class ImportPreview:
     file_problems: tuple[RowProblem, ...] = ()
     encoding: str = ""
     delimiter: str = ","
+    repaired: int = 0  # bytes that were not UTF-8 in a UTF-8 file, read as Windows-1252
+
+    def encoding_message(self, lang: Lang) -> str:
+        """Which encoding the file was read with, said so the person can check the accents."""
+        if not self.encoding:
+            return ""
+        if self.repaired:
+            return READ_AS_REPAIRED.get(lang, count=self.repaired)
+        name = WINDOWS_1252.get(lang) if self.encoding == "cp1252" else ENCODING_NAMES.get(self.encoding)
+        return READ_AS.get(lang, encoding=name or self.encoding)
 
     @property
     def ok(self) -> bool:
@@ -276,20 +330,45 @@ def _fold_name(value: str) -> str:
     return re.sub(r"[\s_\-]+", " ", value.strip().lower().translate(table)).strip()
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Text and the encoding used: BOMs first, then UTF-8, then what Windows spreadsheets write."""
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]")
+
+
+def _stray_bytes(data: bytes) -> int:
+    """How many bytes are not UTF-8 (one pass: surrogateescape keeps each of them as one marker)."""
+    return len(_ESCAPED.findall(data.decode("utf-8", errors="surrogateescape")))
+
+
+def decode_text(data: bytes) -> tuple[str, str, int]:
+    """Text, the encoding used, and how many stray bytes were read as Windows-1252.
+
+    BOMs first; then UTF-8. A file that is UTF-8 with a few bytes that are not (a cell pasted from an old
+    Windows program) stays UTF-8, those bytes alone read as Windows-1252: reading the whole file as
+    Windows-1252 would turn every accent into two signs ("CafÃ© crÃ¨me"). A file with no UTF-8 sequence at
+    all and bytes above ASCII is what Windows spreadsheets write: Windows-1252.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+        body = data[3:]
+        return body.decode("utf-8", errors="cm_desktop_cp1252"), "utf-8-sig", _stray_bytes(body)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace"), "utf-16"
+        return data.decode("utf-16", errors="replace"), "utf-16", 0
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", 0
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"  # never fails: every byte is a character
+    sequences = len(_UTF8_SEQUENCE.findall(data))
+    stray = _stray_bytes(data) if sequences else 0  # none at all: not UTF-8, no need to count
+    if sequences and sequences >= stray:
+        return data.decode("utf-8", errors="cm_desktop_cp1252"), "utf-8", stray
+    return data.decode("cp1252", errors="replace"), "cp1252", 0
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Text and the encoding used (see decode_text)."""
+    text, encoding, _stray = decode_text(data)
+    return text, encoding
 
 
 def _delimiter(text: str) -> str:
@@ -365,14 +444,14 @@ def read_csv(data: bytes, zone: str, now: datetime, base_dir: Path) -> ImportPre
     if len(data) > MAX_IMPORT_BYTES:
         size = f"{len(data) / 1024 / 1024:.0f}"
         return ImportPreview((), (RowProblem(FILE_TOO_BIG, {"size": size}),))
-    text, encoding = decode_bytes(data)
+    text, encoding, repaired = decode_text(data)
     delimiter = _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader, None)
         columns = _header_map(header) if header else None
         if header is None or not any(c.strip() for c in header):
-            return ImportPreview((), (RowProblem(EMPTY_FILE),), encoding, delimiter)
+            return ImportPreview((), (RowProblem(EMPTY_FILE),), encoding, delimiter, repaired)
         if columns is None and parse_date(header[0]) is not None:
             # No header line: the documented column order.
             columns = {name: i for i, name in enumerate(("date", "time", "networks", "text", "images"))}
@@ -380,7 +459,7 @@ def read_csv(data: bytes, zone: str, now: datetime, base_dir: Path) -> ImportPre
         missing = [c for c in _REQUIRED if c not in (columns or {})]
         if missing:
             problem = RowProblem(MISSING_COLUMNS, {"columns": ", ".join(missing)})
-            return ImportPreview((), (problem,), encoding, delimiter)
+            return ImportPreview((), (problem,), encoding, delimiter, repaired)
         assert columns is not None
         rows: list[ImportRow] = []
         errors = 0
@@ -389,18 +468,18 @@ def read_csv(data: bytes, zone: str, now: datetime, base_dir: Path) -> ImportPre
                 continue
             if len(rows) >= MAX_IMPORT_ROWS:
                 problem = RowProblem(TOO_MANY_ROWS, {"limit": str(MAX_IMPORT_ROWS)})
-                return ImportPreview((), (problem,), encoding, delimiter)
+                return ImportPreview((), (problem,), encoding, delimiter, repaired)
             row = _check_row(reader.line_num, cells, columns, zone, now, base_dir)
             errors += not row.ok
             if errors > MAX_REPORTED_ERRORS:
-                return ImportPreview(tuple(rows), (RowProblem(MORE_ERRORS),), encoding, delimiter)
+                return ImportPreview(tuple(rows), (RowProblem(MORE_ERRORS),), encoding, delimiter, repaired)
             rows.append(row)
     except csv.Error:
         problem = RowProblem(NOT_A_TABLE, {"line": str(reader.line_num)})
-        return ImportPreview((), (problem,), encoding, delimiter)
+        return ImportPreview((), (problem,), encoding, delimiter, repaired)
     if not rows:
-        return ImportPreview((), (RowProblem(EMPTY_FILE),), encoding, delimiter)
-    return ImportPreview(tuple(rows), (), encoding, delimiter)
+        return ImportPreview((), (RowProblem(EMPTY_FILE),), encoding, delimiter, repaired)
+    return ImportPreview(tuple(rows), (), encoding, delimiter, repaired)
 
 
 def read_csv_file(path: Path, zone: str, now: datetime) -> ImportPreview:
@@ -441,13 +520,19 @@ def _check_row(
     problems += [RowProblem(UNKNOWN_NETWORK, {"value": u[:40], "known": known_labels}) for u in unknown]
     if not networks and not unknown:
         problems.append(RowProblem(NO_NETWORK))
-    text = _cell(cells, columns, "text").strip()
+    raw_text = _cell(cells, columns, "text").strip()
+    text = unneutralise(raw_text)
+    if raw_text.startswith("="):
+        problems.append(RowProblem(FORMULA_TEXT))
     if len(text) > MAX_TEXT_CHARS:
         problems.append(RowProblem(TEXT_TOO_LONG, {"count": str(len(text)), "limit": str(MAX_TEXT_CHARS)}))
     images: list[Path] = []
-    for name in _split_images(_cell(cells, columns, "images")):
-        path = Path(name).expanduser()
-        path = path if path.is_absolute() else base_dir / path
+    folder = base_dir.resolve()
+    for name in _split_images(unneutralise(_cell(cells, columns, "images"))):
+        path = _inside(folder, name)
+        if path is None:
+            problems.append(RowProblem(IMAGE_OUTSIDE, {"value": name[:120]}))
+            continue
         if not path.is_file():
             problems.append(RowProblem(MISSING_IMAGE, {"value": name[:120]}))
             continue
@@ -460,6 +545,16 @@ def _check_row(
     if not text and not images and not any(p.text is MISSING_IMAGE for p in problems):
         problems.append(RowProblem(EMPTY_POST))
     return ImportRow(line, local, tuple(networks), text, tuple(images), tuple(problems))
+
+
+def _inside(folder: Path, name: str) -> Path | None:
+    """`name` inside `folder` (the CSV's), or None: a file elsewhere on the computer is not the CSV's to
+    name, whether by an absolute path, a drive, "~", "../" or a link that leads out."""
+    relative = Path(name.replace("\\", "/"))
+    if relative.is_absolute() or relative.drive or name.startswith("~") or ".." in relative.parts:
+        return None
+    path = (folder / relative).resolve()
+    return path if path.is_relative_to(folder) else None
 
 
 # --- CSV import: landing ----------------------------------------------------------------------------------

@@ -20,6 +20,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cm_desktop.core.i18n import Lang, Text
 
+# Dates a post can have. Year 1 or 9999 overflows a time-zone conversion (or an .ics DTEND) and is always a
+# typing slip: refused where a date is typed or imported, with a sentence, never a traceback.
+MAX_YEARS_AHEAD = 10
+FIRST_YEAR, LAST_YEAR = 1970, 2200  # beyond what MAX_YEARS_AHEAD lets through, inside what datetime handles
+
 # A post found this late when the app (or the background job) wakes up is not sent blindly: we ask.
 DEFAULT_LATE_MARGIN_MINUTES = 60  # the issue and Settings.late_margin_minutes agree on an hour
 
@@ -44,6 +49,14 @@ AMBIGUOUS_TIME = Text(
 PAST_TIME = Text(
     en="This time has already passed ({when}): choose a time in the future.",
     fr="Cette heure est déjà passée ({when}) : choisissez un moment à venir.",
+)
+TOO_FAR = Text(
+    en="This date ({when}) is too far ahead: choose a date within the next {years} years.",
+    fr="Cette date ({when}) est trop lointaine : choisissez une date dans les {years} prochaines années.",
+)
+OUT_OF_RANGE = Text(
+    en="The date {when} cannot be used: choose a date between {first} and {last}.",
+    fr="La date {when} ne peut pas être utilisée : choisissez une date entre {first} et {last}.",
 )
 UNKNOWN_ZONE = Text(
     en="The time zone {zone} is not known on this computer: choose your time zone again in Settings.",
@@ -127,6 +140,24 @@ class UnknownZone(ScheduleError):
         super().__init__(UNKNOWN_ZONE, zone=zone)
 
 
+class DateOutOfRange(ScheduleError):
+    """A date no post can have (year 1, year 9999...): refused before any time-zone arithmetic."""
+
+    def __init__(self, local: datetime) -> None:
+        self.local = local
+        super().__init__(
+            OUT_OF_RANGE, when=_show(local), first=f"{FIRST_YEAR}-01-01", last=f"{LAST_YEAR}-12-31"
+        )
+
+
+def _show(local: datetime) -> str:
+    return f"{local.year:04d}-{local.month:02d}-{local.day:02d} {local.hour:02d}:{local.minute:02d}"
+
+
+def in_range(local: datetime) -> bool:
+    return FIRST_YEAR <= local.year <= LAST_YEAR
+
+
 class NonexistentTime(ScheduleError):
     """The wall-clock time falls in a spring-forward gap of that zone on that day."""
 
@@ -155,7 +186,7 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True)
 class Problem:
-    code: str  # "past", "nonexistent", "ambiguous", "unknown_zone"
+    code: str  # "past", "too_far", "nonexistent", "ambiguous", "unknown_zone"
     severity: Severity
     text: Text
     params: dict[str, str] = field(default_factory=dict)
@@ -231,6 +262,8 @@ def to_utc(local: datetime, zone: str) -> datetime:
     """
     tz = zone_info(zone)
     local = _require_naive(local)
+    if not in_range(local):
+        raise DateOutOfRange(local)
     gap = _gap_bounds(local, tz)
     if gap is not None:
         raise NonexistentTime(local, zone, *gap)
@@ -269,6 +302,11 @@ def validate_schedule(local: datetime, zone: str, now: datetime) -> list[Problem
         return [Problem("unknown_zone", Severity.ERROR, exc.text, exc.params)]
     local = _require_naive(local)
     now = _require_aware(now)
+    if local.year < now.year - 1:  # long past: said as such, before any arithmetic that could overflow
+        return [Problem("past", Severity.ERROR, PAST_TIME, {"when": _show(local)})]
+    if local.year > now.year + MAX_YEARS_AHEAD or not in_range(local):
+        params = {"when": _show(local), "years": str(MAX_YEARS_AHEAD)}
+        return [Problem("too_far", Severity.ERROR, TOO_FAR, params)]
     problems: list[Problem] = []
     gap = _gap_bounds(local, tz)
     if gap is not None:

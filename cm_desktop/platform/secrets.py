@@ -90,7 +90,13 @@ class Secrets:
         if self._backend is None:
             import keyring
 
-            self._backend = keyring.get_keyring()
+            try:
+                self._backend = keyring.get_keyring()
+            except Exception as exc:
+                # PYTHON_KEYRING_BACKEND naming a backend this build does not carry, or a backend failing
+                # to start: no keychain, said as such, never a traceback.
+                log.warning("keychain backend cannot be loaded: %s", type(exc).__name__)
+                raise KeychainUnavailable("backend cannot be loaded") from None
         return self._backend
 
     def backend_name(self) -> str:

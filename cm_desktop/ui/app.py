@@ -72,6 +72,7 @@ class Shell(QObject):
         self.settings_page.background_publishing_chosen.connect(self.set_background_publishing)
         self.settings_page.late_margin_chosen.connect(self.set_late_margin)
         self.settings_page.slots_requested.connect(self._edit_slots)
+        self.settings_page.restore_requested.connect(self.restore_backup)
         self._background_job = background_job or self._real_background_job
         self.settings_page.setup_requested.connect(lambda: self.open_wizard(first_run=False))
         self.window = MainWindow(self.settings_page, geometry)
@@ -376,14 +377,9 @@ class Shell(QObject):
             )
 
     def _on_store_error(self, error: BaseException) -> None:
-        from cm_desktop.core.store import StoreCorrupted, StoreError, list_backups, restore_backup
+        from cm_desktop.core.store import StoreCorrupted, StoreError
         from cm_desktop.platform.logs import log_failure
-        from cm_desktop.ui.store_dialogs import (
-            CorruptedChoice,
-            choice_of,
-            corrupted_dialog,
-            store_error_dialog,
-        )
+        from cm_desktop.ui.store_dialogs import resolve_damaged_store, store_error_dialog
 
         lang = self.translations.language
         if not isinstance(error, StoreError):
@@ -398,20 +394,56 @@ class Shell(QObject):
         self.store_failed.emit(error)
         if not self.show_dialogs:
             return
-        if isinstance(error, StoreCorrupted):
-            box = corrupted_dialog(self.window, error, lang)
-            box.exec()
-            choice = choice_of(box)
-            if choice is CorruptedChoice.RESTORE_BACKUP:
-                restore_backup(list_backups(self.paths.backups)[0], self.paths.database)
-                self.open_store()
-            elif choice is CorruptedChoice.START_FRESH:
+        if isinstance(error, StoreCorrupted):  # also StoreSetAside: damage found at an earlier run
+            from PySide6.QtCore import QTimeZone
+
+            zone = bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
+            db, backups = self.paths.database, self.paths.backups
+            if resolve_damaged_store(self.window, error, db, backups, zone, lang):
                 self.open_store()
             else:
                 self.app.quit()
             return
         store_error_dialog(self.window, error, lang).exec()
         self.app.quit()
+
+    def restore_backup(self, chosen: Any = None) -> None:
+        """Settings' "restore from a backup": pick one, let go of the data, put the copy in place, reopen.
+        The publisher lock is held meanwhile, so neither the app's outbox nor the background job sends."""
+        from cm_desktop.ui.store_dialogs import choose_backup
+
+        chosen = chosen or (choose_backup(self.window, self.paths.backups) if self.show_dialogs else None)
+        if chosen is None:
+            return
+        if self.outbox is not None:
+            self.outbox.stop()
+        store, self.store = self.store, None
+        paths = self.paths
+
+        def work() -> Any:
+            from cm_desktop.core.outbox.lock import PublisherLock
+            from cm_desktop.core.store import restore_backup
+
+            with PublisherLock(paths.lock_file, wait=120):
+                if store is not None:
+                    store.close()
+                return restore_backup(chosen, paths.database, paths.backups)
+
+        def failed(error: BaseException) -> None:
+            from cm_desktop.core.store import StoreError
+            from cm_desktop.platform.logs import log_failure
+
+            known = isinstance(error, StoreError)
+            log_failure(log, "restoring a backup", error, known=known)
+            said = error.message(self.lang()) if isinstance(error, StoreError) else ""
+            self.settings_page.set_restore_result(False, said)
+            self.open_store()  # back to the data as it was
+
+        def done(_undo: Any) -> None:
+            self.settings_page.set_restore_result(True)
+            self.open_store()
+
+        self.runner.run(work, done, failed)
 
     def stop_background(self) -> None:
         """No more timers: the outbox worker and the connection checks stop (the window is closing)."""
@@ -449,6 +481,9 @@ def _hold_single_instance_mutex() -> object:
 
 def run_app(paths: AppPaths, started: float | None = None) -> int:
     """Open the app and run until it quits. Returns the exit code."""
+    from cm_desktop.platform.logs import install_crash_handler
+
+    install_crash_handler()  # a bug in a slot goes to the log, masked (the log file comes after first paint)
     app = make_application(sys.argv)
     instance = _hold_single_instance_mutex()  # noqa: F841 (kept alive while the app runs)
     runner = ThreadTaskRunner()

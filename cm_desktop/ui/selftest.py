@@ -42,8 +42,11 @@ def _check_keyring() -> dict[str, Any]:
         result["active"] = secrets.backend_name()
         secrets.check()
         result["usable"] = True
-    except SecretError:
-        result["usable"] = False  # no keychain on this machine (a headless server): reported, not fatal
+    except SecretError as exc:
+        # No keychain on this machine (a headless server), or PYTHON_KEYRING_BACKEND naming a backend that is
+        # not bundled: reported, not fatal.
+        result["usable"] = False
+        result["reason"] = str(exc)
     return result
 
 

@@ -591,6 +591,14 @@
         <translation>Désactivé : les publications partent tant que CM Desktop est ouvert.</translation>
     </message>
     <message>
+        <source>Your data was restored from the backup you chose.</source>
+        <translation>Vos données ont été restaurées depuis la sauvegarde choisie.</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: your data is as it was.</source>
+        <translation>La sauvegarde n'a pas pu être restaurée : vos données sont restées telles quelles.</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
@@ -658,6 +666,18 @@
         <source>Your weekly posting times: “Add to queue” puts each new post in the next free one.</source>
         <translation>Vos heures de publication de la semaine : « Ajouter à la file » place chaque nouvelle publication dans la prochaine heure libre.</translation>
     </message>
+    <message>
+        <source>Your data</source>
+        <translation>Vos données</translation>
+    </message>
+    <message>
+        <source>A copy of your data is made each day you use CM Desktop, on this computer: the last 7 days and 4 weeks are kept.</source>
+        <translation>Une copie de vos données est faite chaque jour où vous utilisez CM Desktop, sur cet ordinateur : les 7 derniers jours et les 4 dernières semaines sont gardés.</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Restaurer une sauvegarde…</translation>
+    </message>
 </context>
 <context>
     <name>Shell</name>
@@ -673,12 +693,16 @@
 <context>
     <name>StoreDialogs</name>
     <message>
-        <source>The damaged file was kept here:</source>
-        <translation>Le fichier endommagé a été conservé ici :</translation>
+        <source>Nothing is published until you choose. The damaged file was kept here:</source>
+        <translation>Rien n'est publié tant que vous n'avez pas choisi. Le fichier endommagé a été gardé ici :</translation>
     </message>
     <message>
-        <source>Restore the last backup</source>
-        <translation>Restaurer la dernière sauvegarde</translation>
+        <source>Restore the backup of %1</source>
+        <translation>Restaurer la sauvegarde du %1</translation>
+    </message>
+    <message>
+        <source>Save what can be read…</source>
+        <translation>Enregistrer ce qui peut être lu…</translation>
     </message>
     <message>
         <source>Start fresh</source>
@@ -687,6 +711,54 @@
     <message>
         <source>Quit</source>
         <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Save what can be read</source>
+        <translation>Enregistrer ce qui peut être lu</translation>
+    </message>
+    <message>
+        <source>Table (*.csv)</source>
+        <translation>Tableau (*.csv)</translation>
+    </message>
+    <message>
+        <source>The file could not be saved there. Choose another folder.</source>
+        <translation>Le fichier n'a pas pu être enregistré à cet endroit. Choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Choose the copy to go back to. Your data as it is now is kept as a backup first, so you can come back to it. Posts published since that copy will show as not published yet: CM Desktop asks you before sending a late post again.</source>
+        <translation>Choisissez la copie à laquelle revenir. Vos données actuelles sont d'abord gardées comme sauvegarde : vous pourrez y revenir. Les publications parues depuis cette copie apparaîtront comme non publiées : CM Desktop vous demandera avant de renvoyer une publication en retard.</translation>
+    </message>
+    <message>
+        <source>Backups, newest first</source>
+        <translation>Sauvegardes, de la plus récente à la plus ancienne</translation>
+    </message>
+    <message>
+        <source>There is no backup yet: the first one is made tomorrow when you open the app.</source>
+        <translation>Il n'y a encore aucune sauvegarde : la première sera faite demain, à l'ouverture de l'application.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>daily copy</source>
+        <translation>copie du jour</translation>
+    </message>
+    <message>
+        <source>your data before a restore</source>
+        <translation>vos données avant une restauration</translation>
+    </message>
+    <message>
+        <source>before an update of the app</source>
+        <translation>avant une mise à jour de l'application</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 MB</source>
+        <translation>%1 · %2 · %3 Mo</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,10 @@
 Queued key events are checked once; a network's text is checked once; a pasted megabyte is capped and
 checked when typing pauses; only previews on screen are rendered; link cards come from a real HTTP server
 on 127.0.0.1 (acting as the web proxy, so the post can hold an ordinary address) and from the disk cache.
+
+Nothing here depends on how fast the machine is: where a test checks that something waits for a pause,
+the pause is made long enough that it cannot end by itself (a loaded machine once ended the real 300 ms
+pause before the check), and the test ends it when it wants (end_pauses).
 """
 
 from __future__ import annotations
@@ -55,6 +59,25 @@ def make_page(
     return page
 
 
+LONG_PAUSE_MS = 3_600_000  # a pause no test run outlasts
+
+
+def hold_pauses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Typing pauses that do not end by themselves (see end_pauses)."""
+    from cm_desktop.ui.composer import link_cards, page
+
+    monkeypatch.setattr(page, "LONG_TEXT_PAUSE_MS", LONG_PAUSE_MS)
+    monkeypatch.setattr(page, "PROBLEMS_PAUSE_MS", LONG_PAUSE_MS)
+    monkeypatch.setattr(link_cards, "SETTLE_MS", LONG_PAUSE_MS)
+
+
+def end_pauses(page: ComposerPage) -> None:
+    """The person stopped typing: the waiting timers fire at the next turn of the event loop."""
+    for timer in (page._refresh_timer, page._problems_timer, page.link_cards._settle):
+        if timer.isActive():
+            timer.setInterval(0)  # restarts it: due now
+
+
 def post_key(widget: object, char: str) -> None:
     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
         QApplication.postEvent(widget, QKeyEvent(kind, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, char))  # type: ignore[arg-type]
@@ -67,7 +90,9 @@ def test_queued_key_events_are_checked_once(qtbot: QtBot, tmp_path: Path) -> Non
     before = page._checks.computed
     for char in "galette":
         post_key(page.editor, char)
-    qtbot.waitUntil(lambda: page.editor.toPlainText() == "galette" and not page.refresh_pending())
+    qtbot.waitUntil(
+        lambda: page.editor.toPlainText() == "galette" and not page.refresh_pending(), timeout=30_000
+    )
     # Seven keys, three networks: one measure and one pre-flight each, not seven.
     assert page._checks.computed - before == 6
     assert page.measures["x"].count == 7
@@ -88,21 +113,25 @@ def test_a_network_whose_text_did_not_change_is_not_checked_again(qtbot: QtBot, 
 
 
 def test_the_problems_list_waits_for_a_pause_and_publishing_never_uses_a_stale_one(
-    qtbot: QtBot, tmp_path: Path
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    hold_pauses(monkeypatch)
     page = make_page(qtbot, tmp_path)
     page.targets.set_selected(["bluesky"])
     page.editor.setPlainText("court")
     page.flush()
     page.editor.setPlainText("é" * 301)
-    qtbot.waitUntil(lambda: not page.refresh_pending(problems=False))
+    qtbot.waitUntil(lambda: not page.refresh_pending(problems=False), timeout=30_000)
     assert page.measures["bluesky"].count == 301  # the counter follows the key at once
     assert page.refresh_pending()  # the problems list comes when typing pauses
     page.publish_button.click()  # ... but a click sees the text as it is now
     assert "Must fix" in page.status.text()
 
 
-def test_a_pasted_megabyte_is_capped_and_checked_when_typing_pauses(qtbot: QtBot, tmp_path: Path) -> None:
+def test_a_pasted_megabyte_is_capped_and_checked_when_typing_pauses(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hold_pauses(monkeypatch)
     page = make_page(qtbot, tmp_path)
     page.targets.set_selected(["x", "bluesky", "facebook"])
     page.editor.setPlainText("Bonjour Lyon #galette " * 50_000)  # 1.1 million characters
@@ -122,9 +151,11 @@ def test_a_pasted_megabyte_is_capped_and_checked_when_typing_pauses(qtbot: QtBot
     page.editor.setFocus()
     page.editor.moveCursor(page.editor.textCursor().MoveOperation.End)
     post_key(page.editor, "x")
-    qtbot.waitUntil(lambda: page.editor.toPlainText().endswith("x"))
+    qtbot.waitUntil(lambda: page.editor.toPlainText().endswith("x"), timeout=30_000)
     assert page.refresh_pending(problems=False)
-    qtbot.waitUntil(lambda: not page.refresh_pending(), timeout=3_000)
+    assert page.measures["facebook"].count == total  # not redone for this key
+    end_pauses(page)
+    qtbot.waitUntil(lambda: not page.refresh_pending(), timeout=30_000)
     assert page.measures["facebook"].count == total + 1
 
 
@@ -136,10 +167,11 @@ def test_only_previews_on_screen_follow_each_key(qtbot: QtBot, tmp_path: Path) -
     page.targets.set_selected(["mastodon", "bluesky", "x", "facebook", "threads", "linkedin"])
     page.editor.setPlainText("Galette des rois, frangipane maison. " * 20)
     page.flush()
-    qtbot.wait(50)  # the previews' first layout
+    # The previews' first layout, however long it takes: until then every preview sits at the top.
+    panel = page.previews
+    qtbot.waitUntil(lambda: not panel._on_screen(panel._previews["linkedin"]), timeout=30_000)
     page.editor.setPlainText("Nouveau texte. " * 20)
     page.flush()
-    panel = page.previews
     waiting = panel.pending()
     first = page.targets.selected()[0]  # in the registry's order
     assert waiting and first not in waiting  # the first is on screen, the last ones wait
@@ -149,7 +181,7 @@ def test_only_previews_on_screen_follow_each_key(qtbot: QtBot, tmp_path: Path) -
     # Scrolled into view, it catches up; asked for, it catches up too.
     bar = panel.scroll_area.verticalScrollBar()
     bar.setValue(bar.maximum())
-    qtbot.waitUntil(lambda: last not in panel.pending())
+    qtbot.waitUntil(lambda: last not in panel.pending(), timeout=30_000)
     model = panel._previews[last].model
     assert model is not None and model.text == page.editor.toPlainText()
     assert panel.preview(waiting[0]).model is not None
@@ -195,7 +227,7 @@ def test_link_cards_are_fetched_when_online_and_kept_for_offline(
     page.flush()
     qtbot.wait(800)  # offline (the default until told): nothing is asked of the web
     assert asked == []
-    with qtbot.waitSignal(page.link_cards.card_ready, timeout=5_000):
+    with qtbot.waitSignal(page.link_cards.card_ready, timeout=30_000):
         page.set_online(True)
     page.flush()
     link = page.previews.preview("bluesky").model.link
@@ -213,7 +245,7 @@ def test_link_cards_are_fetched_when_online_and_kept_for_offline(
     # Another composer on the same data folder, offline: the card comes from the disk, nothing is asked.
     again = make_page(qtbot, tmp_path, link_source=lambda: through_proxy(proxy, cards))
     again.targets.set_selected(["facebook"])
-    with qtbot.waitSignal(again.link_cards.card_ready, timeout=5_000):
+    with qtbot.waitSignal(again.link_cards.card_ready, timeout=30_000):
         again.editor.setPlainText("http://boulangerie-martin.fr/galette")
         again.flush()
     again.flush()
@@ -222,9 +254,10 @@ def test_link_cards_are_fetched_when_online_and_kept_for_offline(
 
 
 def test_a_link_typed_letter_by_letter_is_asked_once(
-    qtbot: QtBot, tmp_path: Path, web: tuple[list[str], str]
+    qtbot: QtBot, tmp_path: Path, web: tuple[list[str], str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked, proxy = web
+    hold_pauses(monkeypatch)  # however slowly the keys arrive, no half-typed link is looked up
     page = make_page(qtbot, tmp_path, link_source=lambda: through_proxy(proxy, tmp_path / "cards"))
     page.set_online(True)
     page.targets.set_selected(["linkedin"])
@@ -232,8 +265,10 @@ def test_a_link_typed_letter_by_letter_is_asked_once(
     for char in "http://boulangerie-martin.fr/galette":
         post_key(page.editor, char)
         QApplication.processEvents()
-    with qtbot.waitSignal(page.link_cards.card_ready, timeout=5_000):
-        pass
+    qtbot.waitUntil(lambda: page.editor.toPlainText().endswith("galette"), timeout=30_000)
+    page.flush()
+    with qtbot.waitSignal(page.link_cards.card_ready, timeout=30_000):
+        end_pauses(page)
     assert asked == ["http://boulangerie-martin.fr/galette", "http://boulangerie-martin.fr/galette.png"]
 
 
@@ -254,7 +289,7 @@ def test_problems_follow_a_change_of_language(qtbot: QtBot, qapp: QApplication, 
     try:
         language[0] = "fr"
         translations.apply("fr")
-        qtbot.waitUntil(lambda: "À corriger" in page.issues_panel.rows[0].label.text())
+        qtbot.waitUntil(lambda: "À corriger" in page.issues_panel.rows[0].label.text(), timeout=30_000)
         row = next(r for r in page.issues_panel.rows if r.issue.code == "images.required")
         assert row.button is not None and row.button.text() == "Ajouter une image"
         assert "image" in row.label.text()

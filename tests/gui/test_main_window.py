@@ -11,14 +11,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cm_desktop.core.settings import load_settings
-from cm_desktop.core.store import StoreCorrupted, current_revision
+from cm_desktop.core.store import HEAD_REVISION, StoreCorrupted, current_revision
 from cm_desktop.platform.paths import AppPaths
 from cm_desktop.ui.app import Shell
 from cm_desktop.ui.main_window import MainWindow
 from cm_desktop.ui.pages.settings_page import SettingsPage
 from cm_desktop.ui.store_dialogs import CorruptedChoice, corrupted_dialog
 from cm_desktop.ui.tasks import SyncTaskRunner, ThreadTaskRunner
-from tests.store_head import head_revision
 
 
 @pytest.fixture
@@ -115,7 +114,7 @@ def test_store_opens_after_first_paint_and_status_shows_offline(qtbot: QtBot, pa
     shell = make_shell(qtbot, paths, probe=lambda: False)
     with qtbot.waitSignal(shell.store_ready, timeout=10_000):
         shell.window.show()
-    assert current_revision(paths.database) == head_revision()
+    assert current_revision(paths.database) == HEAD_REVISION
     assert shell.window.connectivity.online is False
     assert "Offline" in shell.window.connectivity.text()
     shell.window.connectivity.set_online(True)
@@ -136,7 +135,11 @@ def test_damaged_database_is_reported_and_set_aside(qtbot: QtBot, paths: AppPath
     box = corrupted_dialog(shell.window, error, "fr")
     qtbot.addWidget(box)
     names = {b.objectName() for b in box.buttons()}
-    assert names == {CorruptedChoice.START_FRESH.value, CorruptedChoice.QUIT.value}  # no backup yet
+    assert names == {  # no backup yet
+        CorruptedChoice.SAVE_READABLE.value,
+        CorruptedChoice.START_FRESH.value,
+        CorruptedChoice.QUIT.value,
+    }
     assert "endommagé" in box.text()
     assert box.icon() == QMessageBox.Icon.Warning
 

@@ -8,8 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from cm_desktop.core.store import current_revision
-from tests.store_head import head_revision
+from cm_desktop.core.store import HEAD_REVISION, current_revision
 
 
 def xdotool(display: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -42,6 +41,6 @@ def test_app_opens_a_real_window_and_quits_cleanly(x_display: str, tmp_path: Pat
         if app.poll() is None:
             app.kill()
     assert code == 0, errors.read_text()
-    assert current_revision(home / "cm-desktop.sqlite3") == head_revision()
+    assert current_revision(home / "cm-desktop.sqlite3") == HEAD_REVISION
     assert "main_window" in (home / "window.ini").read_text()
     assert (home / "logs" / "cm-desktop.log").exists()

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from cm_desktop import __version__
-from tests.store_head import head_revision
+from cm_desktop.core.store import HEAD_REVISION
 
 
 def run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
@@ -37,7 +37,7 @@ def test_self_test_reports_health_as_json(data_home: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert report["ok"] is True
     assert report["version"] == __version__
-    assert report["store"] == {"ok": True, "revision": head_revision()}
+    assert report["store"] == {"ok": True, "revision": HEAD_REVISION}
     assert report["translations"]["fr_loaded"] is True
     assert report["keyring"]["backend_loads"] is True
     assert report["first_paint_ms"] > 0

@@ -16,8 +16,7 @@ from cm_desktop.core import posts
 from cm_desktop.core.models import Account, Media, PostTarget
 from cm_desktop.core.ports import ServerLimits
 from cm_desktop.core.rules import ImageFacts, Severity, preflight
-from cm_desktop.core.store import Store, current_revision, open_store
-from tests.store_head import head_revision
+from cm_desktop.core.store import HEAD_REVISION, Store, current_revision, open_store
 from tests.unit.test_store import _create_at_revision
 
 NOW = datetime(2027, 3, 20, 10, 0, tzinfo=UTC)
@@ -97,7 +96,7 @@ def test_the_migration_makes_absolute_picture_paths_relative(data: Path) -> None
             stored = [m.stored_path for m in session.exec(select(Media).order_by(Media.position))]
     finally:
         opened.close()
-    assert current_revision(db) == head_revision()
+    assert current_revision(db) == HEAD_REVISION
     assert stored == ["media/ab.jpg", "/elsewhere/photo.jpg", "media/cd.jpg"]
 
 

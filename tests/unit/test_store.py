@@ -14,19 +14,21 @@ from sqlmodel import SQLModel, select
 
 from cm_desktop.core import models
 from cm_desktop.core.store import (
+    HEAD_REVISION,
     MIGRATIONS_DIR,
     DiskFull,
     MigrationFailed,
     ReadOnlyLocation,
     StoreCorrupted,
+    StoreSetAside,
     StoreTooNew,
     current_revision,
     known_error,
     list_backups,
     make_engine,
     open_store,
+    start_fresh,
 )
-from tests.store_head import head_revision
 
 
 def _digest(path: Path) -> str:
@@ -54,7 +56,7 @@ def test_fresh_store_is_at_head_with_safe_pragmas(tmp_path: Path) -> None:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
     store.close()
-    assert current_revision(tmp_path / "db.sqlite3") == head_revision()
+    assert current_revision(tmp_path / "db.sqlite3") == HEAD_REVISION
     assert list_backups(tmp_path / "backups") == []  # nothing to back up on a new file
 
 
@@ -116,7 +118,7 @@ def test_upgrade_from_0003_keeps_accounts_and_adds_when_their_server_was_read(tm
         account = session.exec(select(models.Account)).one()
     store.close()
     assert (account.server_limits, account.server_read_at) == ('{"max_characters":1000}', None)
-    assert current_revision(db) == head_revision()
+    assert current_revision(db) == HEAD_REVISION
 
 
 def test_failed_migration_is_restored_from_its_backup(tmp_path: Path) -> None:
@@ -126,7 +128,7 @@ def test_failed_migration_is_restored_from_its_backup(tmp_path: Path) -> None:
         '"""A migration that changes data, then fails half-way."""\n'
         "import sqlalchemy as sa\n"
         "from alembic import op\n"
-        f'revision = "9000"\ndown_revision = "{head_revision()}"\nbranch_labels = None\ndepends_on = None\n'
+        f'revision = "9000"\ndown_revision = "{HEAD_REVISION}"\nbranch_labels = None\ndepends_on = None\n'
         "def upgrade() -> None:\n"
         "    op.execute(\"UPDATE post SET text = 'changed'\")\n"
         '    op.add_column("post", sa.Column("extra", sa.String(), nullable=True))\n'
@@ -144,7 +146,7 @@ def test_failed_migration_is_restored_from_its_backup(tmp_path: Path) -> None:
     with pytest.raises(MigrationFailed) as caught:
         open_store(db, tmp_path / "backups", migrations_dir=migrations)
     assert caught.value.restored_from.exists()
-    assert current_revision(db) == before == head_revision()
+    assert current_revision(db) == before == HEAD_REVISION
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT text FROM post").fetchall() == [("keep me",)]
     columns = [row[1] for row in conn.execute("PRAGMA table_info(post)")]
@@ -182,9 +184,13 @@ def test_a_file_that_is_not_a_database_is_moved_aside_not_deleted(tmp_path: Path
     assert caught.value.moved_to.exists()
     assert _digest(caught.value.moved_to) == digest
     assert "damaged" in caught.value.moved_to.name
-    # Starting fresh afterwards works.
+    # Until the person chooses, the store stays refused; starting fresh then works.
+    with pytest.raises(StoreSetAside):
+        open_store(db, tmp_path / "backups")
+    start_fresh(db)
     open_store(db, tmp_path / "backups").close()
-    assert current_revision(db) == head_revision()
+    assert current_revision(db) == HEAD_REVISION
+    assert caught.value.moved_to.exists()  # the damaged copy stays
 
 
 def test_a_damaged_database_is_set_aside_and_the_backup_offered(tmp_path: Path) -> None:

@@ -3,6 +3,13 @@
 Safety: an allow-list of decoders (no EPS/PSD/...), a byte cap before reading, a pixel cap checked on the
 header before any pixel is decoded, and every decoder failure mapped to a MediaError. Pillow's warnings are
 recorded (not raised, not printed) because a warning about a file is not a reason to fail it.
+
+Memory: every accepted picture is prepared within about 300 MB. Pillow decodes a whole frame at once, so the
+budget is on the decoded frame (pixels x bytes per pixel of its mode, plus the file's own bytes): checked on
+the header, so a picture over it is refused when added, not at publish time. JPEG decodes at 1/2, 1/4 or
+1/8 scale (draft mode) and so only needs the budget at the scale it is decoded. Once decoded, the frame is
+reduced in horizontal bands to about the size it is needed at, before any rotation, colour conversion or
+mode change (each of those would copy the full frame).
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ from functools import cache
 from io import BytesIO
 from pathlib import Path
 
-from PIL import ExifTags, Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageCms, ImageFile, UnidentifiedImageError
 
 from cm_desktop.core.media.errors import (
     CannotReadFile,
@@ -28,14 +35,38 @@ from cm_desktop.core.media.errors import (
     HeicNotSupported,
     NotAPicture,
     PictureTooLarge,
+    TooManyPixels,
 )
 
 log = logging.getLogger(__name__)
 
 # A phone picture is 2-25 MB; 100 MB leaves room for big TIFF scans and keeps memory bounded.
 MAX_INPUT_BYTES = 100 * 1024 * 1024
-# Above 108 MP phone sensors, below Pillow's hard bomb limit (~179 MP); about 0.5 GB as RGBA.
+# Above 108 MP phone sensors, below Pillow's hard bomb limit (~179 MP). JPEG only, decoded in draft mode.
 MAX_SOURCE_PIXELS = 130_000_000
+# The decoded frame plus the file's bytes (held while decoding): 45 MP of RGB(A), 180 MP of grey or palette.
+MAX_DECODED_BYTES = 180 * 1024 * 1024
+_DRAFTABLE = frozenset({"JPEG", "MPO"})
+# Decoders that fill buffers of their own besides Pillow's (measured with bench/media.py): WebP's animation
+# decoder keeps canvases of its own, AVIF and HEIF their YUV planes. libtiff reads a file object into memory
+# first.
+_FRAME_COPIES = {"WEBP": 6, "AVIF": 2, "HEIF": 2}
+_FILE_COPIES = {"TIFF": 2}
+_BAND_BYTES = 8 * 1024 * 1024  # a band of rows converted and reduced at a time
+# Above this (a 16 MP photo), a decoded frame is always at least halved: whole-frame copies (rotation, colour conversion)
+# of a bigger one would pass the budget. The rendition is then at least half the network's largest size.
+_COPYABLE_FRAME_BYTES = 64 * 1024 * 1024  # a 16 MP photo: rotated and converted whole
+# Resizing translucent pictures premultiplies a copy of the whole frame first (Pillow): a lower bar for them.
+_COPYABLE_TRANSLUCENT_BYTES = 40 * 1024 * 1024
+_TRANSPOSE = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 
 # MPO is how Pillow names JPEGs with extra pictures (depth maps, previews): still a JPEG to the person.
 _WANTED_INPUT = ("JPEG", "MPO", "PNG", "WEBP", "GIF", "BMP", "TIFF", "AVIF", "HEIF")
@@ -138,7 +169,57 @@ def open_lazy(source: BytesIO | Path) -> ImageFile.ImageFile:
     if width * height > MAX_SOURCE_PIXELS:
         im.close()
         raise PictureTooLarge(f"{width}x{height}")
+    if im.format not in _DRAFTABLE:
+        try:
+            check_decoded_size(im, _source_size(source))
+        except PictureTooLarge:
+            im.close()
+            raise
     return im
+
+
+def _source_size(source: BytesIO | Path) -> int:
+    if isinstance(source, BytesIO):
+        return len(source.getbuffer())
+    try:
+        return source.stat().st_size
+    except OSError:
+        return 0
+
+
+def bytes_per_pixel(mode: str) -> int:
+    """What Pillow stores per pixel: one byte for 1/L/P, two for 16-bit grey, four for everything else."""
+    if mode in ("1", "L", "P"):
+        return 1
+    if mode.startswith("I;16"):
+        return 2
+    return 4
+
+
+def frame_bytes(im: Image.Image) -> int:
+    width, height = im.size
+    return width * height * bytes_per_pixel(im.mode)
+
+
+def decoded_bytes(im: Image.Image, source_bytes: int = 0) -> int:
+    """What decoding holds at once: the frame (and the decoder's own buffers) and the file's bytes."""
+    fmt = im.format or ""
+    return frame_bytes(im) * _FRAME_COPIES.get(fmt, 1) + source_bytes * _FILE_COPIES.get(fmt, 1)
+
+
+def check_decoded_size(im: Image.Image, source_bytes: int = 0) -> None:
+    """TooManyPixels when decoding this frame would pass the memory budget."""
+    if decoded_bytes(im, source_bytes) <= MAX_DECODED_BYTES:
+        return
+    width, height = im.size
+    fmt = im.format or ""
+    room = MAX_DECODED_BYTES - source_bytes * _FILE_COPIES.get(fmt, 1)
+    limit = max(0, room) // (bytes_per_pixel(im.mode) * _FRAME_COPIES.get(fmt, 1))
+    raise TooManyPixels(
+        f"{width}x{height} {im.mode} {im.format}",
+        megapixels=round(width * height / 1_000_000),
+        limit=max(1, limit // 1_000_000),
+    )
 
 
 def _head(source: BytesIO | Path) -> bytes:
@@ -190,14 +271,26 @@ def decode(im: ImageFile.ImageFile, draft_size: tuple[int, int] | None = None) -
     much faster and no worse, since we downscale after.
     """
     try:
-        if draft_size is not None and im.format in ("JPEG", "MPO"):
+        turn = orientation(im)
+        stored_target = None
+        if draft_size is not None:
             w, h = draft_size
-            im.draft(None, (h, w) if orientation(im) in (5, 6, 7, 8) else (w, h))
+            stored_target = (h, w) if turn in (5, 6, 7, 8) else (w, h)
+        if im.format in _DRAFTABLE:
+            _draft_within_budget(im, stored_target)
         im.seek(0)
         im.load()
         icc = im.info.get("icc_profile")
-        upright = _upright(im)
-        return _to_working_mode(upright, icc if isinstance(icc, bytes) else None)
+        small = _reduce(im, stored_target or im.size)
+        # Colours and mode first, rotation last: each step may copy the frame, and drops the one before.
+        out = _to_working_mode(small, icc if isinstance(icc, bytes) else None)
+        del small
+        if turn in _TRANSPOSE:
+            out = out.transpose(_TRANSPOSE[turn])
+        elif out is im:
+            out = im.copy()  # the caller closes `im`, which would take these pixels with it
+        out.info = {}  # nothing of the source (EXIF, XMP, ICC, comments, dpi) can reach the encoder
+        return out
     except Image.DecompressionBombError as exc:
         raise PictureTooLarge(str(exc)) from exc
     except MemoryError as exc:
@@ -207,12 +300,69 @@ def decode(im: ImageFile.ImageFile, draft_size: tuple[int, int] | None = None) -
         raise DamagedPicture(repr(exc)) from exc
 
 
-def _upright(im: Image.Image) -> Image.Image:
-    try:
-        return ImageOps.exif_transpose(im)
-    except Exception as exc:  # unreadable EXIF: keep the pixels as stored rather than fail
-        log.info("ignoring unreadable EXIF orientation: %r", exc)
-        return im.copy()
+def _draft_within_budget(im: ImageFile.ImageFile, target: tuple[int, int] | None) -> None:
+    """JPEG draft mode: the scale the target needs, or smaller when that would pass the memory budget.
+    Pillow takes one draft call only, so the scale is worked out here first."""
+    width, height = im.size
+    scale = 1
+    if target is not None:
+        fits = min(width // max(target[0], 1), height // max(target[1], 1))
+        scale = next(s for s in (8, 4, 2, 1) if max(fits, 1) >= s)  # 0: enlarged later
+    per_pixel = bytes_per_pixel(im.mode)
+    while scale < 8 and (width // scale) * (height // scale) * per_pixel > MAX_DECODED_BYTES:
+        scale *= 2
+    if scale > 1:
+        im.draft(None, (max(1, width // scale), max(1, height // scale)))
+    check_decoded_size(im)  # even 1/8 is too big: refuse rather than run out of memory
+
+
+# How a band of each mode is made ready for reduce(), and the mode of the reduced frame. Alpha is averaged
+# premultiplied (RGBa, La): the colour of transparent pixels must not bleed into visible ones.
+_REDUCE_AS: dict[str, tuple[tuple[str, ...], str]] = {
+    "L": ((), "L"),
+    "RGB": ((), "RGB"),
+    "CMYK": ((), "CMYK"),
+    "I": ((), "I"),
+    "F": ((), "F"),
+    "1": (("L",), "L"),
+    "P": (("RGB",), "RGB"),
+    "LA": (("La",), "LA"),
+    "RGBA": (("RGBa",), "RGBA"),
+    "PA": (("RGBA", "RGBa"), "RGBA"),
+    "I;16": (("I",), "I;16"),  # back to 16-bit after: the 8-bit conversion reads the whole 16-bit range
+}
+
+
+def _reduce(im: Image.Image, target: tuple[int, int]) -> Image.Image:
+    """Box-reduce by the largest whole factor that keeps at least `target` (stored orientation), in bands of
+    rows, so that the mode conversions reduce() needs never copy the whole frame. `im` itself when a factor
+    of 2 would already go below the target, unless the frame is too big to be copied whole."""
+    width, height = im.size
+    factor = min(width // max(target[0], 1), height // max(target[1], 1))
+    if factor < 2:
+        limit = _COPYABLE_TRANSLUCENT_BYTES if _uses_transparency(im) else _COPYABLE_FRAME_BYTES
+        factor = 2 if frame_bytes(im) > limit else 1
+    if factor < 2:
+        return im
+    mode = "I;16" if im.mode.startswith("I;16") else im.mode
+    steps: tuple[str, ...]
+    if mode == "P" and im.has_transparency_data:
+        steps, out_mode = ("RGBA", "RGBa"), "RGBA"
+    else:
+        steps, out_mode = _REDUCE_AS.get(mode, (("RGB",), "RGB"))
+    out = Image.new(out_mode, (-(-width // factor), -(-height // factor)))
+    rows = max(1, _BAND_BYTES // max(1, width * 4) // factor) * factor  # a multiple of the factor
+    for top in range(0, height, rows):
+        band = im.crop((0, top, width, min(top + rows, height)))
+        for step in steps:
+            band = band.convert(step)
+        piece = band.reduce(factor)
+        out.paste(piece if piece.mode == out_mode else piece.convert(out_mode), (0, top // factor))
+    # Only what the next steps read: the orientation (applied next, on the small frame).
+    exif = im.info.get("exif")
+    if exif is not None:
+        out.info["exif"] = exif
+    return out
 
 
 def _to_working_mode(im: Image.Image, icc: bytes | None) -> Image.Image:
@@ -223,12 +373,10 @@ def _to_working_mode(im: Image.Image, icc: bytes | None) -> Image.Image:
     if icc and (im.mode in ("RGB", "RGBA", "CMYK") or (im.mode == "L" and not alpha)):
         out = _icc_to_srgb(im, icc)
     if out is None:
-        # `im` is already our own copy (from exif_transpose): no need for another when the mode is right.
+        # The same object when the mode is right: decode() copies it only if nothing else did.
         out = im if im.mode == target else _plain_convert(im, target)
     if out.mode != target:
         out = out.convert(target)
-    # A fresh info dict: nothing of the source (EXIF, XMP, ICC, comments, dpi) can reach the encoder.
-    out.info = {}
     return out
 
 

@@ -75,6 +75,22 @@ class PictureTooLarge(MediaError):
     )
 
 
+class TooManyPixels(PictureTooLarge):
+    """Within the file size limit, but too many pixels to prepare within our memory budget."""
+
+    text = Text(
+        en=(
+            "This picture has too many pixels ({megapixels} megapixels) to prepare safely on this computer. "
+            "Save it smaller (under {limit} megapixels, or as a JPEG), then add it again."
+        ),
+        fr=(
+            "Cette image a trop de pixels ({megapixels} mégapixels) pour être préparée sans risque sur cet "
+            "ordinateur. Enregistrez-la plus petite (moins de {limit} mégapixels, ou en JPEG), puis "
+            "ajoutez-la à nouveau."
+        ),
+    )
+
+
 class DamagedPicture(MediaError):
     text = Text(
         en="This picture is damaged or incomplete. Try to copy or export it again.",

@@ -130,6 +130,7 @@ def _render(data: bytes, spec: RenditionSpec, focal: Focal) -> tuple[Encoded, bo
         size = displayed_size(im)
         clean = decode(im, draft_size=_draft_size(plan(size, spec, focal), size))
     shaped = apply(clean, plan(clean.size, spec, focal))
+    del clean  # the encoder's own buffers come next: the full-size frame must be gone by then
     return encode_to_fit(shaped, spec, lossless_source=lossless), animated
 
 

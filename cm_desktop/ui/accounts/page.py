@@ -278,6 +278,7 @@ class AccountsPage(QWidget):
     def confirm_disconnect(self, account: AccountRow) -> QMessageBox:
         box = QMessageBox(self)
         box.setObjectName("disconnect_confirm")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the handle comes from the server
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Disconnect %1").replace("%1", account.handle))
         box.setText(self.tr("Disconnect %1?").replace("%1", account.handle))

@@ -25,6 +25,7 @@ from cm_desktop.ui.calendar.roles import current_lang, moment_tooltip, post_id_f
 from cm_desktop.ui.calendar.style import state_label
 from cm_desktop.ui.calendar.week_model import WeekModel
 from cm_desktop.ui.i18n import network_name
+from cm_desktop.ui.plain_text import plain_tooltip
 
 DEFAULT_COMPOSE_TIME = time(9, 0)  # clicking an empty day proposes the morning
 WEEK_ROW_HEIGHT = 56
@@ -192,7 +193,7 @@ class CalendarGrid(QTableView):
             elif index.isValid():
                 text = str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
             if text:
-                QToolTip.showText(event.globalPos(), text, self.viewport())
+                QToolTip.showText(event.globalPos(), plain_tooltip(text), self.viewport())
             else:
                 QToolTip.hideText()
             return True

@@ -31,6 +31,7 @@ from cm_desktop.core.schedule import Severity
 from cm_desktop.ui.calendar.list_model import one_line
 from cm_desktop.ui.calendar.roles import Index, current_lang
 from cm_desktop.ui.i18n import network_name
+from cm_desktop.ui.plain_text import plain_tooltip
 from cm_desktop.ui.qtdates import to_qdatetime
 
 LINE, WHEN, NETWORKS, TEXT, REPORT = range(5)
@@ -63,10 +64,15 @@ class ImportRowsModel(QAbstractTableModel):
             if column == NETWORKS:
                 return ", ".join(network_name(n) for n in row.networks)
             if column == TEXT:
-                return one_line(row.text, 80) if role == Qt.ItemDataRole.DisplayRole else row.text[:1000]
+                return (
+                    one_line(row.text, 80)
+                    if role == Qt.ItemDataRole.DisplayRole
+                    else plain_tooltip(row.text[:1000])
+                )
             lang = current_lang()
             report = [p.message(lang) for p in row.problems]
-            return "\n".join(report) if report else self.tr("Ready")
+            said = "\n".join(report) if report else self.tr("Ready")
+            return plain_tooltip(said) if role == Qt.ItemDataRole.ToolTipRole else said
         if role == Qt.ItemDataRole.ForegroundRole and column == REPORT:
             if not row.ok:
                 return QColor("#d93025")
@@ -97,6 +103,11 @@ class ImportDialog(QDialog):
         self.summary = QLabel()
         self.summary.setObjectName("import_summary")
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # problems quote the file's cells
+        self.encoding_label = QLabel()
+        self.encoding_label.setObjectName("import_encoding")
+        self.encoding_label.setWordWrap(True)
+        self.encoding_label.setTextFormat(Qt.TextFormat.PlainText)
         self.model = ImportRowsModel(preview.rows, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -121,6 +132,7 @@ class ImportDialog(QDialog):
         self.queue_box.setEnabled(preview.ok)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.encoding_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.queue_box)
         layout.addWidget(self.buttons)
@@ -151,6 +163,8 @@ class ImportDialog(QDialog):
         self.queue_box.setText(
             self.tr("Schedule them for publishing at once (otherwise they arrive as drafts to check)")
         )
+        self.encoding_label.setText(self.preview.encoding_message(lang))
+        self.encoding_label.setVisible(bool(self.encoding_label.text()))
         if self.preview.file_problems:
             lines = [p.message(lang) for p in self.preview.file_problems]
             if self.preview.rows:

@@ -16,6 +16,7 @@ from cm_desktop.core.calendar_query import PostView
 from cm_desktop.ui.calendar.roles import POST_ID_ROLE, POSTS_ROLE, Index
 from cm_desktop.ui.calendar.style import marker_pixmap, network_colour, state_label
 from cm_desktop.ui.i18n import network_name
+from cm_desktop.ui.plain_text import plain_tooltip
 from cm_desktop.ui.qtdates import to_qdatetime
 
 WHEN, NETWORKS_COLUMN, STATE, TEXT = range(4)
@@ -65,7 +66,7 @@ class PostListModel(QAbstractTableModel):
                 return state_label(post.state)
             return one_line(post.text) or self.tr("(picture only)")
         if role == Qt.ItemDataRole.ToolTipRole and column == TEXT:
-            return post.text[:2000] or None
+            return plain_tooltip(post.text[:2000]) or None
         if role == Qt.ItemDataRole.DecorationRole and column == NETWORKS_COLUMN and post.networks:
             return network_colour(post.networks[0])
         if role == Qt.ItemDataRole.DecorationRole and column == STATE:

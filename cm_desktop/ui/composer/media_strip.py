@@ -69,6 +69,7 @@ from cm_desktop.core.i18n import Lang, normalise_lang
 from cm_desktop.core.media import MediaError, import_original, inspect
 from cm_desktop.core.media.decode import decode, open_lazy, quiet_pillow
 from cm_desktop.ui.composer.alt_text import DEFAULT_ALT_LIMIT, AltTextDialog, alt_limit
+from cm_desktop.ui.plain_text import plain_tooltip
 from cm_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -774,7 +775,7 @@ class MediaStrip(QWidget):
             state = self.tr("no description")
         text = f"{position}: {state}"
         tile.setData(Qt.ItemDataRole.AccessibleTextRole, text)
-        tile.setToolTip(text)
+        tile.setToolTip(plain_tooltip(text))  # the alt text is the person's words
 
     def _show_messages(self, messages: list[str]) -> None:
         self._messages = messages

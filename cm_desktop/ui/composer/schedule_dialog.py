@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from cm_desktop.core.i18n import Lang
-from cm_desktop.core.schedule import Problem, Severity
+from cm_desktop.core.schedule import MAX_YEARS_AHEAD, Problem, Severity
 from cm_desktop.ui.qtdates import from_qdatetime, to_qdatetime
 from cm_desktop.ui.tasks import TaskRunner
 
@@ -39,6 +39,10 @@ class ScheduleDialog(QDialog):
         self.when.setObjectName("schedule_when")
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("dddd d MMMM yyyy  HH:mm")
+        # No year 1 or 9999 typed by a slip of the keyboard; the check below says why a date is refused.
+        first = min(initial, datetime.now()) - timedelta(days=1)
+        last = max(initial, datetime.now()) + timedelta(days=366 * (MAX_YEARS_AHEAD + 1))
+        self.when.setDateTimeRange(to_qdatetime(first), to_qdatetime(last))
         self.zone_label = QLabel()
         self.message = QLabel()
         self.message.setObjectName("schedule_message")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cm_desktop.core.i18n import Lang
@@ -46,7 +46,10 @@ class LatePostDialog(QDialog):
         self.question = QLabel()
         self.question.setObjectName("late_question")
         self.question.setWordWrap(True)
+        self.question.setTextFormat(Qt.TextFormat.PlainText)
         self.excerpt = QLabel(excerpt)
+        self.excerpt.setObjectName("late_excerpt")
+        self.excerpt.setTextFormat(Qt.TextFormat.PlainText)  # the person's post, never markup
         self.excerpt.setWordWrap(True)
         self.excerpt.setStyleSheet("padding: 8px; border: 1px solid palette(mid); border-radius: 6px;")
         self.message = QLabel()

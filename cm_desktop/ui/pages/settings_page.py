@@ -1,19 +1,21 @@
-"""Settings: the interface language, publishing while the app is closed, late posts, and the logs."""
+"""Settings: the interface language, publishing while the app is closed, late posts, backups, and the logs."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -28,6 +30,7 @@ class SettingsPage(QWidget):
     background_publishing_chosen = Signal(bool)  # the OS job on or off
     late_margin_chosen = Signal(int)  # minutes
     slots_requested = Signal()  # edit the weekly posting times (the same dialog as the calendar's)
+    restore_requested = Signal()  # choose a backup and put it in place of the data
 
     def __init__(
         self,
@@ -85,6 +88,18 @@ class SettingsPage(QWidget):
         self.slots_hint = QLabel()
         self.slots_hint.setWordWrap(True)
 
+        self.data_title = QLabel()
+        self.data_title.setStyleSheet("font-weight: bold")
+        self.backups_hint = QLabel()
+        self.backups_hint.setWordWrap(True)
+        self.restore_button = QPushButton()
+        self.restore_button.setObjectName("restore_backup")
+        self.restore_status = QLabel()
+        self.restore_status.setObjectName("restore_status")
+        self.restore_status.setWordWrap(True)
+        self.restore_status.setTextFormat(Qt.TextFormat.PlainText)
+        self.restore_status.setVisible(False)
+
         form = QFormLayout()
         form.addRow(self.language_label, self.language_combo)
         form.addRow("", self.language_hint)
@@ -121,21 +136,41 @@ class SettingsPage(QWidget):
         inner.addLayout(slots_row)
         inner.addWidget(self.slots_hint)
         inner.addSpacing(16)
+        inner.addWidget(self.data_title)
+        inner.addWidget(self.backups_hint)
+        restore_row = QHBoxLayout()
+        restore_row.addWidget(self.restore_button)
+        restore_row.addStretch(1)
+        inner.addLayout(restore_row)
+        inner.addWidget(self.restore_status)
+        inner.addSpacing(16)
         inner.addWidget(self.logs_hint)
         inner.addLayout(logs_row)
+        # Scrolls rather than making the whole window taller on a small laptop screen.
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(32, 28, 32, 28)
+        content_layout.addWidget(column)
+        content_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("settings_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 28, 32, 28)
-        layout.addWidget(column)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
 
         self.language_combo.activated.connect(self._on_language)
         self.logs_button.clicked.connect(self.open_logs_folder)
         self.setup_button.clicked.connect(self.setup_requested)
         self.background_check.toggled.connect(self._on_background)
         self.slots_button.clicked.connect(self.slots_requested)
+        self.restore_button.clicked.connect(lambda: self.restore_requested.emit())
         self.late_spin.editingFinished.connect(lambda: self.late_margin_chosen.emit(self.late_spin.value()))
         self._background_result = ""  # "on", "off", or "" before any change
         self._background_error = ""
+        self._restore_result = ""  # "ok", "failed", a sentence saying why, or "" before any restore
         self.retranslate()
 
     def _on_background(self, on: bool) -> None:
@@ -162,6 +197,21 @@ class SettingsPage(QWidget):
         else:
             self.background_status.setText("")
         self.background_status.setVisible(bool(self.background_status.text()))
+
+    def set_restore_result(self, restored: bool, message: str = "") -> None:
+        """Said under the button: the restore went through, or why not (the data is then as it was)."""
+        self._restore_result = "ok" if restored else (message or "failed")
+        self._say_restore()
+
+    def _say_restore(self) -> None:
+        result = self._restore_result
+        if result == "ok":
+            self.restore_status.setText(self.tr("Your data was restored from the backup you chose."))
+        elif result == "failed":
+            self.restore_status.setText(self.tr("The backup could not be restored: your data is as it was."))
+        else:
+            self.restore_status.setText(result)
+        self.restore_status.setVisible(bool(result))
 
     def _on_language(self, index: int) -> None:
         self.language_chosen.emit(self.language_combo.itemData(index))
@@ -203,7 +253,16 @@ class SettingsPage(QWidget):
         self.slots_hint.setText(
             self.tr("Your weekly posting times: “Add to queue” puts each new post in the next free one.")
         )
+        self.data_title.setText(self.tr("Your data"))
+        self.backups_hint.setText(
+            self.tr(
+                "A copy of your data is made each day you use CM Desktop, on this computer: the last 7 days "
+                "and 4 weeks are kept."
+            )
+        )
+        self.restore_button.setText(self.tr("Restore from a backup…"))
         self._say_background()
+        self._say_restore()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
