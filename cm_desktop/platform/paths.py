@@ -5,9 +5,11 @@ CM_DESKTOP_HOME overrides everything (tests, portable use); otherwise the platfo
 
 from __future__ import annotations
 
+import hashlib
 import os
+import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 
 HOME_ENV = "CM_DESKTOP_HOME"
 APP_NAME = "CM Desktop"
@@ -73,3 +75,20 @@ def in_cloud_synced_folder(path: Path) -> bool:
     """True when the path sits inside Dropbox, OneDrive, iCloud Drive or Google Drive."""
     parts = [part.lower() for part in path.expanduser().resolve().parts]
     return any(marker in part for part in parts for marker in _CLOUD_MARKERS)
+
+
+def instance_name(data_dir: PurePath, platform: str) -> str:
+    """The local-server name of the window that owns `data_dir` (absolute): one per data folder.
+
+    Windows and macOS compare paths without regard to case (NTFS, APFS by default), so `C:\\Users\\Zoé` and
+    `c:/users/ZOÉ/` name one folder there. A hash keeps the name short: a macOS socket path (temporary folder
+    plus name) must fit in 104 bytes, and a pipe name cannot hold a backslash.
+    """
+    if platform == "win32":
+        text = str(PureWindowsPath(data_dir)).rstrip("\\")
+    else:
+        text = str(PurePosixPath(data_dir))
+    if platform in ("win32", "darwin"):
+        # Both file systems also treat "é" typed as one character or as "e" + accent as one name.
+        text = unicodedata.normalize("NFC", text).casefold()
+    return "cm-desktop-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

@@ -445,9 +445,16 @@ def _hold_single_instance_mutex() -> object:
 def run_app(paths: AppPaths, started: float | None = None) -> int:
     """Open the app and run until it quits. Returns the exit code."""
     app = make_application(sys.argv)
+    from cm_desktop.ui.single_instance import Claim, SingleInstance, bring_to_front
+
+    single = SingleInstance(paths.data)
+    claim = single.claim()
+    if claim is not Claim.OWNER:
+        return _second_launch(claim, app, paths)
     instance = _hold_single_instance_mutex()  # noqa: F841 (kept alive while the app runs)
     runner = ThreadTaskRunner()
     shell = Shell(app, paths, runner)
+    single.activation_requested.connect(lambda: bring_to_front(shell.window))
 
     def after_first_paint() -> None:
         # The log file (and logging.handlers) can wait until the window is on screen; until then
@@ -470,4 +477,24 @@ def run_app(paths: AppPaths, started: float | None = None) -> int:
     code = app.exec()
     runner.wait()
     shell.shutdown()
+    single.release()
     return code
+
+
+def _second_launch(claim: object, app: QApplication, paths: AppPaths) -> int:
+    """The window is open already: it was asked to come forward (0), or it did not answer (1, said so)."""
+    from cm_desktop.ui.single_instance import Claim
+
+    if claim is Claim.FORWARDED:
+        return 0
+    Translations(app).apply(load_settings(paths.settings_file).language)
+    QMessageBox.warning(
+        None,
+        "CM Desktop",
+        QApplication.translate(
+            "SingleInstance",
+            "CM Desktop is already open but does not answer. Close it (or restart the computer), then open "
+            "it again.",
+        ),
+    )
+    return 1
