@@ -72,6 +72,7 @@ def run_self_test(started: float) -> int:
     from PySide6.QtCore import QCoreApplication, QEventLoop, QLibraryInfo, QTimer
 
     from cm_desktop.platform.paths import AppPaths
+    from cm_desktop.platform.resources import translations_dir
     from cm_desktop.ui.app import Shell, make_application
     from cm_desktop.ui.tasks import SyncTaskRunner
 
@@ -114,8 +115,13 @@ def run_self_test(started: float) -> int:
 
         shell.set_language("fr")
         french = QCoreApplication.translate("Pages", "Calendar")
-        report["translations"] = {"fr_loaded": french != "Calendar", "sample": french}
-        checks.append(french != "Calendar")
+        report["translations"] = {
+            "fr_loaded": french != "Calendar",
+            "sample": french,
+            "qt_fr_loaded": shell.translations.qt_loaded,
+            "folder": str(translations_dir()),
+        }
+        checks.append(french != "Calendar" and shell.translations.qt_loaded)
         shell.set_language("")
 
         report["data"] = _check_data()
