@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
@@ -63,17 +64,39 @@ def default_paths() -> AppPaths:
     if override:
         home = Path(override).expanduser()
         return AppPaths(data=home, logs=home / "logs")
-    import platformdirs
+    data, logs = platform_folders(sys.platform)
+    return AppPaths(data=Path(data), logs=Path(logs))
 
-    return AppPaths(
-        data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
-        logs=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
-    )
+
+def platform_folders(platform: str) -> tuple[str, str]:
+    """The data and log folders platformdirs gives on `platform` (its classes run on any system, so the
+    Windows and macOS answers are tested here): not roaming, no author folder."""
+    from platformdirs.api import PlatformDirsABC
+
+    dirs: PlatformDirsABC
+    if platform == "win32":
+        from platformdirs.windows import Windows
+
+        dirs = Windows(APP_NAME, appauthor=False)
+    elif platform == "darwin":
+        from platformdirs.macos import MacOS
+
+        dirs = MacOS(APP_NAME, appauthor=False)
+    else:
+        from platformdirs.unix import Unix
+
+        dirs = Unix(APP_NAME, appauthor=False)
+    return dirs.user_data_dir, dirs.user_log_dir
 
 
 def in_cloud_synced_folder(path: Path) -> bool:
     """True when the path sits inside Dropbox, OneDrive, iCloud Drive or Google Drive."""
-    parts = [part.lower() for part in path.expanduser().resolve().parts]
+    return cloud_synced(path.expanduser().resolve())
+
+
+def cloud_synced(path: PurePath) -> bool:
+    """The same test on an absolute path of any system (PureWindowsPath included)."""
+    parts = [part.lower() for part in path.parts]
     return any(marker in part for part in parts for marker in _CLOUD_MARKERS)
 
 
