@@ -5,10 +5,8 @@ CM_DESKTOP_HOME overrides everything (tests, portable use); otherwise the platfo
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 
@@ -107,6 +105,9 @@ def instance_name(data_dir: PurePath, platform: str) -> str:
     `c:/users/ZOÉ/` name one folder there. A hash keeps the name short: a macOS socket path (temporary folder
     plus name) must fit in 104 bytes, and a pipe name cannot hold a backslash.
     """
+    import hashlib
+    import unicodedata
+
     if platform == "win32":
         text = str(PureWindowsPath(data_dir)).rstrip("\\")
     else:

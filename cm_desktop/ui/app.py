@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 QUIT_AFTER_PAINT_ENV = "CM_DESKTOP_QUIT_AFTER_FIRST_PAINT"
+# For bench/startup.py: say "started" once the store is open and the pages built, then quit at a line on stdin.
+REPORT_STARTED_ENV = "CM_DESKTOP_REPORT_STARTED"
 
 
 class Shell(QObject):
@@ -455,6 +457,7 @@ def run_app(paths: AppPaths, started: float | None = None) -> int:
     runner = ThreadTaskRunner()
     shell = Shell(app, paths, runner)
     single.activation_requested.connect(lambda: bring_to_front(shell.window))
+    shell.window.first_painted.connect(lambda: QTimer.singleShot(0, single.listen))
 
     def after_first_paint() -> None:
         # The log file (and logging.handlers) can wait until the window is on screen; until then
@@ -473,6 +476,14 @@ def run_app(paths: AppPaths, started: float | None = None) -> int:
             app.quit()
 
         shell.window.first_painted.connect(report_and_quit)
+    if os.environ.get(REPORT_STARTED_ENV):
+
+        def report_started() -> None:
+            print("started", flush=True)
+            sys.stdin.readline()  # the bench reads this process's memory meanwhile
+            app.quit()
+
+        shell.store_ready.connect(lambda _store: QTimer.singleShot(0, report_started))
     shell.window.show()
     code = app.exec()
     runner.wait()

@@ -3,7 +3,8 @@
 - A QLockFile in the data folder decides who owns the window. Qt removes a lock whose process is gone, so a
   crash never blocks the next start; two data folders (CM_DESKTOP_HOME) have two locks and run side by side.
 - The owner listens on a QLocalServer (a named pipe on Windows, a socket file on macOS and Linux) named after
-  the data folder; a second launch connects, asks for the window, waits for "ok" and exits.
+  the data folder, from its first paint on (QtNetwork costs start-up time); a second launch connects (retrying
+  while the owner starts), asks for the window, waits for "ok" and exits.
 - Only the window is single: the CLI (`publish-due`, `status`, ...) never comes here (it has its own lock).
 """
 
@@ -15,12 +16,15 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, Qt, QThread, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
 from cm_desktop.platform.paths import instance_name
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -40,26 +44,31 @@ class Claim(Enum):
 
 
 class SingleInstance(QObject):
-    """`claim()` once at start-up; `activation_requested` fires when a later launch asks for the window."""
+    """`claim()` once at start-up, `listen()` once the window is on screen; `activation_requested` fires when
+    a later launch asks for the window."""
 
     activation_requested = Signal()
 
     def __init__(self, data_dir: Path, timeout_ms: int = ANSWER_TIMEOUT_MS) -> None:
         super().__init__()
         data_dir.mkdir(parents=True, exist_ok=True)
-        self.name = instance_name(data_dir.resolve(), sys.platform)
+        self._data_dir = data_dir
         self._lock = QLockFile(str(data_dir / LOCK_FILE_NAME))
         # 0: never judge a lock stale by its age, only by its process being gone (the app runs for days).
         self._lock.setStaleLockTime(0)
         self._timeout_ms = timeout_ms
         self._server: QLocalServer | None = None
 
+    @property
+    def name(self) -> str:
+        # Asked only after the first paint, or by a second launch: hashing waits until then.
+        return instance_name(self._data_dir.resolve(), sys.platform)
+
     def claim(self) -> Claim:
         deadline = QDeadlineTimer(self._timeout_ms)
         while True:
             # tryLock removes a lock whose process is gone (Qt checks its pid, name and boot id).
             if self._lock.tryLock(0):
-                self._listen()
                 return Claim.OWNER
             if self._ask_owner(deadline):
                 return Claim.FORWARDED
@@ -74,7 +83,10 @@ class SingleInstance(QObject):
             self._server = None
         self._lock.unlock()
 
-    def _listen(self) -> None:
+    def listen(self) -> None:
+        """Answer later launches (the owner only)."""
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         # Only this user may connect (on Windows too: the pipe gets this user's access rights).
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -118,6 +130,8 @@ class SingleInstance(QObject):
 
     def _ask_owner(self, deadline: QDeadlineTimer) -> bool:
         """Ask the owner for the window; True once it has answered "ok"."""
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(_remaining(deadline, 1000)):
