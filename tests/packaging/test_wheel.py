@@ -83,7 +83,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         timeout=600,
     )
     assert install.returncode == 0, install.stdout[-3000:] + install.stderr[-3000:]
-    return env_dir / BIN / "cm-desktop"
+    return env_dir / BIN / ("cm-desktop.exe" if sys.platform == "win32" else "cm-desktop")
 
 
 @pytest.mark.slow
