@@ -70,13 +70,15 @@ def update(targets: list[Path] | None = None) -> None:
         )
 
 
-def build() -> None:
+def build(out_dir: Path | None = None) -> list[Path]:
+    """Compile every .ts into a .qm, beside it or into `out_dir` (setup.py does that for the wheel)."""
+    built = []
     for ts in sorted(TS_DIR.glob("*.ts")):
-        subprocess.run(
-            [_tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
-            check=True,
-            capture_output=True,
-        )
+        qm = (out_dir / ts.name if out_dir else ts).with_suffix(".qm")
+        qm.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True)
+        built.append(qm)
+    return built
 
 
 if __name__ == "__main__":

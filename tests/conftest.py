@@ -15,6 +15,7 @@ import pytest
 from tests.appview_peer import appview  # noqa: F401 - PDS + AppView, started only when asked for
 from tests.memory_keyring import MemoryKeyring
 from tests.pds_peer import pds, pds_ratelimited  # noqa: F401 - one PDS per session, for every folder
+from tests.xvfb import x_display  # noqa: F401 - a real X server, for every folder
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,7 @@
 """The operating-system job that runs `cm-desktop publish-due` every 5 minutes while the app is closed.
 
-- Windows: a Task Scheduler task for the current user (`schtasks /Create /SC MINUTE /MO 5`, no admin);
+- Windows: a Task Scheduler task for the current user, from a task definition (`schtasks /Create /XML`, no
+  admin): unlike `/SC MINUTE` it also runs on battery, catches up after sleep, and takes any path length;
 - macOS: a LaunchAgent (~/Library/LaunchAgents/org.cmdesktop.publish.plist, StartInterval 300);
 - Linux: a systemd user timer + service in $XDG_CONFIG_HOME/systemd/user; without systemd, an XDG autostart
   entry that starts a small loop at login (the fallback publishes only while the session is open).
@@ -17,9 +18,11 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
+from xml.etree import ElementTree
 
 from cm_desktop.core.i18n import Text
 
@@ -59,12 +62,17 @@ class JobStatus:
     detail: str = ""
 
 
-def publish_command(*, frozen: bool | None = None, executable: str | None = None) -> list[str]:
+def publish_command(
+    *, frozen: bool | None = None, executable: str | None = None, platform: str = sys.platform
+) -> list[str]:
     """The command the job runs: the frozen app itself, or this Python with `-m cm_desktop`."""
     is_frozen = getattr(sys, "frozen", False) if frozen is None else frozen
     exe = executable or sys.executable
     if is_frozen:
         return [exe, "publish-due", "--json"]
+    if platform == "win32" and PureWindowsPath(exe).name.lower() == "python.exe":
+        # python.exe would flash a console window every 5 minutes; pythonw.exe sits beside it, windowless.
+        exe = str(PureWindowsPath(exe).with_name("pythonw.exe"))
     return [exe, "-m", "cm_desktop", "publish-due", "--json"]
 
 
@@ -80,25 +88,72 @@ def _check(result: subprocess.CompletedProcess[str], what: str) -> None:
 # --- Windows ------------------------------------------------------------------------------------------
 
 
+TASK_NAMESPACE = "http://schemas.microsoft.com/windows/2004/02/mit/task"
+
+
 def windows_command_line(command: Sequence[str]) -> str:
     return subprocess.list2cmdline(list(command))
 
 
-def schtasks_create_args(command: Sequence[str]) -> list[str]:
+def task_xml(command: Sequence[str]) -> bytes:
+    """The task definition (Task Scheduler schema 1.2, Windows 7 and later), UTF-16 as schtasks expects.
+
+    Every 5 minutes from a date in the past, for ever; for the person who registers it, only while they are
+    logged on (no password stored, no admin). Elements in the order the schema lists them.
+    """
+    ElementTree.register_namespace("", TASK_NAMESPACE)
+
+    def add(parent: ElementTree.Element, tag: str, text: str | None = None) -> ElementTree.Element:
+        element = ElementTree.SubElement(parent, f"{{{TASK_NAMESPACE}}}{tag}")
+        element.text = text
+        return element
+
+    task = ElementTree.Element(f"{{{TASK_NAMESPACE}}}Task", {"version": "1.2"})
+    info = add(task, "RegistrationInfo")
+    add(info, "Description", "CM Desktop: publish the posts that are due")
+    trigger = add(add(task, "Triggers"), "TimeTrigger")
+    repetition = add(trigger, "Repetition")
+    add(repetition, "Interval", f"PT{INTERVAL_MINUTES}M")
+    add(repetition, "StopAtDurationEnd", "false")
+    add(trigger, "StartBoundary", "2024-01-01T00:00:00")
+    add(trigger, "Enabled", "true")
+    principal = add(add(task, "Principals"), "Principal", None)
+    principal.set("id", "Author")
+    add(principal, "LogonType", "InteractiveToken")
+    add(principal, "RunLevel", "LeastPrivilege")
+    settings = add(task, "Settings")
+    # One run at a time (the outbox lock would refuse a second anyway); laptops on battery publish too; a
+    # run missed while asleep happens at wake-up; a run stuck on a dead network is ended after 10 minutes.
+    add(settings, "MultipleInstancesPolicy", "IgnoreNew")
+    add(settings, "DisallowStartIfOnBatteries", "false")
+    add(settings, "StopIfGoingOnBatteries", "false")
+    add(settings, "AllowHardTerminate", "true")
+    add(settings, "StartWhenAvailable", "true")
+    add(settings, "RunOnlyIfNetworkAvailable", "false")
+    idle = add(settings, "IdleSettings")
+    add(idle, "StopOnIdleEnd", "false")
+    add(idle, "RestartOnIdle", "false")
+    add(settings, "AllowStartOnDemand", "true")
+    add(settings, "Enabled", "true")
+    add(settings, "Hidden", "false")
+    add(settings, "RunOnlyIfIdle", "false")
+    add(settings, "WakeToRun", "false")
+    add(settings, "ExecutionTimeLimit", "PT10M")
+    add(settings, "Priority", "7")
+    actions = add(task, "Actions")
+    actions.set("Context", "Author")
+    run = add(actions, "Exec")
+    add(run, "Command", command[0])
+    if len(command) > 1:
+        add(run, "Arguments", windows_command_line(command[1:]))
+    ElementTree.indent(task)
+    body = ElementTree.tostring(task, encoding="unicode")
+    return ('<?xml version="1.0" encoding="UTF-16"?>\n' + body + "\n").encode("utf-16")
+
+
+def schtasks_create_args(xml_file: Path | str) -> list[str]:
     # /F replaces an older task of ours; no /RU: the task runs as the current user, no admin needed.
-    return [
-        "schtasks",
-        "/Create",
-        "/SC",
-        "MINUTE",
-        "/MO",
-        str(INTERVAL_MINUTES),
-        "/TN",
-        TASK_NAME,
-        "/TR",
-        windows_command_line(command),
-        "/F",
-    ]
+    return ["schtasks", "/Create", "/TN", TASK_NAME, "/XML", str(xml_file), "/F"]
 
 
 def schtasks_delete_args() -> list[str]:
@@ -217,7 +272,10 @@ class BackgroundJob:
     def install(self) -> JobStatus:
         command = self._command()
         if self.platform == "win32":
-            _check(self.runner(schtasks_create_args(command)), "schtasks")
+            with tempfile.TemporaryDirectory(prefix="cm-desktop-task-") as folder:
+                definition = Path(folder) / "task.xml"
+                definition.write_bytes(task_xml(command))
+                _check(self.runner(schtasks_create_args(definition)), "schtasks")
             return JobStatus(True, "schtasks")
         if self.platform == "darwin":
             path = launch_agent_path(self.home)

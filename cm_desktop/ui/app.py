@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 QUIT_AFTER_PAINT_ENV = "CM_DESKTOP_QUIT_AFTER_FIRST_PAINT"
+# For bench/startup.py: say "started" once the store is open and the pages built, then quit at a line on stdin.
+REPORT_STARTED_ENV = "CM_DESKTOP_REPORT_STARTED"
 
 
 class Shell(QObject):
@@ -485,9 +487,17 @@ def run_app(paths: AppPaths, started: float | None = None) -> int:
 
     install_crash_handler()  # a bug in a slot goes to the log, masked (the log file comes after first paint)
     app = make_application(sys.argv)
+    from cm_desktop.ui.single_instance import Claim, SingleInstance, bring_to_front
+
+    single = SingleInstance(paths.data)
+    claim = single.claim()
+    if claim is not Claim.OWNER:
+        return _second_launch(claim, app, paths)
     instance = _hold_single_instance_mutex()  # noqa: F841 (kept alive while the app runs)
     runner = ThreadTaskRunner()
     shell = Shell(app, paths, runner)
+    single.activation_requested.connect(lambda: bring_to_front(shell.window))
+    shell.window.first_painted.connect(lambda: QTimer.singleShot(0, single.listen))
 
     def after_first_paint() -> None:
         # The log file (and logging.handlers) can wait until the window is on screen; until then
@@ -506,8 +516,36 @@ def run_app(paths: AppPaths, started: float | None = None) -> int:
             app.quit()
 
         shell.window.first_painted.connect(report_and_quit)
+    if os.environ.get(REPORT_STARTED_ENV):
+
+        def report_started() -> None:
+            print("started", flush=True)
+            sys.stdin.readline()  # the bench reads this process's memory meanwhile
+            app.quit()
+
+        shell.store_ready.connect(lambda _store: QTimer.singleShot(0, report_started))
     shell.window.show()
     code = app.exec()
     runner.wait()
     shell.shutdown()
+    single.release()
     return code
+
+
+def _second_launch(claim: object, app: QApplication, paths: AppPaths) -> int:
+    """The window is open already: it was asked to come forward (0), or it did not answer (1, said so)."""
+    from cm_desktop.ui.single_instance import Claim
+
+    if claim is Claim.FORWARDED:
+        return 0
+    Translations(app).apply(load_settings(paths.settings_file).language)
+    QMessageBox.warning(
+        None,
+        "CM Desktop",
+        QApplication.translate(
+            "SingleInstance",
+            "CM Desktop is already open but does not answer. Close it (or restart the computer), then open "
+            "it again.",
+        ),
+    )
+    return 1

@@ -45,6 +45,7 @@ class Translations:
         self._app = app
         self._installed: list[QTranslator] = []
         self.language: Lang = "en"
+        self.qt_loaded = False  # Qt's own French (standard buttons, dialogs) was found
 
     @staticmethod
     def system_language() -> Lang:
@@ -56,6 +57,7 @@ class Translations:
         for translator in self._installed:
             self._app.removeTranslator(translator)
         self._installed.clear()
+        self.qt_loaded = False
         if os.environ.get(PSEUDO_ENV):
             self._install(PseudoTranslator(self._app))
         elif lang == "fr":
@@ -71,6 +73,9 @@ class Translations:
             qt_path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if qt_own.load(QLocale(lang), "qtbase", "_", qt_path):
                 self._install(qt_own)
+                self.qt_loaded = True
+            else:
+                log.warning("Qt's French files missing in %s", qt_path)
         self.language = lang
         QLocale.setDefault(QLocale(QLocale.Language.French if lang == "fr" else QLocale.Language.English))
         return lang

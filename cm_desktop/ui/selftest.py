@@ -18,25 +18,33 @@ from typing import Any
 
 from cm_desktop import __version__
 
-# The keychain module each system needs; the frozen app must carry it.
-_PLATFORM_BACKENDS = {
-    "win32": "keyring.backends.Windows",
-    "darwin": "keyring.backends.macOS",
+# The keychain backend (module, class) each system needs; the frozen app must carry it and what it imports.
+PLATFORM_BACKENDS = {
+    "win32": ("keyring.backends.Windows", "WinVaultKeyring"),
+    "darwin": ("keyring.backends.macOS", "Keyring"),
 }
-_DEFAULT_BACKEND = "keyring.backends.SecretService"
+DEFAULT_BACKEND = ("keyring.backends.SecretService", "Keyring")
 
 
 def _check_keyring() -> dict[str, Any]:
     from cm_desktop.platform.secrets import SecretError, Secrets
 
-    module = _PLATFORM_BACKENDS.get(sys.platform, _DEFAULT_BACKEND)
-    result: dict[str, Any] = {"platform_backend": module}
+    module, name = PLATFORM_BACKENDS.get(sys.platform, DEFAULT_BACKEND)
+    result: dict[str, Any] = {"platform_backend": f"{module}.{name}"}
     try:
-        importlib.import_module(module)
+        backend = getattr(importlib.import_module(module), name)
         result["backend_loads"] = True
     except Exception as exc:  # report, never crash: this is a diagnosis
         result["backend_loads"] = False
         result["error"] = type(exc).__name__
+    else:
+        # keyring's backends raise from `priority` when what they need is missing (pywin32-ctypes on
+        # Windows, the Security framework bindings on macOS, a D-Bus session on Linux).
+        try:
+            result["backend_viable"] = backend.priority > 0
+        except Exception as exc:  # a diagnosis again
+            result["backend_viable"] = False
+            result["viable_error"] = type(exc).__name__
     secrets = Secrets()
     try:
         result["active"] = secrets.backend_name()
@@ -75,6 +83,7 @@ def run_self_test(started: float) -> int:
     from PySide6.QtCore import QCoreApplication, QEventLoop, QLibraryInfo, QTimer
 
     from cm_desktop.platform.paths import AppPaths
+    from cm_desktop.platform.resources import translations_dir
     from cm_desktop.ui.app import Shell, make_application
     from cm_desktop.ui.tasks import SyncTaskRunner
 
@@ -117,8 +126,13 @@ def run_self_test(started: float) -> int:
 
         shell.set_language("fr")
         french = QCoreApplication.translate("Pages", "Calendar")
-        report["translations"] = {"fr_loaded": french != "Calendar", "sample": french}
-        checks.append(french != "Calendar")
+        report["translations"] = {
+            "fr_loaded": french != "Calendar",
+            "sample": french,
+            "qt_fr_loaded": shell.translations.qt_loaded,
+            "folder": str(translations_dir()),
+        }
+        checks.append(french != "Calendar" and shell.translations.qt_loaded)
         shell.set_language("")
 
         report["data"] = _check_data()

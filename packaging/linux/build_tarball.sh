@@ -3,6 +3,7 @@
 #
 #   packaging/linux/build_tarball.sh [build/dist/cm-desktop]
 #
+# OUT_DIR (default dist) is where the archive goes; the packaging test measures it in a temporary folder.
 # The archive holds one folder, cm-desktop-<version>-linux-<arch>/, with the app (./cm-desktop and
 # _internal/), a menu entry (cm-desktop.desktop), its icon (cm-desktop.png) and install-menu-entry.sh,
 # which puts that entry into the person's own menu: a .desktop file needs an absolute path, which only
@@ -22,7 +23,8 @@ VERSION=${VERSION:-$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' cm_desktop/__init_
 [ -n "$VERSION" ] || die "could not read __version__ from cm_desktop/__init__.py"
 ARCH=${ARCH:-$(uname -m)}
 NAME="cm-desktop-$VERSION-linux-$ARCH"
-OUT="dist/$NAME.tar.xz"
+OUT_DIR=${OUT_DIR:-dist}
+OUT="$OUT_DIR/$NAME.tar.xz"
 
 staging=$(mktemp -d)
 trap 'rm -rf "$staging"' EXIT
@@ -33,7 +35,7 @@ install -m 755 packaging/linux/install-menu-entry.sh "$staging/$NAME/install-men
 
 # Same inputs, same archive: fixed owner, order and dates (the last commit's, when there is one).
 mtime=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
-mkdir -p dist
+mkdir -p "$OUT_DIR"
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$mtime" -C "$staging" -cf - "$NAME" \
   | xz -9 --threads=0 --memlimit-compress=50% >"$OUT.tmp"
 mv "$OUT.tmp" "$OUT"

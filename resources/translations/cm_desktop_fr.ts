@@ -691,6 +691,13 @@
     </message>
 </context>
 <context>
+    <name>SingleInstance</name>
+    <message>
+        <source>CM Desktop is already open but does not answer. Close it (or restart the computer), then open it again.</source>
+        <translation>CM Desktop est déjà ouvert mais ne répond pas. Fermez-le (ou redémarrez l'ordinateur), puis ouvrez-le à nouveau.</translation>
+    </message>
+</context>
+<context>
     <name>StoreDialogs</name>
     <message>
         <source>Nothing is published until you choose. The damaged file was kept here:</source>

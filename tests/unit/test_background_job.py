@@ -22,8 +22,7 @@ from cm_desktop.platform.background_job import (
     BackgroundJob,
     JobError,
     publish_command,
-    schtasks_create_args,
-    windows_command_line,
+    task_xml,
 )
 
 
@@ -46,19 +45,26 @@ def test_command_is_this_python_with_module_or_the_frozen_exe() -> None:
     ]
 
 
-def test_windows_task_every_five_minutes_for_this_user_without_admin() -> None:
-    command = [r"C:\Program Files\CM Desktop\cm-desktop.exe", "publish-due", "--json"]
-    args = schtasks_create_args(command)
-    assert args[:7] == ["schtasks", "/Create", "/SC", "MINUTE", "/MO", "5", "/TN"]
-    tr = args[args.index("/TR") + 1]
-    assert tr == '"C:\\Program Files\\CM Desktop\\cm-desktop.exe" publish-due --json'
-    assert tr == windows_command_line(command)
-    assert "/RU" not in args and "/RL" not in args  # no other user, no elevation
-    runner = Recorder()
+def test_windows_task_from_a_definition_file_for_this_user_without_admin() -> None:
+    command = [r"C:\Users\Zoé & Co\AppData\Local\Programs\CM Desktop\cm-desktop.exe", "publish-due", "--json"]
+    definitions: list[bytes] = []
+
+    class KeepsTheDefinition(Recorder):
+        def __call__(self, args: Sequence[str]) -> subprocess.CompletedProcess[str]:
+            if "/XML" in args:
+                definitions.append(Path(args[args.index("/XML") + 1]).read_bytes())
+            return super().__call__(args)
+
+    runner = KeepsTheDefinition()
     job = BackgroundJob(platform="win32", command=command, runner=runner)
     assert job.install().installed
     job.remove()
-    assert runner.calls == [args, ["schtasks", "/Delete", "/TN", "CM Desktop publish", "/F"]]
+    (create, delete) = runner.calls
+    assert create[:4] == ["schtasks", "/Create", "/TN", "CM Desktop publish"] and create[-1] == "/F"
+    assert "/RU" not in create and "/RL" not in create  # no other user, no elevation
+    assert not Path(create[create.index("/XML") + 1]).exists(), "the definition file is cleaned up"
+    assert delete == ["schtasks", "/Delete", "/TN", "CM Desktop publish", "/F"]
+    assert definitions == [task_xml(command)]
 
 
 def test_macos_launch_agent_plist_and_launchctl(tmp_path: Path) -> None:

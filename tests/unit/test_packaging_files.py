@@ -122,19 +122,35 @@ def test_release_self_tests_and_uploads_every_system() -> None:
         assert entry["frozen"].replace("\\", "/").startswith("build/dist/"), entry
     steps = _steps(release, "build")
     names = [step.get("name", step.get("uses", "")) for step in steps]
-    self_test = next(step for step in steps if "--self-test" in step.get("run", ""))
+    self_test = next(step for step in steps if "check_installers.py self-test" in step.get("run", ""))
     assert self_test.get("if") is None, "the frozen app must be self-tested on every system"
     assert "matrix.frozen" in str(self_test.get("env"))
+    assert "--require-keychain" in str(self_test.get("env")), "Windows and macOS builds need their keychain"
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-artifact@v4"))
     assert upload["with"]["if-no-files-found"] == "error"
     order = [
         next(i for i, step in enumerate(steps) if marker in step.get("run", ""))
-        for marker in ("scripts/dev.py test", "translations.py build", "cm_desktop.spec", "--self-test")
+        for marker in (
+            "scripts/dev.py test",
+            "translations.py build",
+            "cm_desktop.spec",
+            "check_installers.py self-test",
+        )
     ]
     assert order == sorted(order), f"tests, translations, PyInstaller, self-test: in that order ({names})"
     runs = "\n".join(step.get("run", "") for step in steps)
     for installer in ("cm_desktop.iss", "packaging/macos/build_dmg.sh", "packaging/linux/build_tarball.sh"):
         assert installer in runs
+    # Each installer is installed, self-tested and removed on its own system before it is uploaded.
+    upload_at = steps.index(upload)
+    for system, builder, check in (
+        ("Windows", "cm_desktop.iss", "check_installers.py windows"),
+        ("macOS", "packaging/macos/build_dmg.sh", "check_installers.py macos"),
+    ):
+        built = next(i for i, step in enumerate(steps) if builder in step.get("run", ""))
+        checked = next(i for i, step in enumerate(steps) if check in step.get("run", ""))
+        assert built < checked < upload_at, system
+        assert steps[checked]["if"] == f"runner.os == '{system}'"
     publish = release["jobs"]["publish"]
     assert "refs/tags/v" in publish["if"] and publish["permissions"]["contents"] == "write"
     assert any(step.get("uses", "").startswith("softprops/action-gh-release@") for step in publish["steps"])

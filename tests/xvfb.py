@@ -1,4 +1,4 @@
-"""Shared by the GUI tests that need a real X server: one Xvfb per module, on a display number it picks."""
+"""For the tests that need a real X server (GUI, packaging): one Xvfb per module, on a display number it picks."""
 
 from __future__ import annotations
 
