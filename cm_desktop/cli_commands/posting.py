@@ -199,23 +199,41 @@ def publish_due(args: argparse.Namespace) -> int:
     from cm_desktop.services.publishing import build_outbox
 
     lang = cli_language()
+    inbox: dict[str, Any] | None = None
     with opened_store() as (paths, store):
         outbox = build_outbox(paths, store)
         try:
             outcomes = outbox.run()
         except PublisherBusy:
             say(PUBLISHER_BUSY.get(lang))
-            if args.json:
-                emit({"busy": True, "targets": []})
-            return OK
+            outcomes = None
+        if getattr(args, "inbox", False):
+            inbox = _read_inbox(paths, store)
+    if outcomes is None:
+        if args.json:
+            emit({"busy": True, "targets": [], **({"inbox": inbox} if inbox is not None else {})})
+        return OK
     rows = [o.as_json(lang) for o in outcomes]
     if args.json:
-        emit({"busy": False, "targets": rows})
+        emit({"busy": False, "targets": rows, **({"inbox": inbox} if inbox is not None else {})})
     else:
         for row in rows:
             line = f"{row['post_id']}/{row['target_id']}\t{row['network']}\t{row['state']}\t{row['url']}"
             print(line + (f"\t{row['error']}" if row["error"] else ""))
     return FAILED if any(o.event in ("failed", "error") for o in outcomes) else OK
+
+
+def _read_inbox(paths: Any, store: Any) -> dict[str, Any] | None:
+    """The background job's reading of new messages (`publish-due --inbox`): never fails the publishing."""
+    import logging
+
+    from cm_desktop.cli_commands.inbox import BACKGROUND_INTERVAL, sync_results
+
+    try:
+        return sync_results(paths, store, interval=BACKGROUND_INTERVAL)
+    except Exception:
+        logging.getLogger("cm_desktop.cli").exception("reading the inbox")
+        return None
 
 
 def status(args: argparse.Namespace) -> int:

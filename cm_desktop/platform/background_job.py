@@ -1,4 +1,5 @@
-"""The operating-system job that runs `cm-desktop publish-due` every 5 minutes while the app is closed.
+"""The operating-system job that runs `cm-desktop publish-due --inbox` every 5 minutes while the app is closed
+(it sends what is due, then reads new messages).
 
 - Windows: a Task Scheduler task for the current user (`schtasks /Create /SC MINUTE /MO 5`, no admin);
 - macOS: a LaunchAgent (~/Library/LaunchAgents/org.cmdesktop.publish.plist, StartInterval 300);
@@ -64,8 +65,8 @@ def publish_command(*, frozen: bool | None = None, executable: str | None = None
     is_frozen = getattr(sys, "frozen", False) if frozen is None else frozen
     exe = executable or sys.executable
     if is_frozen:
-        return [exe, "publish-due", "--json"]
-    return [exe, "-m", "cm_desktop", "publish-due", "--json"]
+        return [exe, "publish-due", "--json", "--inbox"]
+    return [exe, "-m", "cm_desktop", "publish-due", "--json", "--inbox"]
 
 
 def _run(args: Sequence[str]) -> subprocess.CompletedProcess[str]:

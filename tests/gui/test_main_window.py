@@ -114,7 +114,7 @@ def test_store_opens_after_first_paint_and_status_shows_offline(qtbot: QtBot, pa
     shell = make_shell(qtbot, paths, probe=lambda: False)
     with qtbot.waitSignal(shell.store_ready, timeout=10_000):
         shell.window.show()
-    assert current_revision(paths.database) == "0004"
+    assert current_revision(paths.database) == "0005"
     assert shell.window.connectivity.online is False
     assert "Offline" in shell.window.connectivity.text()
     shell.window.connectivity.set_online(True)

@@ -41,6 +41,6 @@ def test_app_opens_a_real_window_and_quits_cleanly(x_display: str, tmp_path: Pat
         if app.poll() is None:
             app.kill()
     assert code == 0, errors.read_text()
-    assert current_revision(home / "cm-desktop.sqlite3") == "0004"
+    assert current_revision(home / "cm-desktop.sqlite3") == "0005"
     assert "main_window" in (home / "window.ini").read_text()
     assert (home / "logs" / "cm-desktop.log").exists()

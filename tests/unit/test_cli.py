@@ -36,7 +36,7 @@ def test_self_test_reports_health_as_json(data_home: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert report["ok"] is True
     assert report["version"] == __version__
-    assert report["store"] == {"ok": True, "revision": "0004"}
+    assert report["store"] == {"ok": True, "revision": "0005"}
     assert report["translations"]["fr_loaded"] is True
     assert report["keyring"]["backend_loads"] is True
     assert report["first_paint_ms"] > 0

@@ -95,7 +95,7 @@ def test_the_migration_makes_absolute_picture_paths_relative(data: Path) -> None
             stored = [m.stored_path for m in session.exec(select(Media).order_by(Media.position))]
     finally:
         opened.close()
-    assert current_revision(db) == "0004"
+    assert current_revision(db) == "0005"
     assert stored == ["media/ab.jpg", "/elsewhere/photo.jpg", "media/cd.jpg"]
 
 

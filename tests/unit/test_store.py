@@ -53,7 +53,7 @@ def test_fresh_store_is_at_head_with_safe_pragmas(tmp_path: Path) -> None:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
     store.close()
-    assert current_revision(tmp_path / "db.sqlite3") == "0004"
+    assert current_revision(tmp_path / "db.sqlite3") == "0005"
     assert list_backups(tmp_path / "backups") == []  # nothing to back up on a new file
 
 
@@ -101,11 +101,11 @@ def test_upgrade_from_first_schema_keeps_data_and_backs_up(tmp_path: Path) -> No
 def test_failed_migration_is_restored_from_its_backup(tmp_path: Path) -> None:
     migrations = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
-    (migrations / "versions" / "0005_broken.py").write_text(
+    (migrations / "versions" / "0006_broken.py").write_text(
         '"""A migration that changes data, then fails half-way."""\n'
         "import sqlalchemy as sa\n"
         "from alembic import op\n"
-        'revision = "0005"\ndown_revision = "0004"\nbranch_labels = None\ndepends_on = None\n'
+        'revision = "0006"\ndown_revision = "0005"\nbranch_labels = None\ndepends_on = None\n'
         "def upgrade() -> None:\n"
         "    op.execute(\"UPDATE post SET text = 'changed'\")\n"
         '    op.add_column("post", sa.Column("extra", sa.String(), nullable=True))\n'
@@ -123,7 +123,7 @@ def test_failed_migration_is_restored_from_its_backup(tmp_path: Path) -> None:
     with pytest.raises(MigrationFailed) as caught:
         open_store(db, tmp_path / "backups", migrations_dir=migrations)
     assert caught.value.restored_from.exists()
-    assert current_revision(db) == before == "0004"
+    assert current_revision(db) == before == "0005"
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT text FROM post").fetchall() == [("keep me",)]
     columns = [row[1] for row in conn.execute("PRAGMA table_info(post)")]
@@ -163,7 +163,7 @@ def test_a_file_that_is_not_a_database_is_moved_aside_not_deleted(tmp_path: Path
     assert "damaged" in caught.value.moved_to.name
     # Starting fresh afterwards works.
     open_store(db, tmp_path / "backups").close()
-    assert current_revision(db) == "0004"
+    assert current_revision(db) == "0005"
 
 
 def test_a_damaged_database_is_set_aside_and_the_backup_offered(tmp_path: Path) -> None:
