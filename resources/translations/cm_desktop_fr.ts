@@ -457,7 +457,7 @@
         <translation>Ce qui est en route, ce qui est parti, et ce qui vous attend : les publications à faire à la main ou à vérifier.</translation>
     </message>
     <message>
-        <source>Inbox</source>
+        <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
@@ -720,6 +720,14 @@
     <message>
         <source>Quit</source>
         <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>1 message to answer</source>
+        <translation>1 message à traiter</translation>
+    </message>
+    <message>
+        <source>%1 messages to answer</source>
+        <translation>%1 messages à traiter</translation>
     </message>
 </context>
 <context>
