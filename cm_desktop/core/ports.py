@@ -317,6 +317,7 @@ class Notification:
     read: bool = False
     count: int = 1
     edited: bool = False
+    url: str = ""  # where to see it on the network (the post liked, the new follower's profile)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from cm_desktop.networks.bluesky import (
     post_url,
     utc_timestamp,
 )
+from cm_desktop.networks.values import as_dict, parse_time
 
 log = logging.getLogger(__name__)
 
@@ -56,26 +57,12 @@ def sort_key(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def parse_time(value: Any) -> datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def profile_url(handle: str) -> str:
     return f"https://bsky.app/profile/{handle}"
 
 
-def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
 def author_of(view: Any) -> Author:
-    data = _dict(view)
+    data = as_dict(view)
     handle = str(data.get("handle") or "")
     did = str(data.get("did") or "")
     return Author(
@@ -93,9 +80,9 @@ def _rkey(uri: str) -> str:
 
 def remote_post(uri: str, cid: str, author: Author, record: Any, indexed: datetime | None) -> RemotePost:
     """A post from its record (the text as written, and where it sits in its thread)."""
-    data = _dict(record)
-    reply = _dict(data.get("reply"))
-    parent, root = _dict(reply.get("parent")), _dict(reply.get("root"))
+    data = as_dict(record)
+    reply = as_dict(data.get("reply"))
+    parent, root = as_dict(reply.get("parent")), as_dict(reply.get("root"))
     langs = data.get("langs")
     created = parse_time(data.get("createdAt")) or indexed or datetime.now(UTC)
     return RemotePost(
@@ -113,7 +100,7 @@ def remote_post(uri: str, cid: str, author: Author, record: Any, indexed: dateti
 
 
 def _post_view(view: Any) -> RemotePost | None:
-    data = _dict(view)
+    data = as_dict(view)
     uri = str(data.get("uri") or "")
     if not uri:
         return None
@@ -124,17 +111,17 @@ def _post_view(view: Any) -> RemotePost | None:
 
 def _quoted_uri(record: Any) -> str:
     """The post a quote embeds (a plain quote, or one with pictures)."""
-    embed = _dict(_dict(record).get("embed"))
-    inner = _dict(embed.get("record"))
+    embed = as_dict(as_dict(record).get("embed"))
+    inner = as_dict(embed.get("record"))
     if "record" in inner:  # app.bsky.embed.recordWithMedia wraps the quote one level deeper
-        inner = _dict(inner.get("record"))
+        inner = as_dict(inner.get("record"))
     return str(inner.get("uri") or "")
 
 
 def notification(item: Any) -> Notification | None:
     """One listNotifications item; None for a kind the inbox does not show. Raises ValueError when the item
     cannot be read at all (no uri, no time)."""
-    data = _dict(item)
+    data = as_dict(item)
     kind = KINDS.get(str(data.get("reason") or ""))
     if kind is None:
         return None
@@ -152,8 +139,10 @@ def notification(item: Any) -> Notification | None:
             subject = subject or post.reply_parent_id
         elif kind == "quote":
             subject = subject or _quoted_uri(record)
+    url = post.url if post is not None else author.url if kind == "follow" else _web_url(subject)
     return Notification(
         remote_id=f"{uri}#{kind}",
+        url=url,
         kind=kind,
         author=author,
         created_at=post.created_at if post is not None else indexed,
@@ -164,10 +153,16 @@ def notification(item: Any) -> Notification | None:
     )
 
 
+def _web_url(uri: str) -> str:
+    """bsky.app's page of a post from its at:// URI (a DID works where a handle would)."""
+    parts = uri.removeprefix("at://").split("/")
+    return post_url(parts[0], parts[2]) if uri.startswith("at://") and len(parts) == 3 else ""
+
+
 def _walk_replies(node: Any) -> Iterator[RemotePost]:
     """The answers under a post, each right after its parent (depth first, oldest first)."""
-    replies = [r for r in _dict(node).get("replies") or [] if isinstance(r, dict)]
-    for reply in sorted(replies, key=lambda r: str(_dict(r.get("post")).get("indexedAt") or "")):
+    replies = [r for r in as_dict(node).get("replies") or [] if isinstance(r, dict)]
+    for reply in sorted(replies, key=lambda r: str(as_dict(r.get("post")).get("indexedAt") or "")):
         post = _post_view(reply.get("post"))
         if post is None:
             continue  # a reply gone or blocked: nothing to show
@@ -202,9 +197,13 @@ class BlueskyReader:
         for raw in data.get("notifications") or []:
             try:
                 found = notification(raw)
-            except (ValueError, TypeError, AttributeError):
+            except ValueError:
                 skipped += 1
-                log.warning("bluesky: a notification could not be read; left out")
+                log.warning("bluesky: a notification without its address or time; left out")
+                continue
+            except (TypeError, AttributeError, KeyError):
+                skipped += 1  # a shape we did not expect: counted, and logged as the bug it may be
+                log.exception("bluesky: a notification could not be read; left out")
                 continue
             if found is not None:
                 items.append(found)
@@ -249,7 +248,7 @@ class BlueskyReader:
             if exc.error == "NotFound":
                 raise PostGone(REFUSED, code="not_found", reason=exc.reason or exc.error) from None
             raise exc.mapped() from None
-        node = _dict(data.get("thread"))
+        node = as_dict(data.get("thread"))
         kind = str(node.get("$type") or "")
         if kind.endswith("#blockedPost"):
             raise Blocked(REFUSED, code="blocked", reason="blocked")
@@ -257,13 +256,13 @@ class BlueskyReader:
         if kind.endswith("#notFoundPost") or post is None:
             raise PostGone(REFUSED, code="not_found", reason="not found")
         ancestors: list[RemotePost] = []
-        parent = _dict(node.get("parent"))
+        parent = as_dict(node.get("parent"))
         while parent:
             found = _post_view(parent.get("post"))
             if found is None:
                 break  # the conversation above is gone or hidden from here
             ancestors.append(found)
-            parent = _dict(parent.get("parent"))
+            parent = as_dict(parent.get("parent"))
         return Thread(post=post, ancestors=tuple(reversed(ancestors)), replies=tuple(_walk_replies(node)))
 
     def posts(self, remote_ids: Sequence[str]) -> list[RemotePost]:

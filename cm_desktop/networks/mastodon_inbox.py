@@ -30,6 +30,7 @@ from cm_desktop.core.ports import (
     Thread,
 )
 from cm_desktop.networks.mastodon import TEXTS, MastodonConnector, html_to_text
+from cm_desktop.networks.values import as_dict, parse_time
 
 log = logging.getLogger(__name__)
 
@@ -55,20 +56,6 @@ def unpadded(key: str) -> str:
     return key.lstrip("0") or "0"
 
 
-def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _time(value: Any) -> datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def _max_id(url: str) -> str:
     values = parse_qs(urlsplit(url).query).get("max_id")
     return values[0] if values else ""
@@ -91,7 +78,7 @@ class MastodonReader:
     # --- people and posts ---------------------------------------------------------------------------------
 
     def author(self, data: Any) -> Author:
-        account = _dict(data)
+        account = as_dict(data)
         acct = str(account.get("acct") or account.get("username") or "")
         full = acct if "@" in acct else f"{acct}@{self.host}" if acct else ""
         return Author(
@@ -104,7 +91,7 @@ class MastodonReader:
         )
 
     def post(self, data: Any) -> RemotePost | None:
-        status = _dict(data)
+        status = as_dict(data)
         status_id = str(status.get("id") or "")
         if not status_id:
             return None
@@ -115,7 +102,7 @@ class MastodonReader:
             url=str(status.get("url") or status.get("uri") or ""),
             author=self.author(status.get("account")),
             text=f"{warning}\n\n{text}" if warning else text,
-            created_at=_time(status.get("created_at")) or datetime.now(UTC),
+            created_at=parse_time(status.get("created_at")) or datetime.now(UTC),
             reply_parent_id=str(status.get("in_reply_to_id") or ""),
             visibility=str(status.get("visibility") or ""),
             language=str(status.get("language") or ""),
@@ -144,12 +131,13 @@ class MastodonReader:
             return None
         post = self.post(status) if status else None
         subject, subject_text = "", ""
+        url = post.url if post is not None else author.url if kind == "follow" else ""
         if kind in ("like", "repost") and post is not None:
             subject, subject_text, post = post.remote_id, post.text, None  # our own status
         elif kind == "reply" and post is not None:
             subject = post.reply_parent_id
         elif kind == "quote":
-            quoted = _dict(_dict(status.get("quote")).get("quoted_status"))
+            quoted = as_dict(as_dict(status.get("quote")).get("quoted_status"))
             subject = str(quoted.get("id") or "")
             subject_text = html_to_text(str(quoted.get("content") or "")).strip()
         return Notification(
@@ -163,6 +151,7 @@ class MastodonReader:
             subject_text=subject_text,
             count=count,
             edited=raw_type == "update",
+            url=url,
         )
 
     # --- notifications --------------------------------------------------------------------------------------
@@ -192,9 +181,9 @@ class MastodonReader:
         items: list[Notification] = []
         skipped = 0
         for entry in raw:
-            item = _dict(entry)
+            item = as_dict(entry)
             notification_id = str(item.get("id") or "")
-            created = _time(item.get("created_at"))
+            created = parse_time(item.get("created_at"))
             if not notification_id or created is None:
                 skipped += 1
                 continue
@@ -204,7 +193,7 @@ class MastodonReader:
                 key=sort_key(notification_id),
                 created=created,
                 author=self.author(item.get("account")),
-                status=_dict(item.get("status")),
+                status=as_dict(item.get("status")),
             )
             if found is not None:
                 items.append(found)
@@ -216,18 +205,18 @@ class MastodonReader:
         )
 
     def _grouped_page(self, data: Any, links: dict[str, str], limit: int, seen: str) -> NotificationPage:
-        body = _dict(data)
+        body = as_dict(data)
         # Full accounts, or (when asked with expand_accounts=partial_avatars) the partial ones.
         people_seen = [*(body.get("partial_accounts") or []), *(body.get("accounts") or [])]
-        accounts = {str(_dict(a).get("id")): a for a in people_seen}
-        statuses = {str(_dict(s).get("id")): _dict(s) for s in body.get("statuses") or []}
-        groups = [_dict(g) for g in body.get("notification_groups") or []]
+        accounts = {str(as_dict(a).get("id")): a for a in people_seen}
+        statuses = {str(as_dict(s).get("id")): as_dict(s) for s in body.get("statuses") or []}
+        groups = [as_dict(g) for g in body.get("notification_groups") or []]
         items: list[Notification] = []
         skipped = 0
         shown = 0  # notifications the page stands for: it is full when they reach the limit
         for group in groups:
             newest = str(group.get("most_recent_notification_id") or "")
-            created = _time(group.get("latest_page_notification_at"))
+            created = parse_time(group.get("latest_page_notification_at"))
             group_key = str(group.get("group_key") or "")
             raw_type = str(group.get("type") or "")
             if not newest or created is None or not group_key:
@@ -282,7 +271,7 @@ class MastodonReader:
 
     def _seen_marker(self) -> str:
         data = self.connector.api("GET", "/api/v1/markers", params={"timeline[]": "notifications"})
-        last = str(_dict(_dict(data).get("notifications")).get("last_read_id") or "")
+        last = str(as_dict(as_dict(data).get("notifications")).get("last_read_id") or "")
         return sort_key(last) if last else ""
 
     def mark_seen(self, up_to: str) -> None:
@@ -294,14 +283,14 @@ class MastodonReader:
 
     def unread_count(self) -> int:
         data = self.connector.api("GET", "/api/v1/notifications/unread_count")
-        count = _dict(data).get("count")
+        count = as_dict(data).get("count")
         return count if isinstance(count, int) else 0
 
     # --- threads and posts ----------------------------------------------------------------------------------
 
     def _status(self, status_id: str) -> dict[str, Any]:
         try:
-            return _dict(self.connector.api("GET", f"/api/v1/statuses/{quote(status_id, safe='')}"))
+            return as_dict(self.connector.api("GET", f"/api/v1/statuses/{quote(status_id, safe='')}"))
         except Refused as exc:
             if exc.code == "not_found":
                 raise PostGone(TEXTS["not_found"], code="not_found") from None
@@ -312,7 +301,7 @@ class MastodonReader:
         if post is None:
             raise PostGone(TEXTS["not_found"], code="not_found")
         try:
-            context = _dict(
+            context = as_dict(
                 self.connector.api("GET", f"/api/v1/statuses/{quote(remote_id, safe='')}/context")
             )
         except Refused as exc:

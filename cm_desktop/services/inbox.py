@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 
 from cm_desktop.core.inbox import answers, sync
+from cm_desktop.core.inbox.answers import release
 from cm_desktop.core.models import Account
 from cm_desktop.core.outbox import NoConnector
 from cm_desktop.core.ports import NetworkError, NotificationReader, Thread
@@ -94,19 +95,13 @@ def _with_reader(
     return account, reader_for(account)
 
 
-def _close(reader: Any) -> None:
-    close = getattr(reader, "close", None)
-    if callable(close):
-        close()
-
-
 def load_thread(store: Store, account_id: int, remote_id: str, reader_for: ReaderFactory) -> Thread:
     """The conversation around a post, read now (raises PostGone, Blocked, NotSent...)."""
     _account, reader = _with_reader(store, account_id, reader_for)
     try:
         return reader.thread(remote_id)
     finally:
-        _close(reader)
+        release(reader)
 
 
 def push_seen(store: Store, account_ids: Sequence[int], reader_for: ReaderFactory) -> dict[int, str]:
@@ -124,7 +119,7 @@ def push_seen(store: Store, account_ids: Sequence[int], reader_for: ReaderFactor
         except NetworkError as exc:
             failed[account_id] = exc.code or type(exc).__name__
         finally:
-            _close(reader)
+            release(reader)
     return failed
 
 
@@ -139,4 +134,4 @@ def server_unread(store: Store, account_id: int, reader_for: ReaderFactory) -> i
     except NetworkError:
         return None
     finally:
-        _close(reader)
+        release(reader)

@@ -448,3 +448,21 @@ def test_the_tray_shows_the_number_to_answer(qtbot: QtBot) -> None:
     assert not tray.icon.icon().isNull()
     tray.set_unread(0)
     assert tray.icon.toolTip() == "CM Desktop"
+
+
+def test_reading_is_faster_while_the_page_is_on_screen(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    from cm_desktop.ui.messages.controller import FAST, SLOW
+
+    add_account(store)
+    app = make_app(qtbot, store, tmp_path)
+    app.fake.networks[1] = Network()
+    app.controller.start()
+    app.page.show()
+    qtbot.waitExposed(app.page)
+    app.controller.tick()
+    app.page.hide()
+    app.controller.tick()
+    app.controller.set_online(False)
+    app.controller.tick()  # offline: nothing is asked
+    app.controller.set_online(True)  # back: read at once
+    assert app.fake.syncs == [SLOW, FAST, SLOW, SLOW]

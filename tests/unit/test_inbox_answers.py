@@ -300,3 +300,21 @@ def test_the_board_groups_likes_per_post_and_day_and_puts_what_waits_first(store
     to_answer = load_board(store, Filter(view="to_answer"), "Europe/Paris")
     assert [r.first_id for r in to_answer.rows] == [item_id, answered]  # the answered one after
     assert (to_answer.to_answer, unread_to_answer(store)) == (1, 1)
+
+
+def test_an_answer_queued_while_offline_goes_out_late_without_asking(store: Store, tmp_path: Path) -> None:
+    """A post found late asks the person; an answer is still wanted: it goes out when the connection is back."""
+    item_id = add_item(store)
+    queue(store, item_id, "Oui !", tmp_path)
+    publisher = Capturing()
+    run_outbox(store, publisher, T0 + timedelta(hours=5))  # the computer was offline all afternoon
+    assert len(publisher.sent) == 1
+    assert get_item(store, item_id).answer == answers.ANSWERED  # type: ignore[union-attr]
+
+
+def test_removing_the_account_removes_its_messages(store: Store) -> None:
+    item_id = add_item(store)
+    with store.session() as session:
+        session.delete(session.exec(select(Account)).one())
+        session.commit()
+        assert session.get(InboxItem, item_id) is None

@@ -290,7 +290,7 @@ def test_the_text_of_the_persons_posts_comes_from_the_app_then_the_network(store
     network.items = [note(1, kind="like", subject="at://me/p/a"), note(2, kind="like", subject="at://me/p/b")]
     network.items.reverse()
     network.texts = {"at://me/p/b": "Fermé lundi"}
-    sync_account(store, me, network, T0 + timedelta(hours=1), SMALL)
+    sync.sync_all(store, lambda _a: network, T0 + timedelta(hours=1), policy=SMALL)
     with store.session() as session:
         texts = {i.subject_id: i.subject_text for i in session.exec(select(InboxItem)).all()}
     assert texts == {"at://me/p/a": "Nos roses sont arrivées", "at://me/p/b": "Fermé lundi"}

@@ -252,3 +252,19 @@ def test_a_429_while_paging_says_until_when() -> None:
     with pytest.raises(RateLimited) as caught:
         reader.notifications()
     assert caught.value.until.year == 2026
+
+
+def test_reading_pauses_when_the_servers_request_budget_is_nearly_spent() -> None:
+    """The recorded headers say 299 of 300 left: reading goes on; edited to 12 left: it waits for the reset."""
+    answer = recorded("test_notifications", 1)
+    replay = with_marker("0").add(answer)
+    reader = replay.reader()
+    reader.grouped = False
+    reader.notifications()
+    assert reader.pause_until() is None
+    low = [(k, "12" if k.lower() == "x-ratelimit-remaining" else v) for k, v in answer.headers]
+    replay.add(Recorded(answer.method, answer.url, 200, low, answer.body))
+    replay.add(recorded("test_markers", 2), url=f"{SERVER}/api/v1/markers")
+    reader.notifications()
+    reset = reader.pause_until()
+    assert reset is not None and reset.year == 2026

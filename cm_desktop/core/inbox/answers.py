@@ -42,6 +42,14 @@ from cm_desktop.core.ports import (
 )
 from cm_desktop.core.store import Store
 
+
+def release(resource: object) -> None:
+    """Give back a reader's or liker's connection (those that hold one have `close`)."""
+    close = getattr(resource, "close", None)
+    if callable(close):
+        close()
+
+
 log = logging.getLogger(__name__)
 
 ANSWERABLE = ("reply", "mention", "quote")
@@ -258,12 +266,9 @@ def mark_read(store: Store, item_ids: Sequence[int] | None, *, read: bool = True
     return sorted({a for _, a in rows})
 
 
-def archive(store: Store, item_ids: Sequence[int], *, archived: bool = True) -> None:
-    """Out of the list (and read): the person dealt with it elsewhere or does not need to."""
+def _set(store: Store, item_ids: Sequence[int], **values: Any) -> None:
+    """Columns of some items, in one committed UPDATE."""
     with store.session() as session:
-        values: dict[str, Any] = {"archived": archived}
-        if archived:
-            values["read"] = True
         session.exec(
             update(InboxItem)
             .where(col(InboxItem.id).in_(list(item_ids)))
@@ -273,16 +278,14 @@ def archive(store: Store, item_ids: Sequence[int], *, archived: bool = True) -> 
         session.commit()
 
 
+def archive(store: Store, item_ids: Sequence[int], *, archived: bool = True) -> None:
+    """Out of the list (and read): the person dealt with it elsewhere or does not need to."""
+    _set(store, item_ids, archived=archived, **({"read": True} if archived else {}))
+
+
 def mark_gone(store: Store, item_id: int, why: str) -> None:
     """The network says the item's post is deleted ("deleted") or blocked ("blocked"): no answer offered."""
-    with store.session() as session:
-        session.exec(
-            update(InboxItem)
-            .where(col(InboxItem.id) == item_id)
-            .values(gone=why)
-            .execution_options(synchronize_session=False)
-        )
-        session.commit()
+    _set(store, [item_id], gone=why)
 
 
 # --- likes ----------------------------------------------------------------------------------------------
@@ -336,21 +339,12 @@ def send_likes(
             outcomes.append(_send_like(store, item, account, likers, liker_for))
     finally:
         for liker in likers.values():
-            close = getattr(liker, "close", None)
-            if callable(close):
-                close()
+            release(liker)
     return outcomes
 
 
 def _set_like(store: Store, item_id: int, state: str) -> None:
-    with store.session() as session:
-        session.exec(
-            update(InboxItem)
-            .where(col(InboxItem.id) == item_id)
-            .values(like_state=state)
-            .execution_options(synchronize_session=False)
-        )
-        session.commit()
+    _set(store, [item_id], like_state=state)
 
 
 def _send_like(

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func
+from sqlalchemy import and_, case, func
 from sqlalchemy import select as columns_of
 from sqlmodel import col, select
 
@@ -201,7 +201,7 @@ def _day(moment: datetime, zone: ZoneInfo) -> date:
     return moment.astimezone(zone).date()
 
 
-def load_board(store: Store, flt: Filter, zone: str, *, limit: int = 1000) -> Board:
+def load_board(store: Store, flt: Filter, zone: str, *, limit: int = 300) -> Board:
     """The list as the page shows it, with the counts its filters and badge need."""
     tz = ZoneInfo(zone or "UTC")
     with store.session() as session:
@@ -240,12 +240,9 @@ def load_board(store: Store, flt: Filter, zone: str, *, limit: int = 1000) -> Bo
 
 
 def _counts(session: Any) -> dict[str, int]:
-    base = col(InboxItem.archived).is_(False)
+    """The page's numbers in one pass over what is not archived."""
     answerable = col(InboxItem.kind).in_(ANSWERABLE)
     unread = col(InboxItem.read).is_(False)
-    total = session.exec(select(func.count()).where(base)).one()
-    unread_all = session.exec(select(func.count()).where(base, unread)).one()
-    unread_answerable = session.exec(select(func.count()).where(base, answerable, unread)).one()
     answered_or_going = (
         select(PostReply.post_id)
         .join(PostTarget, col(PostTarget.post_id) == col(PostReply.post_id))
@@ -257,14 +254,21 @@ def _counts(session: Any) -> dict[str, int]:
         )
         .exists()
     )
-    waiting = session.exec(
-        select(func.count()).where(base, answerable, col(InboxItem.gone) == "", ~answered_or_going)
+    waiting = and_(answerable, col(InboxItem.gone) == "", ~answered_or_going)
+    row = session.execute(
+        columns_of(
+            func.count(),
+            func.sum(case((unread, 1), else_=0)),
+            func.sum(case((and_(answerable, unread), 1), else_=0)),
+            func.sum(case((waiting, 1), else_=0)),
+        ).where(col(InboxItem.archived).is_(False))
     ).one()
+    total, unread_all, unread_answerable, to_answer = (int(v or 0) for v in row)
     return {
-        "to_answer": int(waiting or 0),
-        "unread_to_answer": int(unread_answerable or 0),
-        "unread": int(unread_all or 0),
-        "total": int(total or 0),
+        "to_answer": to_answer,
+        "unread_to_answer": unread_answerable,
+        "unread": unread_all,
+        "total": total,
     }
 
 

@@ -23,11 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, update
-from sqlalchemy.dialects.sqlite import insert
 from sqlmodel import Session, col, select
 
 from cm_desktop.core.i18n import Lang
 from cm_desktop.core.inbox import messages as m
+from cm_desktop.core.inbox.answers import release
 from cm_desktop.core.models import Account, AccountStatus, InboxItem, InboxSync, Post, PostTarget
 from cm_desktop.core.models import stored_utc as aware
 from cm_desktop.core.ports import (
@@ -153,6 +153,13 @@ def _stored(session: Session, account: Account) -> int:
     return int(session.exec(select(func.count()).where(col(InboxItem.account_id) == account.id)).one() or 0)
 
 
+_COLUMNS = tuple(c.name for c in InboxItem.__table__.columns if c.name != "id")  # type: ignore[attr-defined]
+# One statement, compiled once by SQLite: a page of 100 items is one executemany.
+_INSERT = (
+    f"INSERT OR IGNORE INTO inbox_item ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' for _ in _COLUMNS)})"
+)
+
+
 def store_items(
     session: Session, account: Account, items: Sequence[Notification], now: datetime
 ) -> list[tuple[int, str]]:
@@ -160,13 +167,34 @@ def store_items(
     if not items:
         return []
     rows = [_row(account, n, now) for n in items]
-    statement = (
-        insert(InboxItem)
-        .values(rows)
-        .on_conflict_do_nothing(index_elements=["account_id", "remote_id"])
-        .returning(col(InboxItem.id), col(InboxItem.kind))
+    wanted = [r["remote_id"] for r in rows]
+    connection = session.connection()
+    known = {
+        r[0]
+        for r in connection.execute(
+            select(InboxItem.remote_id).where(
+                col(InboxItem.account_id) == account.id, col(InboxItem.remote_id).in_(wanted)
+            )
+        )
+    }
+    fresh = [r for r in rows if r["remote_id"] not in known]
+    if not fresh:
+        return []
+    connection.exec_driver_sql(_INSERT, [tuple(_sql(r[c]) for c in _COLUMNS) for r in fresh])
+    added = connection.execute(
+        select(InboxItem.id, InboxItem.kind).where(
+            col(InboxItem.account_id) == account.id,
+            col(InboxItem.remote_id).in_([r["remote_id"] for r in fresh]),
+        )
     )
-    return [(int(row[0]), str(row[1])) for row in session.execute(statement).all()]
+    return [(int(i), str(kind)) for i, kind in added]
+
+
+def _sql(value: Any) -> Any:
+    """Dates as the store writes them (UTC, no zone: SQLAlchemy reads them back as UTC)."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")  # SQLAlchemy's own format
+    return value
 
 
 def _row(account: Account, n: Notification, now: datetime) -> dict[str, Any]:
@@ -174,7 +202,7 @@ def _row(account: Account, n: Notification, now: datetime) -> dict[str, Any]:
     # An answer goes under the item's own post; on Bluesky it names the thread's first post too.
     root_id = (post.reply_root_id or post.remote_id) if post is not None else ""
     root_cid = (post.reply_root_cid if post.reply_root_id else post.cid) if post is not None else ""
-    url = post.url if post is not None else n.author.url if n.kind == "follow" else ""
+    url = n.url or (post.url if post is not None else n.author.url if n.kind == "follow" else "")
     return {
         "account_id": account.id,
         "network": account.network,
@@ -257,7 +285,6 @@ def sync_account(
             if _state(session, account.id).gap_open:
                 _fill_gap(walk)
         _settle_seen(store, account, reader, walk.seen_up_to)
-        _fill_subjects(store, account, reader, policy)
     except NetworkError as exc:
         return _failed(store, walk.result, exc, now, policy)
     except Exception as exc:  # a bug: logged; the account is tried again later
@@ -277,43 +304,43 @@ def sync_account(
 
 
 def _walk_newest(walk: _Walk, *, stop: str, gap_open: bool) -> None:
-    """Step 1: from the newest down to `stop`. Cut short, it opens a gap (or, with one already open, is simply
-    walked again next time: its items are stored, the older gap's cursor is kept)."""
+    """Step 1: from the newest down to `stop`, in one transaction (one commit, not one per page). Cut short by
+    the network, what was read is committed with a gap for the rest (with a gap already open, it is simply
+    walked again next time). Cut by a crash, nothing is committed and nothing moved: it is read again."""
     assert walk.account.id is not None
     cursor, newest = "", ""
-    for _ in range(walk.policy.max_pages):
-        try:
-            page = walk.page(cursor, stop)
-        except NetworkError:
-            if cursor and not gap_open:
-                _open_gap(walk, cursor=cursor, floor=stop, top=newest)
-            raise
-        newest = newest or (page.items[0].sort_key if page.items else "")
-        with walk.store.session() as session:
-            reached = walk.keep(page, stop, session)
-            if reached:
+    with walk.store.session() as session:
+        for _ in range(walk.policy.max_pages):
+            try:
+                page = walk.page(cursor, stop)
+            except NetworkError:
+                if cursor and not gap_open:
+                    _open_gap(walk, session, cursor=cursor, floor=stop, top=newest)
+                session.commit()
+                raise
+            newest = newest or (page.items[0].sort_key if page.items else "")
+            if walk.keep(page, stop, session):
                 state = _state(session, walk.account.id)
                 if gap_open:
                     state.gap_top = max(state.gap_top, newest)
                 else:
                     state.mark = max(state.mark, newest)
                 session.add(state)
-            session.commit()
-        if reached:
-            return
-        cursor = page.next_cursor
-    # Too much at once for one sync: the rest is a gap, read next time.
-    if not gap_open:
-        _open_gap(walk, cursor=cursor, floor=stop, top=newest)
-
-
-def _open_gap(walk: _Walk, *, cursor: str, floor: str, top: str) -> None:
-    assert walk.account.id is not None
-    with walk.store.session() as session:
-        state = _state(session, walk.account.id)
-        state.gap_open, state.gap_cursor, state.gap_floor, state.gap_top = True, cursor, floor, top
-        session.add(state)
+                session.commit()
+                return
+            cursor = page.next_cursor
+        # Too much at once for one sync: the rest is a gap, read next (in this sync, then the next ones).
+        if not gap_open:
+            _open_gap(walk, session, cursor=cursor, floor=stop, top=newest)
         session.commit()
+
+
+def _open_gap(walk: _Walk, session: Session, *, cursor: str, floor: str, top: str) -> None:
+    """Items from `cursor` back to `floor` are still to be read (committed by the caller with what was read)."""
+    assert walk.account.id is not None
+    state = _state(session, walk.account.id)
+    state.gap_open, state.gap_cursor, state.gap_floor, state.gap_top = True, cursor, floor, top
+    session.add(state)
     walk.result = replace(walk.result, complete=False)
 
 
@@ -408,10 +435,10 @@ def _settle_seen(store: Store, account: Account, reader: NotificationReader, net
                 .execution_options(synchronize_session=False)
             )
             state.seen_up_to = network_seen
+            session.add(state)
+            session.commit()
         here = local_seen(session, account.id)
         told = max(state.seen_up_to, network_seen)
-        session.add(state)
-        session.commit()
     if here and here > told:
         reader.mark_seen(here)
         with store.session() as session:
@@ -442,9 +469,13 @@ def push_seen(store: Store, account: Account, reader: NotificationReader) -> boo
 # --- what the notifications are about ------------------------------------------------------------------
 
 
-def _fill_subjects(store: Store, account: Account, reader: NotificationReader, policy: InboxPolicy) -> None:
+def fill_subjects(
+    store: Store, account: Account, reader: NotificationReader, policy: InboxPolicy | None = None
+) -> None:
     """The text of the person's posts that likes, reposts and answers are about: from the app's own posts,
-    from items already stored, else asked from the network once per sync."""
+    from items already stored, else asked from the network once per sync (after the reading itself: the
+    items are stored and shown whether or not this succeeds)."""
+    policy = policy or InboxPolicy()
     assert account.id is not None
     with store.session() as session:
         missing = list(
@@ -588,8 +619,12 @@ def _sync_one(
         log.warning("inbox: account %s unavailable (%s)", account.id, type(exc).__name__)
         return _failed(store, empty, exc, now, policy or InboxPolicy())
     try:
-        return sync_account(store, account, reader, now, policy)
+        result = sync_account(store, account, reader, now, policy)
+        if not result.error_code:
+            try:
+                fill_subjects(store, account, reader, policy)
+            except NetworkError as exc:  # shown as "one of your posts" until the next reading
+                log.info("inbox: the posts' texts were not read (%s)", type(exc).__name__)
+        return result
     finally:
-        close = getattr(reader, "close", None)
-        if callable(close):
-            close()
+        release(reader)

@@ -45,7 +45,7 @@ from cm_desktop.ui.theme import make_title
 
 log = logging.getLogger(__name__)
 
-PAGE_SIZE = 1000  # items read at once; "Show older" reads more
+PAGE_SIZE = 300  # items read at once (far more than a screen); "Show older" reads more
 
 
 class MessagesPage(QWidget):
