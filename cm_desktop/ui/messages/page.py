@@ -147,8 +147,14 @@ class MessagesPage(QWidget):
         empty = QWidget()
         empty_layout = QVBoxLayout(empty)
         empty_layout.addStretch(1)
-        self.empty_text.setMaximumWidth(560)  # a readable line, even across a wide window
-        empty_layout.addWidget(self.empty_text, 0, Qt.AlignmentFlag.AlignHCenter)
+        # A readable line, even across a wide window; centred by stretches (an alignment flag would give
+        # the wrapped label its one-line width and cut its height).
+        self.empty_text.setMaximumWidth(560)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(self.empty_text, 10)
+        centred.addStretch(1)
+        empty_layout.addLayout(centred)
         empty_layout.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addStretch(2)
         self.left = QStackedWidget()
