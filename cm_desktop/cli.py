@@ -88,6 +88,11 @@ def _add_publishing_commands(commands: argparse._SubParsersAction[argparse.Argum
     due = commands.add_parser("publish-due", help="send what is due now")
     due.add_argument("--json", action="store_true", help="print JSON")
 
+    due.add_argument(
+        "--inbox", action="store_true", help="then read new messages too (what the background job runs)"
+    )
+    _add_inbox_commands(commands)
+
     status = commands.add_parser("status", help="where each post stands")
     status.add_argument("post_id", nargs="?", type=_row_id, help="one post (all when absent)")
     status.add_argument("--json", action="store_true", help="print JSON")
@@ -95,6 +100,24 @@ def _add_publishing_commands(commands: argparse._SubParsersAction[argparse.Argum
     from cm_desktop.cli_commands import data
 
     data.add_parser(commands)
+
+
+def _add_inbox_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    inbox = commands.add_parser("inbox", help="replies, mentions and new followers of your accounts")
+    which = inbox.add_subparsers(dest="inbox_command", required=True)
+    sync = which.add_parser("sync", help="read what is new on every connected account")
+    sync.add_argument("--json", action="store_true", help="print JSON")
+    listing = which.add_parser("list", help="every message, newest first")
+    listing.add_argument("--unread", action="store_true", help="only what is not read yet")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    reply = which.add_parser("reply", help="queue an answer to a message")
+    reply.add_argument("item", type=_row_id, help="the message's number (see `inbox list`)")
+    reply.add_argument("--text", required=True, help="the answer ('-' reads it from standard input)")
+    reply.add_argument("--json", action="store_true", help="print JSON")
+    read = which.add_parser("read", help="mark messages read, here and on the network")
+    read.add_argument("items", nargs="*", type=_row_id, help="the messages' numbers")
+    read.add_argument("--all", action="store_true", help="every message")
+    read.add_argument("--json", action="store_true", help="print JSON")
 
 
 def _run_check(args: argparse.Namespace) -> int:
@@ -127,6 +150,10 @@ def _run_publishing(args: argparse.Namespace) -> int:
     start_logging()
     if args.command == "data":
         return run_command(data.run, args)
+    if args.command == "inbox":
+        from cm_desktop.cli_commands import inbox
+
+        return run_command(inbox.run, args)
     if args.command == "accounts":
         if args.accounts_command == "add":
             action = accounts.add_bluesky if args.network == "bluesky" else accounts.add_mastodon
@@ -150,7 +177,7 @@ def main(argv: list[str] | None = None, started: float | None = None) -> int:
         return run_self_test(started)
     if args.command == "check":
         return _run_check(args)
-    if args.command in ("accounts", "post", "publish-due", "status", "data"):
+    if args.command in ("accounts", "post", "publish-due", "status", "data", "inbox"):
         return _run_publishing(args)
 
     from cm_desktop.platform.paths import default_paths

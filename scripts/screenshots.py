@@ -23,7 +23,7 @@ from cm_desktop.ui.app import Shell, make_application
 from cm_desktop.ui.tasks import SyncTaskRunner
 
 SIZES = {"1280x800": (1280, 800), "1024x640": (1024, 640)}
-PAGES = ("home", "compose", "calendar", "sending", "help", "settings")
+PAGES = ("home", "compose", "calendar", "sending", "inbox", "help", "settings")
 
 
 def dark_palette() -> QPalette:

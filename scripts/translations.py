@@ -25,6 +25,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "wizard": ("wizard", "home", "help"),
     "accounts": ("accounts",),
     "outbox": ("outbox",),
+    "messages": ("messages",),
 }
 
 

@@ -201,16 +201,22 @@ def publish_due(args: argparse.Namespace) -> int:
 
     lang = cli_language()
     secrets = _keychain_watch()
+    inbox: dict[str, Any] | None = None
     with opened_store() as (paths, store):
         outbox = build_outbox(paths, store, secrets=secrets)
         try:
             outcomes = outbox.run()
         except PublisherBusy:
             say(PUBLISHER_BUSY.get(lang))
-            if args.json:
-                emit({"busy": True, "targets": []})
-            return OK
-        refresher_for(store, secrets).refresh_due()  # servers' limits, weekly, once the posts are sent
+            outcomes = None
+        else:
+            refresher_for(store, secrets).refresh_due()  # servers' limits, weekly, once the posts are sent
+        if getattr(args, "inbox", False):
+            inbox = _read_inbox(paths, store)
+    if outcomes is None:
+        if args.json:
+            emit({"busy": True, "targets": [], **({"inbox": inbox} if inbox is not None else {})})
+        return OK
     rows = [o.as_json(lang) for o in outcomes]
     if secrets.failure is not None:
         # The outbox keeps such targets waiting without a message of their own: say why, and fail the run.
@@ -220,7 +226,7 @@ def publish_due(args: argparse.Namespace) -> int:
             if row["event"] == "account_unavailable" and not row["error"]:
                 row["error"] = said
     if args.json:
-        emit({"busy": False, "targets": rows})
+        emit({"busy": False, "targets": rows, **({"inbox": inbox} if inbox is not None else {})})
     else:
         for row in rows:
             line = f"{row['post_id']}/{row['target_id']}\t{row['network']}\t{row['state']}\t{row['url']}"
@@ -244,6 +250,19 @@ def _keychain_watch() -> Any:
                 raise
 
     return Watch()
+
+
+def _read_inbox(paths: Any, store: Any) -> dict[str, Any] | None:
+    """The background job's reading of new messages (`publish-due --inbox`): never fails the publishing."""
+    import logging
+
+    from cm_desktop.cli_commands.inbox import BACKGROUND_INTERVAL, sync_results
+
+    try:
+        return sync_results(paths, store, interval=BACKGROUND_INTERVAL)
+    except Exception:
+        logging.getLogger("cm_desktop.cli").exception("reading the inbox")
+        return None
 
 
 def status(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from pydantic import NaiveDatetime
+from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -155,3 +156,98 @@ class Slot(SQLModel, table=True):
     network: str = ""
     weekday: int = 0  # Monday = 0
     minute_of_day: int = 540  # 09:00
+
+
+# --- the inbox ---------------------------------------------------------------------------------------------
+
+
+class InboxItem(SQLModel, table=True):
+    """One notification of a connected account: a reply, mention or quote to answer, or a follow, like or
+    repost. One row per notification of the network ((account, remote id) is unique: a second sync adds
+    nothing). Whether it was answered is its answers' state (PostReply -> PostTarget), not a copy of it."""
+
+    __tablename__ = "inbox_item"
+    __table_args__ = (UniqueConstraint("account_id", "remote_id", name="uq_inbox_item_account_remote"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
+    network: str = ""
+    kind: str = ""  # reply, mention, quote, follow, like, repost
+    remote_id: str = ""  # the notification's id on the network
+    sort_key: str = ""  # the network's order (see core.ports.Notification)
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    author_handle: str = ""
+    author_name: str = ""
+    author_avatar_url: str = ""
+    author_id: str = ""
+    author_url: str = ""
+    author_mention: str = ""
+    count: int = 1  # several people at once ("and 3 others")
+    text: str = ""
+    url: str = ""
+    post_id: str = ""  # the item's own post on the network (the reply, mention, quote)
+    post_cid: str = ""
+    root_id: str = ""  # the thread's first post, which an answer must name too (Bluesky)
+    root_cid: str = ""
+    visibility: str = ""  # the item's post's audience (Mastodon): an answer keeps it
+    subject_id: str = ""  # our post it is about
+    subject_text: str = ""
+    read: bool = Field(default=False, index=True)
+    archived: bool = False
+    gone: str = ""  # "", "deleted", "blocked": why it can no longer be answered
+    # A like of the item's post, sent exactly once: its key is stored before the request leaves.
+    like_key: str = ""
+    like_state: str = ""  # "", "waiting", "sending", "done", "failed"
+    synced_at: datetime = Field(default_factory=utcnow)
+
+
+class InboxSync(SQLModel, table=True):
+    """Where the inbox of one account stands on the network.
+
+    `mark`: everything at or after this sort key is stored. A walk back that was cut short (a crash, a 5xx,
+    a 429) leaves a gap: items from `gap_cursor` back to `gap_floor` are still to be read, and `gap_top` is
+    the newest key the gap's walk started from. The next sync reads what is new down to `gap_top`, then fills
+    the gap; only then does `mark` move. So an interrupted sync never skips an item.
+    """
+
+    __tablename__ = "inbox_sync"
+
+    account_id: int = Field(foreign_key="account.id", primary_key=True, ondelete="CASCADE")
+    mark: str = ""
+    gap_open: bool = False
+    gap_cursor: str = ""
+    gap_floor: str = ""
+    gap_top: str = ""
+    seen_up_to: str = ""  # what the network was last told (or told us) was seen
+    last_sync_at: datetime | None = None
+    next_sync_at: datetime | None = None  # backoff after errors, a 429's reset, a spent request budget
+    failures: int = 0
+    last_error_code: str = ""
+    last_error: str = ""
+
+
+class PostReply(SQLModel, table=True):
+    """What a post answers (an answer written in the inbox): the outbox sends it as a reply."""
+
+    __tablename__ = "post_reply"
+
+    post_id: int = Field(foreign_key="post.id", primary_key=True, ondelete="CASCADE")
+    inbox_item_id: int | None = Field(
+        default=None, foreign_key="inbox_item.id", index=True, ondelete="SET NULL"
+    )
+    parent_id: str = ""
+    parent_cid: str = ""
+    root_id: str = ""
+    root_cid: str = ""
+    visibility: str = ""
+    mention: str = ""
+
+
+class InboxReminder(SQLModel, table=True):
+    """A network the app cannot read: the weekly "check your messages" reminder and its "done"."""
+
+    __tablename__ = "inbox_reminder"
+
+    network: str = Field(primary_key=True)
+    done_week: str = ""  # ISO year-week ("2026-W14") the person said they checked
+    reminded_week: str = ""  # the week the reminder was last shown

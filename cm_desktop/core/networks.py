@@ -59,6 +59,9 @@ class Network:
     card_needs_scheme: bool = False  # only links written with http(s):// get a card (and count as links)
     # Where the person ends CM Desktop's login by hand on the network's site (when we could not).
     end_login_by_hand: Text | None = None
+    # Networks we cannot read: the page that shows a business its comments and messages, and what it holds.
+    messages_url: str = ""
+    messages_there: Text | None = None
 
     @property
     def direct(self) -> bool:
@@ -129,6 +132,11 @@ _RECORDS: tuple[Network, ...] = (
         # 4 MB keeps uploads quick; 2048 px is what the feed shows at most (our choice).
         rendition=RenditionSpec("facebook", ("JPEG", "PNG"), 4 * MB, max_width=2048, max_height=2048),
         aliases=("fb",),
+        messages_url="https://business.facebook.com/latest/inbox/all",
+        messages_there=Text(
+            en="Comments and messages of your Facebook Page and Instagram, in Meta Business Suite.",
+            fr="Commentaires et messages de votre Page Facebook et d'Instagram, dans Meta Business Suite.",
+        ),
     ),
     Network(
         id="instagram",
@@ -155,6 +163,8 @@ _RECORDS: tuple[Network, ...] = (
             "instagram", ("JPEG",), 8 * MB, max_width=1440, min_width=320, aspect=(4 / 5, 1.91), fit="crop"
         ),
         aliases=("insta",),
+        messages_url="https://www.instagram.com/direct/inbox/",
+        messages_there=Text(en="Your Instagram messages.", fr="Vos messages Instagram."),
     ),
     Network(
         id="x",
@@ -174,6 +184,8 @@ _RECORDS: tuple[Network, ...] = (
         rendition=RenditionSpec("x", ("JPEG", "PNG", "WEBP"), 5 * MB, max_width=4096, max_height=4096),
         aliases=("twitter", "x (twitter)"),
         card_from="last",
+        messages_url="https://x.com/notifications",
+        messages_there=Text(en="Replies and mentions on X.", fr="Réponses et mentions sur X."),
     ),
     Network(
         id="linkedin",
@@ -191,6 +203,10 @@ _RECORDS: tuple[Network, ...] = (
             animated_alone=True,
         ),
         rendition=RenditionSpec("linkedin", ("JPEG", "PNG"), 8 * MB, max_pixels=36_152_320),
+        messages_url="https://www.linkedin.com/notifications/",
+        messages_there=Text(
+            en="Comments and mentions on LinkedIn.", fr="Commentaires et mentions sur LinkedIn."
+        ),
     ),
     Network(
         id="mastodon",
@@ -267,6 +283,8 @@ _RECORDS: tuple[Network, ...] = (
         rendition=RenditionSpec(
             "threads", ("JPEG", "PNG"), 8 * MB, min_width=320, max_width=1440, max_height=4096
         ),
+        messages_url="https://www.threads.com/activity",
+        messages_there=Text(en="Replies and mentions on Threads.", fr="Réponses et mentions sur Threads."),
     ),
     Network(
         id="google_business",
@@ -294,6 +312,10 @@ _RECORDS: tuple[Network, ...] = (
             max_height=4096,
         ),
         aliases=("google", "google business", "google my business", "gmb", "fiche google"),
+        messages_url="https://business.google.com/reviews",
+        messages_there=Text(
+            en="The reviews of your business on Google.", fr="Les avis sur votre établissement dans Google."
+        ),
     ),
     Network(
         id="pinterest",
@@ -314,6 +336,8 @@ _RECORDS: tuple[Network, ...] = (
         rendition=RenditionSpec(
             "pinterest", ("JPEG", "PNG"), 20 * MB, max_width=4096, max_height=4096, recommended_aspect=2 / 3
         ),
+        messages_url="https://www.pinterest.com/notifications/",
+        messages_there=Text(en="Comments on your pins.", fr="Commentaires sur vos épingles."),
     ),
 )
 _BY_ID = {n.id: n for n in _RECORDS}

@@ -62,6 +62,14 @@ class Refused(NetworkError):
     """The server clearly refused (a 4xx that is neither auth nor rate limit); retrying will not help."""
 
 
+class PostGone(Refused):
+    """The post is no longer on the network (deleted, or its author's account is gone)."""
+
+
+class Blocked(Refused):
+    """The person blocked this author, or was blocked by them: the post cannot be read or answered."""
+
+
 class AuthExpired(NetworkError):
     """The login is no longer valid: the person must reconnect the account."""
 
@@ -302,6 +310,9 @@ class Author:
     display_name: str = ""
     avatar_url: str = ""
     remote_id: str = ""  # Bluesky DID, Mastodon account id
+    url: str = ""  # their profile page
+    # How an answer names them so they are told (Mastodon "@user@host"; "" where the reply itself tells).
+    mention: str = ""
 
 
 @dataclass(frozen=True)
@@ -323,28 +334,45 @@ class RemotePost:
 
 @dataclass(frozen=True)
 class Notification:
-    """One thing that happened to the person's account."""
+    """One thing that happened to the person's account.
+
+    `sort_key` orders notifications as the network pages them (Bluesky: the time it indexed them; Mastodon:
+    the notification id, zero-padded): a sync walks back from the newest until it reaches the key it has.
+    `count` > 1 stands for several people at once (Mastodon's grouped notifications say "and N others"
+    without naming them all). `edited`: the post was changed on the network (Mastodon "update"): nothing new
+    to store, only the text of what is already stored.
+    """
 
     remote_id: str  # the notification's own id on the network (stable: a second sync finds it again)
     kind: NotificationKind
     author: Author
     created_at: datetime
+    sort_key: str = ""
     post: RemotePost | None = None  # the reply, mention or quote itself
     subject_id: str = ""  # our post it is about (liked, reposted, answered, quoted)
+    subject_text: str = ""  # that post's text, when the network sends it along
     read: bool = False
+    count: int = 1
+    edited: bool = False
+    url: str = ""  # where to see it on the network (the post liked, the new follower's profile)
 
 
 @dataclass(frozen=True)
 class NotificationPage:
-    """Newest first. `next_cursor` goes further back in time ("" at the end)."""
+    """Newest first. `next_cursor` goes further back in time ("" at the end). `seen_up_to`: the sort key up
+    to which the network counts everything as seen ("" when it does not say). `skipped`: items of the page
+    that could not be read at all (counted, never fatal)."""
 
     items: tuple[Notification, ...]
     next_cursor: str = ""
+    seen_up_to: str = ""
+    skipped: int = 0
 
 
 @dataclass(frozen=True)
 class Thread:
-    """A conversation around one post: what it answers (oldest first) and the answers under it."""
+    """A conversation around one post: what it answers (oldest first) and the answers under it (each after
+    its parent, depth first)."""
 
     post: RemotePost
     ancestors: tuple[RemotePost, ...] = ()
@@ -377,20 +405,49 @@ class AccountCounts:
 
 
 @runtime_checkable
-class Reader(Protocol):
-    """What can be read of one account on a network we connect to directly."""
+class NotificationReader(Protocol):
+    """What the inbox reads of one account on a network we connect to directly."""
 
-    def notifications(self, cursor: str = "", *, limit: int = 50) -> NotificationPage:
-        """A page of notifications, newest first, starting after `cursor` ("" for the newest)."""
+    def notifications(self, cursor: str = "", *, limit: int = 50, since: str = "") -> NotificationPage:
+        """A page of notifications, newest first, starting after `cursor` ("" for the newest). `since` (a
+        sort key) lets a server that can leave out what is older do so; the caller still checks the keys."""
         ...
 
-    def mark_seen(self, seen_at: datetime, last_id: str = "") -> None:
-        """Tell the network the person has seen everything up to `seen_at` (Bluesky) / `last_id` (Mastodon)."""
+    def mark_seen(self, up_to: str) -> None:
+        """Tell the network the person has seen every notification up to the sort key `up_to`."""
+        ...
+
+    def unread_count(self) -> int:
+        """How many notifications the network itself counts as unseen."""
         ...
 
     def thread(self, remote_id: str) -> Thread:
-        """The conversation around one post. Raises Refused when the post is gone."""
+        """The conversation around one post. Raises PostGone when the post is gone, Blocked when blocked."""
         ...
+
+    def posts(self, remote_ids: Sequence[str]) -> list[RemotePost]:
+        """These posts as the network has them now; a post it no longer has is left out."""
+        ...
+
+    def pause_until(self) -> datetime | None:
+        """When the server's announced request budget is nearly spent: the time it is renewed (aware UTC);
+        None when reading may go on."""
+        ...
+
+
+@runtime_checkable
+class Liking(Protocol):
+    """A connector that can like a post. `key` is made once and stored before the first request, so a
+    repeat after an unclear outcome never likes twice (Bluesky: the like's record key)."""
+
+    def like(self, remote_id: str, cid: str, key: str) -> str:
+        """Like the post; returns the like's id on the network. Liking it again changes nothing."""
+        ...
+
+
+@runtime_checkable
+class Reader(NotificationReader, Protocol):
+    """Everything that can be read of one account: the inbox's reads, searches and counts."""
 
     def search(self, query: str, cursor: str = "", *, since: datetime | None = None) -> SearchPage:
         """Recent public posts matching `query` (words, "a phrase", #tag, @handle), newest first."""

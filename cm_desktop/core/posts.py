@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 from sqlmodel import Session
 
 from cm_desktop.core.i18n import Text
-from cm_desktop.core.models import Account, Media, Post, PostTarget, TargetState
+from cm_desktop.core.models import Account, Media, Post, PostReply, PostTarget, TargetState
+from cm_desktop.core.ports import ReplyTo
 
 if TYPE_CHECKING:
     from cm_desktop.core.media import MediaError, Rendition
@@ -61,6 +62,9 @@ class NewPost:
     scheduled_utc: datetime | None = None
     origin: str = ""  # "", "idea:<code>", "moment:<code>", "import:csv", "answer:<inbox item id>"
     extra: Mapping[str, str] = field(default_factory=dict)
+    # An answer: the post it goes under (the outbox sends it as a reply), and the inbox item answered.
+    reply_to: ReplyTo | None = None
+    inbox_item_id: int | None = None
 
 
 def relative(path: Path, data_dir: Path) -> str:
@@ -152,6 +156,20 @@ def create(session: Session, new: NewPost, now: datetime, *, queue: bool) -> tup
     session.flush()
     assert post.id is not None
     write_media(session, post.id, new.images)
+    if new.reply_to is not None:
+        reply = new.reply_to
+        session.add(
+            PostReply(
+                post_id=post.id,
+                inbox_item_id=new.inbox_item_id,
+                parent_id=reply.parent_id,
+                parent_cid=reply.parent_cid,
+                root_id=reply.root_id,
+                root_cid=reply.root_cid,
+                visibility=reply.visibility,
+                mention=reply.mention,
+            )
+        )
     rows = [
         PostTarget(
             post_id=post.id,

@@ -36,6 +36,7 @@ from cm_desktop.core.ports import (
     PublishResult,
     RateLimited,
     Refused,
+    ReplyTo,
     ServerLimits,
     Unknown,
 )
@@ -206,6 +207,14 @@ def utc_timestamp(moment: datetime | None = None) -> str:
     """ISO 8601 in UTC with milliseconds and 'Z', the form Bluesky's own app writes."""
     moment = (moment or datetime.now(UTC)).astimezone(UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def reply_ref(reply: ReplyTo) -> dict[str, Any]:
+    """A post record's `reply`: the post answered (parent) and its thread's first post (root), each with the
+    content id it had when read. A top-level post is its own root."""
+    parent = {"uri": reply.parent_id, "cid": reply.parent_cid}
+    root = {"uri": reply.root_id, "cid": reply.root_cid} if reply.root_id else parent
+    return {"root": root, "parent": parent}
 
 
 def _host(url: str) -> str:
@@ -683,6 +692,11 @@ class BlueskyConnector:
         except XrpcError as exc:
             raise exc.mapped() from None
 
+    def call(self, method: Literal["GET", "POST"], nsid: str, **kwargs: Any) -> dict[str, Any]:
+        """One XRPC call with this account's session (refreshed when needed); 4xx kept as XrpcError, so the
+        caller can tell a missing record from a refusal (networks/bluesky_inbox.py reads through it)."""
+        return self._authed(method, nsid, **kwargs)
+
     # -- Publisher API --
 
     def verify(self) -> AccountInfo:
@@ -748,6 +762,8 @@ class BlueskyConnector:
         }
         if post.langs:
             record["langs"] = list(post.langs[:MAX_LANGS])
+        if post.reply_to is not None:
+            record["reply"] = reply_ref(post.reply_to)
         facets = self._facets(text)
         if facets:
             record["facets"] = facets

@@ -62,8 +62,9 @@ log = logging.getLogger(__name__)
 NETWORK = "mastodon"
 CLIENT_NAME = "CM Desktop"
 WEBSITE = "https://github.com/cm-desktop"
-# Only what we use (NETWORKS.md): posting, media, reading our own posts and scheduled posts, mentions.
-SCOPES = "read:accounts read:statuses read:notifications write:statuses write:media"
+# Only what we use (NETWORKS.md): posting, media, reading our own posts and scheduled posts, the inbox (its
+# notifications, and liking a message from it).
+SCOPES = "read:accounts read:statuses read:notifications write:statuses write:media write:favourites"
 # Registered without a port: the server must accept any port on a loopback IP (RFC 8252 §7.3).
 LOOPBACK_REDIRECT_URI = "http://127.0.0.1/callback"
 REDIRECT_URIS = (LOOPBACK_REDIRECT_URI, OOB_REDIRECT_URI)
@@ -863,7 +864,9 @@ class MastodonConnector:
 
     def publish(self, post: OutgoingPost) -> PublishResult:
         media_ids = [self.upload_media(image) for image in post.images]
-        form: dict[str, Any] = {"status": post.text, "visibility": "public"}
+        form: dict[str, Any] = {"status": post.text, "visibility": _visibility(post)}
+        if post.reply_to is not None:
+            form["in_reply_to_id"] = post.reply_to.parent_id
         if media_ids:
             form["media_ids[]"] = media_ids
         if post.langs:
@@ -999,6 +1002,23 @@ class MastodonConnector:
             raise _error(Unknown, "lookup_failed", exc.server_reason) from None
         return None
 
+    # reading (networks/mastodon_inbox.py builds the inbox on these) -------------------------------
+
+    @property
+    def account_id(self) -> str:
+        """Our account's id on the server ("" until known: `verify` learns it)."""
+        return self._account_id
+
+    def api(self, method: str, path: str, **kwargs: Any) -> Any:
+        """One call to the server's API, its answer parsed (failures raised as our errors)."""
+        return self._api.call(method, path, **kwargs)
+
+    def api_page(self, path: str, params: dict[str, Any]) -> tuple[Any, dict[str, str]]:
+        """A GET of a paged list: its parsed answer and its Link header's URLs by `rel` ("next"...)."""
+        response = self._api.send("GET", path, params=params)
+        data = parse_response(response)
+        return data, {str(rel): str(link.get("url", "")) for rel, link in response.links.items() if rel}
+
     def _list(self, path: str, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
         data = self._api.call("GET", path, params=params)
         if not isinstance(data, list):
@@ -1006,6 +1026,18 @@ class MastodonConnector:
         for item in data:
             if isinstance(item, dict):
                 yield item
+
+
+# From the widest audience to the narrowest: an answer never reaches wider than what it answers.
+_VISIBILITIES = ("public", "unlisted", "private", "direct")
+
+
+def _visibility(post: OutgoingPost) -> str:
+    wanted = post.visibility if post.visibility in _VISIBILITIES else "public"
+    parent = post.reply_to.visibility if post.reply_to is not None else ""
+    if parent in _VISIBILITIES and _VISIBILITIES.index(parent) > _VISIBILITIES.index(wanted):
+        return parent
+    return wanted
 
 
 def _dict(value: Any) -> dict[str, Any]:

@@ -86,6 +86,7 @@ class Shell(QObject):
         self.connectivity: ConnectivityMonitor | None = None
         self.outbox: Any = None
         self.publishing: Any = None  # services.publishing.AppPublishing, once the store is open
+        self.inbox: Any = None
         self._secrets_instance: Any = None
 
     def set_language(self, choice: str) -> None:
@@ -203,6 +204,7 @@ class Shell(QObject):
 
         self._build_outbox(store, clock, zone)
         self._build_accounts(store)
+        self._build_inbox(store, clock, zone)
 
         self.home.compose_requested.connect(self._compose_text)
         self.home.setup_requested.connect(lambda: self.open_wizard(first_run=False))
@@ -283,6 +285,75 @@ class Shell(QObject):
         self.accounts.accounts_changed.connect(self.outbox.page.refresh)
         self.accounts.accounts_changed.connect(self.composer.reload_accounts)
 
+    def _build_inbox(self, store: Any, clock: Any, zone: str) -> None:
+        """The Messages page and its reading on a timer (the background job reads while the app is closed)."""
+        from PySide6.QtGui import QDesktopServices
+
+        from cm_desktop.core.tid import new_tid
+        from cm_desktop.ui.messages.controller import InboxController, InboxServices
+
+        if self.inbox is not None:
+            self.inbox.stop()  # the pages are being rebuilt (after the set-up): one timer only
+            self.inbox.deleteLater()
+        paths, secrets = self.paths, self._secrets()
+
+        def readers() -> Any:
+            from cm_desktop.services.inbox import reader_factory
+
+            return reader_factory(secrets)
+
+        def sync(interval: Any) -> Any:
+            from cm_desktop.services.inbox import sync_inbox
+
+            return sync_inbox(paths, store, readers(), interval=interval)
+
+        def thread(account_id: int, remote_id: str) -> Any:
+            from cm_desktop.services.inbox import load_thread
+
+            return load_thread(store, account_id, remote_id, readers())
+
+        def send_likes() -> Any:
+            from cm_desktop.core.inbox.answers import send_likes as send
+
+            return send(store, readers())
+
+        def push_seen(account_ids: Any) -> Any:
+            from cm_desktop.services.inbox import push_seen as push
+
+            return push(store, account_ids, readers())
+
+        self.inbox = InboxController(
+            store,
+            InboxServices(sync=sync, thread=thread, send_likes=send_likes, push_seen=push_seen),
+            self.runner,
+            clock,
+            zone,
+            self.lang,
+            show_notification=self._show_notification,
+            open_url=QDesktopServices.openUrl,
+            data_dir=paths.data,
+            renditions_dir=paths.renditions,
+            new_key=new_tid,
+            parent=self.window,
+        )
+        self.window.set_page("inbox", self.inbox.page)
+        self.inbox.unread_changed.connect(lambda count: self.window.set_badge("inbox", count))
+        self.inbox.show_messages.connect(self._show_messages)
+        self.inbox.accounts_requested.connect(lambda: self.window.show_page("accounts"))
+        # A click on a notification is for whoever showed the last one: the outbox's is forgotten.
+        self.inbox.notified.connect(lambda: setattr(self.outbox.notifier, "last_kind", ""))
+        self.inbox.answer_queued.connect(self.outbox.wake)
+        self.outbox.changed.connect(self.inbox.refresh)
+        self.accounts.accounts_changed.connect(self.inbox.check_now)
+        if self.tray is not None:
+            self.inbox.unread_changed.connect(self.tray.set_unread)
+            self.tray.icon.messageClicked.connect(self.inbox.on_notification_clicked)
+        if self.connectivity is not None:
+            self.connectivity.changed.connect(self.inbox.set_online)
+            if self.connectivity.online is not None:
+                self.inbox.set_online(self.connectivity.online)
+        self.inbox.start()
+
     def _secrets(self) -> Any:
         """One keychain door for the outbox and the Accounts page. Secrets picks keyring's backend on first
         use (in a worker: the outbox's run or the Accounts page's listing), not here."""
@@ -296,6 +367,8 @@ class Shell(QObject):
         """A system notification where the desktop shows them; else the status bar. True if notified."""
         from PySide6.QtWidgets import QSystemTrayIcon
 
+        if self.inbox is not None:
+            self.inbox.last_click = ("", 0)  # this notification's click is not the inbox's (it sets its own)
         if self.tray is not None and self.tray.icon.isVisible() and QSystemTrayIcon.supportsMessages():
             self.tray.icon.showMessage(title, message, QSystemTrayIcon.MessageIcon.Information, 10_000)
             return True
@@ -305,6 +378,10 @@ class Shell(QObject):
     def _edit_slots(self) -> None:
         if getattr(self, "calendar", None) is not None:
             self.calendar.edit_slots()
+
+    def _show_messages(self) -> None:
+        self.window.show_page("inbox")
+        self._raise_window()
 
     def _show_sending(self) -> None:
         self.window.show_page("sending")
@@ -451,6 +528,8 @@ class Shell(QObject):
         """No more timers: the outbox worker and the connection checks stop (the window is closing)."""
         if self.outbox is not None:
             self.outbox.stop()
+        if self.inbox is not None:
+            self.inbox.stop()
         if self.connectivity is not None:
             self.connectivity.stop()
 

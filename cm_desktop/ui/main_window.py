@@ -51,7 +51,7 @@ PAGES: tuple[tuple[str, object, object], ...] = (
     ),
     (
         "inbox",
-        QT_TRANSLATE_NOOP("Pages", "Inbox"),
+        QT_TRANSLATE_NOOP("Pages", "Messages"),
         QT_TRANSLATE_NOOP("Pages", "Replies and mentions from every network in one place, so nobody waits."),
     ),
     (

@@ -458,7 +458,7 @@
         <translation>Ce qui est en route, ce qui est parti, et ce qui vous attend : les publications à faire à la main ou à vérifier.</translation>
     </message>
     <message>
-        <source>Inbox</source>
+        <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
@@ -596,7 +596,7 @@
     </message>
     <message>
         <source>The backup could not be restored: your data is as it was.</source>
-        <translation>La sauvegarde n'a pas pu être restaurée : vos données sont restées telles quelles.</translation>
+        <translation>La sauvegarde n&apos;a pas pu être restaurée : vos données sont restées telles quelles.</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -694,14 +694,14 @@
     <name>SingleInstance</name>
     <message>
         <source>CM Desktop is already open but does not answer. Close it (or restart the computer), then open it again.</source>
-        <translation>CM Desktop est déjà ouvert mais ne répond pas. Fermez-le (ou redémarrez l'ordinateur), puis ouvrez-le à nouveau.</translation>
+        <translation>CM Desktop est déjà ouvert mais ne répond pas. Fermez-le (ou redémarrez l&apos;ordinateur), puis ouvrez-le à nouveau.</translation>
     </message>
 </context>
 <context>
     <name>StoreDialogs</name>
     <message>
         <source>Nothing is published until you choose. The damaged file was kept here:</source>
-        <translation>Rien n'est publié tant que vous n'avez pas choisi. Le fichier endommagé a été gardé ici :</translation>
+        <translation>Rien n&apos;est publié tant que vous n&apos;avez pas choisi. Le fichier endommagé a été gardé ici :</translation>
     </message>
     <message>
         <source>Restore the backup of %1</source>
@@ -729,7 +729,7 @@
     </message>
     <message>
         <source>The file could not be saved there. Choose another folder.</source>
-        <translation>Le fichier n'a pas pu être enregistré à cet endroit. Choisissez un autre dossier.</translation>
+        <translation>Le fichier n&apos;a pas pu être enregistré à cet endroit. Choisissez un autre dossier.</translation>
     </message>
     <message>
         <source>Restore from a backup</source>
@@ -737,7 +737,7 @@
     </message>
     <message>
         <source>Choose the copy to go back to. Your data as it is now is kept as a backup first, so you can come back to it. Posts published since that copy will show as not published yet: CM Desktop asks you before sending a late post again.</source>
-        <translation>Choisissez la copie à laquelle revenir. Vos données actuelles sont d'abord gardées comme sauvegarde : vous pourrez y revenir. Les publications parues depuis cette copie apparaîtront comme non publiées : CM Desktop vous demandera avant de renvoyer une publication en retard.</translation>
+        <translation>Choisissez la copie à laquelle revenir. Vos données actuelles sont d&apos;abord gardées comme sauvegarde : vous pourrez y revenir. Les publications parues depuis cette copie apparaîtront comme non publiées : CM Desktop vous demandera avant de renvoyer une publication en retard.</translation>
     </message>
     <message>
         <source>Backups, newest first</source>
@@ -745,7 +745,7 @@
     </message>
     <message>
         <source>There is no backup yet: the first one is made tomorrow when you open the app.</source>
-        <translation>Il n'y a encore aucune sauvegarde : la première sera faite demain, à l'ouverture de l'application.</translation>
+        <translation>Il n&apos;y a encore aucune sauvegarde : la première sera faite demain, à l&apos;ouverture de l&apos;application.</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -761,7 +761,7 @@
     </message>
     <message>
         <source>before an update of the app</source>
-        <translation>avant une mise à jour de l'application</translation>
+        <translation>avant une mise à jour de l&apos;application</translation>
     </message>
     <message>
         <source>%1 · %2 · %3 MB</source>
@@ -804,6 +804,14 @@
     <message>
         <source>Quit</source>
         <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>1 message to answer</source>
+        <translation>1 message à traiter</translation>
+    </message>
+    <message>
+        <source>%1 messages to answer</source>
+        <translation>%1 messages à traiter</translation>
     </message>
 </context>
 <context>

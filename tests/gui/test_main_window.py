@@ -45,7 +45,7 @@ def test_navigation_shows_every_section(qtbot: QtBot, paths: AppPaths) -> None:
         "Compose",
         "Calendar",
         "Sending",
-        "Inbox",
+        "Messages",
         "Accounts",
         "Insights",
         "Help",

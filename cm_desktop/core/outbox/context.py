@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any
 from sqlmodel import Session, col, select
 
 from cm_desktop.core import targets
-from cm_desktop.core.models import Account, AccountStatus, Media, Post, PostTarget
+from cm_desktop.core.models import Account, AccountStatus, Media, Post, PostReply, PostTarget
 from cm_desktop.core.models import stored_utc as aware
 from cm_desktop.core.outbox import messages as m
 from cm_desktop.core.outbox.persist import Ledger
 from cm_desktop.core.outbox.policy import OutboxPolicy
 from cm_desktop.core.outbox.writer import DECREMENT
-from cm_desktop.core.ports import LinkCard, OutgoingImage, Publisher
+from cm_desktop.core.ports import LinkCard, OutgoingImage, Publisher, ReplyTo
 from cm_desktop.core.schedule import Clock
 from cm_desktop.core.store import Store
 
@@ -71,6 +71,7 @@ class Ctx:
     post: Post
     account: Account | None
     media: list[Media]
+    reply_to: ReplyTo | None = None  # an answer from the inbox goes under this post
 
     @property
     def network(self) -> str:
@@ -169,10 +170,14 @@ def _load_chunk(session: Session, chunk: Sequence[int]) -> dict[int, Ctx]:
         select(Media).where(col(Media.post_id).in_(post_ids)).order_by(col(Media.position))
     ).all():
         media.setdefault(item.post_id, []).append(item)
+    replies = {
+        r.post_id: ReplyTo(r.parent_id, r.root_id, r.parent_cid, r.root_cid, r.visibility, r.mention)
+        for r in session.exec(select(PostReply).where(col(PostReply.post_id).in_(post_ids))).all()
+    }
     found = {}
     for target, post, account in rows:
         assert target.id is not None and post.id is not None
-        found[target.id] = Ctx(target, post, account, media.get(post.id, []))
+        found[target.id] = Ctx(target, post, account, media.get(post.id, []), replies.get(post.id))
     return found
 
 

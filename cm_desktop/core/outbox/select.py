@@ -56,6 +56,8 @@ def found_late(run: Run, post_id: int | None) -> None:
             col(PostTarget.state) == targets.SCHEDULED,
             col(PostTarget.account_id).is_not(None),
             col(PostTarget.native_schedule_id) == "",  # the server publishes those on time
+            # An answer queued while offline is still wanted late: it goes out when the connection is back.
+            col(Post.origin).not_like("answer:%"),
             col(PostTarget.next_attempt_utc).is_not(None),
             col(PostTarget.next_attempt_utc) < cutoff,
         )

@@ -268,6 +268,7 @@ def outgoing_post(run: Run, ctx: Ctx, *, prepare: bool, scheduled_at: datetime |
         link_card=card,
         scheduled_at=scheduled_at,
         fingerprint=ctx.target.fingerprint,
+        reply_to=ctx.reply_to,
     )
 
 

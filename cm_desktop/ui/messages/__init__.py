@@ -1,0 +1,1 @@
+"""The Messages page: the inbox of every connected account, answered from the app."""
