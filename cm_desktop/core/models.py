@@ -128,6 +128,8 @@ class PostTarget(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
     # Look-ups after an unclear outcome that could not tell; past a bound the person is asked.
     reconcile_attempts: int = 0
+    # When the first request may have left (set by the first claim): a look-up reads back to it.
+    first_attempt_utc: datetime | None = None
 
 
 class Media(SQLModel, table=True):

@@ -42,6 +42,8 @@ class NetworkError(Exception):
         super().__init__(what.get("en", **params) if isinstance(what, Text) else what)
         self.code = code
         self.server_reason = server_reason
+        # What the server gave before the failure (ids of uploaded pictures): kept for the next attempt.
+        self.progress: dict[str, str] = {}
 
     def message(self, lang: Lang) -> str:
         """What to tell the person, in their language."""
@@ -206,8 +208,11 @@ class OutgoingPost:
     reply_to: ReplyTo | None = None
     visibility: str = ""  # "": the account's own default
     not_before: datetime | None = None
-    # Ids the server gave in an earlier attempt (uploaded pictures), so a retry does not upload them again.
-    known_ids: tuple[tuple[str, str], ...] = ()
+    # The pictures' ids an earlier attempt got from the server, by position ("" when not uploaded): a retry
+    # does not upload them again (orphans, and Mastodon's 30 uploads per 30 minutes).
+    uploaded: tuple[str, ...] = ()
+    # Copies the server keeps for other targets of this account: a look-up never claims one of them.
+    taken_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import socket
 import ssl
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -383,49 +383,7 @@ def test_limits_of_forks_that_announce_max_toot_chars() -> None:
 # --- lookup -------------------------------------------------------------------------------------------
 
 
-def lookup_handler(
-    scheduled: Sequence[object], statuses: Sequence[object], fail: int | None = None
-) -> Handler:
-    def handler(request: httpx.Request) -> httpx.Response:
-        path = request.url.path
-        if path == "/api/v1/accounts/verify_credentials":
-            return json_response(200, {"id": "99", "username": "me"})
-        if fail is not None:
-            return json_response(fail, {"error": "nope"})
-        if path == "/api/v1/scheduled_statuses":
-            assert request.url.params["limit"] == "40"
-            return json_response(200, scheduled)
-        if path == "/api/v1/accounts/99/statuses":
-            assert request.url.params["limit"] == "40"
-            return json_response(200, statuses)
-        raise AssertionError(path)
-
-    return handler
-
-
-def test_lookup_finds_a_published_status_by_fingerprint() -> None:
-    statuses = [status_json("5", "<p>Other</p>"), status_json("6", "<p>Bonjour   à tous</p><p>#Pain</p>")]
-    post = OutgoingPost(text="Bonjour à tous\n#pain", idempotency_key="k")
-    with connector(lookup_handler([], statuses)) as c:
-        assert c.lookup(post) == PublishResult(remote_id="6", url=f"{SERVER}/@me/6")
-
-
-def test_lookup_finds_a_scheduled_status() -> None:
-    scheduled = [{"id": "3", "scheduled_at": "2026-08-01T14:00:00.000Z", "params": {"text": "Later"}}]
-    with connector(lookup_handler(scheduled, [])) as c:
-        found = c.lookup(OutgoingPost(text="Later", idempotency_key="k"))
-    assert found is not None and found.scheduled and found.remote_id == "3"
-
-
-def test_lookup_returns_none_when_surely_absent() -> None:
-    with connector(lookup_handler([], [status_json("5", "<p>Other</p>")])) as c:
-        assert c.lookup(OutgoingPost(text="Mine", idempotency_key="k")) is None
-
-
-@pytest.mark.parametrize(("fail", "cls"), [(500, Unknown), (404, Unknown), (401, AuthExpired)])
-def test_lookup_raises_transient_when_it_cannot_tell(fail: int, cls: type[Exception]) -> None:
-    with connector(lookup_handler([], [], fail=fail)) as c, pytest.raises(cls):
-        c.lookup(OutgoingPost(text="Mine", idempotency_key="k"))
+# Look-ups (time-bounded, paged, scheduled copies by id): tests/unit/test_mastodon_lookup.py.
 
 
 # --- login pieces -------------------------------------------------------------------------------------

@@ -49,7 +49,16 @@ class Held:
 
 
 def signature(text: str, media: Sequence[Media]) -> str:
-    """What the server was given: the text and, for each picture, its bytes, alt text and focus point."""
+    """What the server was given: the text and, for each picture, its bytes and alt text. Not the focus
+    point: moving it changes only how a timeline crops the picture, not worth withdrawing a copy for."""
+    parts = [unicodedata.normalize("NFC", text)]
+    parts += [f"{m.sha256}|{m.alt_text}" for m in media]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+
+
+def signature_with_focus(text: str, media: Sequence[Media]) -> str:
+    """The signature versions before 0.2 recorded (with the focus points): a copy they handed over is the
+    same content when this one matches, and is not withdrawn for it."""
     parts = [unicodedata.normalize("NFC", text)]
     parts += [f"{m.sha256}|{m.alt_text}|{m.focal_x:.4f}|{m.focal_y:.4f}" for m in media]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
