@@ -17,7 +17,6 @@ import functools
 import logging
 from dataclasses import replace
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from sqlmodel import col, select
@@ -35,8 +34,6 @@ from cm_desktop.core.ports import (
     NativeScheduling,
     NetworkError,
     NotSent,
-    OutgoingImage,
-    OutgoingPost,
     PublishResult,
     RateLimited,
     Refused,
@@ -166,7 +163,9 @@ def _apply(run: Run, ctx: Ctx, connector: NativeScheduling, held: native.Held) -
             # No longer on the server's schedule: published at its time, or deleted on the web. Look
             # among the published posts before doing anything else.
             since = held.since - run.policy.native_publish_window if held.since else None
-            found = connector.find_published(_held_post(ctx, held), since)
+            found = connector.find_published(
+                native.as_sent(held.text, held.images, ctx.target.idempotency_key), since
+            )
             if found is not None:
                 _out(run, ctx, held, found)
                 return
@@ -227,15 +226,6 @@ def _surely_unpublished(run: Run, held: native.Held) -> bool:
         return False
     window = run.policy.native_publish_window
     return run.now < held.at - window or run.now > held.at + window
-
-
-def _held_post(ctx: Ctx, held: native.Held) -> OutgoingPost:
-    """The server's copy as it was handed over (the post may have been edited since)."""
-    # Only the number of pictures matters to a look-up.
-    placeholder = OutgoingImage(path=Path(), mime_type="", alt="", width=0, height=0)
-    return OutgoingPost(
-        text=held.text, idempotency_key=ctx.target.idempotency_key, images=(placeholder,) * held.images
-    )
 
 
 def _done(held: native.Held, *, at: datetime | None = None) -> native.Held:

@@ -18,14 +18,16 @@ looked for among the published posts.
 from __future__ import annotations
 
 import hashlib
-import json
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, Literal
 
 from cm_desktop.core.models import Media
+from cm_desktop.core.outbox import progress
+from cm_desktop.core.ports import OutgoingImage, OutgoingPost
 
 KEY = "native"
 # Why a copy must go: the post went back to the drafts, or was deleted.
@@ -77,17 +79,9 @@ def _iso(value: datetime | None) -> str:
     return (value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)).isoformat()
 
 
-def _data(intermediate: str) -> dict[str, Any]:
-    try:
-        data = json.loads(intermediate or "{}")
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def read(intermediate: str) -> Held | None:
     """The held copy recorded in a target's intermediate_ids, or None (none recorded)."""
-    raw = _data(intermediate).get(KEY)
+    raw = progress.fields(intermediate).get(KEY)
     if not isinstance(raw, dict):
         return None
     withdraw = raw.get("withdraw", "")
@@ -106,7 +100,7 @@ def read(intermediate: str) -> Held | None:
 
 def write(intermediate: str, held: Held | None) -> str:
     """intermediate_ids with `held` recorded (None removes it); other keys are kept as they were."""
-    data = _data(intermediate)
+    data = progress.fields(intermediate)
     if held is None:
         data.pop(KEY, None)
     else:
@@ -120,7 +114,7 @@ def write(intermediate: str, held: Held | None) -> str:
             "op": held.op,
             "from": held.op_from,
         }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return progress.dump(data)
 
 
 def change_needed(held: Held, due: datetime | None, content: str) -> Op:
@@ -132,3 +126,10 @@ def change_needed(held: Held, due: datetime | None, content: str) -> Op:
     if due is not None and held.at is not None and due != held.at:
         return "move"
     return ""
+
+
+def as_sent(text: str, images: int, key: str) -> OutgoingPost:
+    """A copy as it was handed over, to look it up among the published posts: a look-up only needs the words
+    and how many pictures there were (the post may have been edited since)."""
+    placeholder = OutgoingImage(path=Path(), mime_type="", alt="", width=0, height=0)
+    return OutgoingPost(text=text, idempotency_key=key, images=(placeholder,) * images)

@@ -23,7 +23,8 @@ CANCELLED_COPY = "cancelled_copy"
 UPLOADS_KEPT = timedelta(hours=12)
 
 
-def _data(intermediate: str) -> dict[str, Any]:
+def fields(intermediate: str) -> dict[str, Any]:
+    """The JSON object kept in PostTarget.intermediate_ids ({} when empty or damaged)."""
     try:
         data = json.loads(intermediate or "{}")
     except ValueError:
@@ -31,7 +32,7 @@ def _data(intermediate: str) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _dump(data: dict[str, Any]) -> str:
+def dump(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
@@ -45,7 +46,7 @@ def _when(value: Any) -> datetime | None:
 
 def uploaded(intermediate: str, count: int, now: datetime) -> tuple[str, ...]:
     """The pictures' ids an earlier attempt got ("" where none), while they can still be trusted."""
-    raw = _data(intermediate).get(UPLOADED)
+    raw = fields(intermediate).get(UPLOADED)
     if not isinstance(raw, dict):
         return ()
     at = _when(raw.get("at"))
@@ -62,27 +63,27 @@ def with_uploaded(intermediate: str, progress: dict[str, str], now: datetime) ->
     found = {k: v for k, v in progress.items() if k.startswith("media:") and v}
     if not found:
         return intermediate
-    data = _data(intermediate)
+    data = fields(intermediate)
     data[UPLOADED] = {"at": now.astimezone(UTC).isoformat(), "ids": found}
-    return _dump(data)
+    return dump(data)
 
 
 def without_uploaded(intermediate: str) -> str:
-    data = _data(intermediate)
+    data = fields(intermediate)
     if UPLOADED not in data:
         return intermediate
     data.pop(UPLOADED)
-    return _dump(data)
+    return dump(data)
 
 
 def native_refused(intermediate: str) -> bool:
-    return NATIVE_REFUSED in _data(intermediate)
+    return NATIVE_REFUSED in fields(intermediate)
 
 
 def with_native_refused(intermediate: str, now: datetime, reason: str) -> str:
-    data = _data(intermediate)
+    data = fields(intermediate)
     data[NATIVE_REFUSED] = {"at": now.astimezone(UTC).isoformat(), "reason": reason[:300]}
-    return _dump(data)
+    return dump(data)
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ class CancelledCopy:
 
 
 def cancelled_copy(intermediate: str) -> CancelledCopy | None:
-    raw = _data(intermediate).get(CANCELLED_COPY)
+    raw = fields(intermediate).get(CANCELLED_COPY)
     if not isinstance(raw, dict):
         return None
     at, since = _when(raw.get("at")), _when(raw.get("since"))
@@ -106,7 +107,7 @@ def cancelled_copy(intermediate: str) -> CancelledCopy | None:
 
 
 def with_cancelled_copy(intermediate: str, copy: CancelledCopy | None) -> str:
-    data = _data(intermediate)
+    data = fields(intermediate)
     if copy is None:
         data.pop(CANCELLED_COPY, None)
     else:
@@ -116,4 +117,4 @@ def with_cancelled_copy(intermediate: str, copy: CancelledCopy | None) -> str:
             "text": copy.text,
             "images": copy.images,
         }
-    return _dump(data)
+    return dump(data)

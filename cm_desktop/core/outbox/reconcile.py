@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from datetime import datetime, timedelta
-from pathlib import Path
 
 from sqlmodel import col, select
 
@@ -24,8 +23,6 @@ from cm_desktop.core.ports import (
     NativeScheduling,
     NetworkError,
     NotSent,
-    OutgoingImage,
-    OutgoingPost,
     RateLimited,
 )
 
@@ -123,9 +120,7 @@ def _check_copy(run: Run, ctx: Ctx, connector: NativeScheduling) -> None:
     since = (held.since if held is not None and held.since else aware(ctx.target.first_attempt_utc)) or at
     text = held.text if held is not None and held.text else ctx.text
     images = held.images if held is not None else len(ctx.media)
-    placeholder = OutgoingImage(path=Path(), mime_type="", alt="", width=0, height=0)
-    sent = OutgoingPost(text=text, idempotency_key=ctx.target.idempotency_key, images=(placeholder,) * images)
-    found = connector.find_published(sent, since - window)
+    found = connector.find_published(native.as_sent(text, images, ctx.target.idempotency_key), since - window)
     if found is not None:
         cleared = native.write(ctx.target.intermediate_ids, None)
         finish(run, ctx, E.SENT, outcome="published", remote_id=found.remote_id, url=found.url,

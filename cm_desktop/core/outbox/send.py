@@ -94,11 +94,7 @@ def _out_already(run: Run, ctx: Ctx, connector: Publisher) -> bool:
     if copy is None or not isinstance(connector, NativeScheduling):
         return False
     planned = copy.at.strftime("%Y-%m-%d %H:%M UTC")
-    held = OutgoingPost(
-        text=copy.text,
-        idempotency_key=ctx.target.idempotency_key,
-        images=(OutgoingImage(Path(), "", "", 0, 0),) * copy.images,
-    )
+    held = native.as_sent(copy.text, copy.images, ctx.target.idempotency_key)
     try:
         found = connector.find_published(held, copy.since - run.policy.native_publish_window)
     except NetworkError as exc:
