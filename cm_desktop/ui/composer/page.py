@@ -45,6 +45,7 @@ from cm_desktop.ui.composer.checks import LONG_TEXT, NO_LIMITS, CheckCache, prev
 from cm_desktop.ui.composer.counters import CounterRow
 from cm_desktop.ui.composer.issues_panel import IssuesPanel
 from cm_desktop.ui.composer.link_cards import CardSource, LinkCardLoader, default_source
+from cm_desktop.ui.composer.renditions import Renditions
 from cm_desktop.ui.composer.targets import TargetSelector
 from cm_desktop.ui.previews.model import LinkPreview, PreviewImage, PreviewModel
 from cm_desktop.ui.tasks import TaskRunner
@@ -74,9 +75,12 @@ class ComposerPage(QWidget):
         *,
         link_cache: Path | None = None,
         link_source: Callable[[], CardSource] | None = None,
+        renditions_dir: Path | None = None,
     ) -> None:
         """`link_cache`: where link cards are kept (default: cache/link_cards beside the media folder);
-        `link_source`: what looks them up (default: the real fetcher on that folder)."""
+        `link_source`: what looks them up (default: the real fetcher on that folder); `renditions_dir`:
+        the pipeline's cache of pictures as each network gets them (default: cache/renditions, the
+        outbox's)."""
         super().__init__(parent)
         self.setObjectName("page_compose")
         self.runner, self.clock, self.zone, self.media_dir, self._lang = runner, clock, zone, media_dir, lang
@@ -86,6 +90,11 @@ class ComposerPage(QWidget):
         self.link_cards = LinkCardLoader(runner, link_source or default_source(cache), self)
         self.link_cards.card_ready.connect(lambda _link: self._schedule_refresh(0))
         self._checks = CheckCache()
+        # The pictures as each network gets them: the checks judge what the outbox will really send.
+        self.renditions = Renditions(
+            runner, renditions_dir or media_dir.parent / "cache" / "renditions", self
+        )
+        self.renditions.ready.connect(lambda: self._problems_timer.start(0))
         self._links: dict[str, list[str]] = {}  # links found per text, for the current refresh
         self.store: Any = None
         self.post_id: int | None = None
@@ -430,10 +439,27 @@ class ComposerPage(QWidget):
         if self._refresh_timer.isActive():
             self._refresh_counts()
         self.issues = {
-            network: self._checks.problems(network, text, self._image_facts, limits)
+            network: self._fitted(network, self._checks.problems(network, text, self._image_facts, limits))
             for network, (text, limits) in self._texts.items()
         }
         self.issues_panel.show_issues(self.issues, self.lang())
+
+    def _fitted(self, network: str, issues: list[Issue]) -> list[Issue]:
+        """The rules' picture issues once the pipeline has prepared each picture for `network`, as the
+        outbox will send it (core.posts.fitted): what it resizes is a note, what it cannot prepare blocks."""
+        items = self.media.items()
+        if not items:
+            return issues
+        account = self.targets.account_for(network)
+        spec = registry.get(network).rendition_on(account.limits if account is not None else None)
+        made, pending = {}, []
+        for index, item in enumerate(items):
+            result = self.renditions.get(item.path, item.sha256, item.focal, spec)
+            if result is None:
+                pending.append(index)
+            else:
+                made[index] = result
+        return posts.fitted(issues, made, network, pending)
 
     def _link_card(self, network: str, text: str) -> LinkPreview | None:
         """The card `network` shows for the text's link: none with pictures (every network drops it then)."""
@@ -603,6 +629,9 @@ class ComposerPage(QWidget):
             return False
         if blocking:
             self._say(self.tr("Fix the problems marked “Must fix” first."))
+            return False
+        if self.renditions.pending():
+            self._say(self.tr("The pictures are still being prepared for each network: one moment."))
             return False
         return True
 
