@@ -11,14 +11,13 @@ debounced and runs off the GUI thread; link cards are looked up in the backgroun
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -128,6 +127,8 @@ class ComposerPage(QWidget):
         self.status = QLabel()
         self.status.setObjectName("composer_status")
         self.status.setWordWrap(True)
+        # Sentences with apostrophes and names typed by the person: shown as written, never read as HTML.
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
 
         self.undo_button = QPushButton()
         self.redo_button = QPushButton()
@@ -726,7 +727,7 @@ class ComposerPage(QWidget):
             self._say(self.tr("Something went wrong while saving. Your text is still here."))
 
     def _say(self, sentence: str) -> None:
-        self.status.setText(html.escape(sentence))
+        self.status.setText(sentence)
         self.status_changed.emit(sentence)
 
     # --- language -------------------------------------------------------------------------------------
