@@ -312,8 +312,9 @@ def _picture_issue(index: int, error: MediaError) -> Issue:
     from cm_desktop.core.rules import Fix, Issue, Severity
 
     text = Text(en="Picture {number}: " + error.text.en, fr="Image {number} : " + error.text.fr)
-    params: dict[str, str | int | float] = {
-        k: v for k, v in error.params.items() if isinstance(v, str | int | float)
+    # A network's name is a Text (shown in the message's language): kept, like numbers and words.
+    params: dict[str, str | int | float | Text] = {
+        k: v for k, v in error.params.items() if isinstance(v, str | int | float | Text)
     }
     params["number"] = index + 1
     return Issue(

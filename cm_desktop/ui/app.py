@@ -185,6 +185,7 @@ class Shell(QObject):
             self.paths.media,
             self.lang,
             link_cache=self.paths.data / "cache" / "link_cards",
+            renditions_dir=self.paths.renditions,
         )
         if self.connectivity is not None:
             # Link cards are fetched only while online; offline they come from the cache.
@@ -212,6 +213,7 @@ class Shell(QObject):
         self.calendar.post_opened.connect(self._open_post)
         self.calendar.compose_requested.connect(lambda _when: self.window.show_page("compose"))
         self.calendar.posts_changed.connect(self.home.refresh)
+        self.calendar.posts_changed.connect(self.composer.forget_sent)  # "Scheduled for…" may be stale
         self.composer.post_scheduled.connect(self._posts_changed)
         self.composer.post_scheduled.connect(self.outbox.wake)
         self.calendar.posts_changed.connect(self.outbox.wake)

@@ -70,12 +70,28 @@
         <translation>Corrigez d&apos;abord les points marqués « À corriger ».</translation>
     </message>
     <message>
+        <source>The pictures are still being prepared for each network: one moment.</source>
+        <translation>Les images sont encore en préparation pour chaque réseau : un instant.</translation>
+    </message>
+    <message>
         <source>Your post will be sent as soon as the computer is online.</source>
         <translation>Votre publication partira dès que l&apos;ordinateur sera connecté.</translation>
     </message>
     <message>
-        <source>Scheduled for %1.</source>
-        <translation>Programmée pour le %1.</translation>
+        <source>%1 at %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <source>Added to the queue: it goes out on %1 on %2, the next free posting time.</source>
+        <translation>Ajoutée à la file : elle part le %1 sur %2, au prochain horaire libre.</translation>
+    </message>
+    <message>
+        <source>Scheduled for %1 on %2.</source>
+        <translation>Programmée pour le %1 sur %2.</translation>
+    </message>
+    <message>
+        <source>It is in the Calendar.</source>
+        <translation>Vous la retrouvez dans le Calendrier.</translation>
     </message>
     <message>
         <source>Something went wrong while saving. Your text is still here.</source>
@@ -291,6 +307,10 @@
     <message>
         <source>Choose above the networks this post goes to: each one is checked here.</source>
         <translation>Choisissez au-dessus les réseaux de cette publication : chacun est vérifié ici.</translation>
+    </message>
+    <message>
+        <source>Write your post above: it is checked here for each network as you type.</source>
+        <translation>Écrivez votre publication ci-dessus : elle est vérifiée ici pour chaque réseau au fil de la frappe.</translation>
     </message>
     <message>
         <source>Everything is ready for the networks you chose.</source>

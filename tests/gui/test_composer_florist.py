@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from cm_desktop.core.schedule import ManualClock
@@ -70,3 +72,131 @@ def test_a_phone_photo_is_fitted_for_bluesky_not_refused(qtbot: QtBot, store: St
     # What the outbox will send was prepared off the GUI thread, once for Bluesky.
     assert page.renditions.started == 1
     assert page._ready()
+
+
+def button_places(page: ComposerPage) -> dict[str, tuple[int, int, int, int]]:
+    buttons = (page.save_button, page.schedule_button, page.queue_button, page.publish_button)
+    return {
+        b.objectName(): (
+            b.mapTo(page, b.rect().topLeft()).x(),
+            b.mapTo(page, b.rect().topLeft()).y(),
+            b.width(),
+            b.height(),
+        )
+        for b in buttons
+    }
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1280, 800)])
+def test_buttons_keep_their_places_when_networks_are_toggled(
+    qtbot: QtBot, store: Store, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    page = make_page(qtbot, store, tmp_path)
+    page.resize(*size)
+    page.show()
+    qtbot.waitExposed(page)
+    page.editor.setPlainText("Les pivoines sont là")
+    settle(qtbot, page)
+    first = button_places(page)
+    for chosen in (["bluesky"], ["bluesky", "instagram"], registry_ids(), [], ["x"]):
+        page.targets.set_selected(chosen)
+        settle(qtbot, page)
+        QApplication.processEvents()
+        assert button_places(page) == first, chosen
+
+
+def registry_ids() -> list[str]:
+    from cm_desktop.core import networks
+
+    return list(networks.ids())
+
+
+def overlaps(parent: QWidget) -> list[str]:
+    """Visible direct children of `parent` drawn over one another."""
+    children = [w for w in parent.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)]
+    shown = [w for w in children if w.isVisibleTo(parent) and not w.isWindow() and w.width() and w.height()]
+    found = []
+    for i, a in enumerate(shown):
+        for b in shown[i + 1 :]:
+            if a.geometry().intersects(b.geometry()):
+                found.append(f"{a.objectName() or type(a).__name__} / {b.objectName() or type(b).__name__}")
+    return found
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1280, 800), (960, 540)])
+def test_the_picture_card_never_covers_its_buttons_or_the_prompt(
+    qtbot: QtBot, store: Store, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    page = make_page(qtbot, store, tmp_path)
+    page.resize(*size)
+    page.show()
+    qtbot.waitExposed(page)
+    page.targets.set_selected(["bluesky", "instagram", "facebook"])
+    picture = tmp_path / "bouquet.jpg"
+    Image.new("RGB", (1200, 900), (200, 60, 90)).save(picture)
+    page.editor.setPlainText("Bouquet du jour")
+    page.media.add_files([picture, picture])
+    settle(qtbot, page)
+    QApplication.processEvents()
+    assert page.media.alt_prompt.isVisible()  # the description banner is on screen
+    column = page.media.parentWidget()
+    assert column is not None
+    assert overlaps(page.media) == []
+    assert overlaps(column) == []
+    # Every part keeps at least the height it asks for: nothing squeezed under another.
+    for widget in (page.media.list, page.media.add_button, page.media.alt_prompt, page.editor):
+        assert widget.height() >= widget.minimumSizeHint().height(), widget.objectName()
+
+
+def test_after_scheduling_the_empty_composer_shows_no_problem_until_she_types(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    page = make_page(qtbot, store, tmp_path, lang="en")
+    page.targets.set_selected(["bluesky", "mastodon"])
+    page.editor.setPlainText("Les pivoines sont là")
+    settle(qtbot, page)
+    page.schedule()
+    dialog = page.schedule_dialog
+    qtbot.addWidget(dialog)
+    dialog.when.setDateTime(dialog.when.dateTime().fromString("2027-03-23 09:00", "yyyy-MM-dd HH:mm"))
+    dialog.buttons.accepted.emit()
+    settle(qtbot, page)
+    assert page.editor.toPlainText() == ""
+    # Nothing red, nothing to fix: an empty post is not a problem yet.
+    assert all(issues == [] for issues in page.issues.values())
+    assert page.issues_panel.rows == []
+    assert "Everything is ready" not in page.issues_panel.all_good.text()
+    page.targets.set_selected(["bluesky", "instagram"])  # Instagram wants a picture: not yet said either
+    settle(qtbot, page)
+    assert all(issues == [] for issues in page.issues.values())
+    assert "Tuesday 23 March at 09:00" in page.status.text() and "Bluesky" in page.status.text()
+    said = page.status.text()
+    # The line follows the language...
+    page._lang = lambda: "fr"
+    page.retranslate()
+    assert "mardi 23 mars" in page.status.text() and page.status.text() != said
+    # ...and belongs to the post it speaks of: moved elsewhere, or a new draft started, it goes.
+    page.forget_sent()
+    assert page.status.text() == ""
+    page._say(lambda: "Programmée", about=1)
+    qtbot.keyClicks(page.editor, "N")
+    settle(qtbot, page)
+    assert page.status.text() == ""
+    # Now she types: the problems come back (Instagram needs a picture).
+    assert "images.required" in {i.code for i in page.issues["instagram"]}
+
+
+def test_add_to_queue_says_when_and_where_the_post_went(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    from cm_desktop.core.models import Slot
+
+    with store.session() as session:
+        session.add(Slot(network="bluesky", weekday=1, minute_of_day=9 * 60))  # Tuesdays 9:00
+        session.commit()
+    page = make_page(qtbot, store, tmp_path, lang="en")
+    page.targets.set_selected(["bluesky"])
+    page.editor.setPlainText("Les pivoines sont là")
+    settle(qtbot, page)
+    page.queue_button.click()
+    said = page.status.text()
+    assert "queue" in said and "Tuesday 23 March at 09:00" in said and "Bluesky" in said
+    assert "Calendar" in said

@@ -91,6 +91,13 @@ def test_no_message_shows_an_html_entity_in_french(qtbot: QtBot, tmp_path: Path)
         show_dialogs=True, use_system_network=False,
     )  # fmt: skip
     qtbot.addWidget(shell.window)
+    try:
+        _walk(qtbot, shell, now)
+    finally:
+        shell.translations.apply("en")  # the next tests read English
+
+
+def _walk(qtbot: QtBot, shell: Shell, now: datetime) -> None:
     shell.window.resize(1280, 800)
     with qtbot.waitSignal(shell.store_ready, timeout=20_000):
         shell.window.show()
