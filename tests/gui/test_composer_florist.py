@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -200,3 +200,47 @@ def test_add_to_queue_says_when_and_where_the_post_went(qtbot: QtBot, store: Sto
     said = page.status.text()
     assert "queue" in said and "Tuesday 23 March at 09:00" in said and "Bluesky" in said
     assert "Calendar" in said
+
+
+def test_the_emoji_picker_is_a_popup_under_its_button(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    from PySide6.QtCore import QPoint
+
+    page = make_page(qtbot, store, tmp_path, lang="en")
+    page.resize(1024, 640)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.mouseClick(page.emoji_button, Qt.MouseButton.LeftButton)
+    picker = page.emoji_picker
+    qtbot.waitExposed(picker)
+    assert picker.isWindow() and picker.isVisible()
+    # Sized to its grid (eight columns of emoji, five rows at least), not a strip at the top left.
+    assert picker.width() >= picker.grid.minimumWidth() and picker.height() >= picker.grid.minimumHeight()
+    assert len(picker.visible_emoji()) > 20
+    button = page.emoji_button.mapToGlobal(QPoint(0, 0))
+    assert abs(picker.x() - button.x()) < 40
+    assert picker.y() >= button.y() + page.emoji_button.height() or picker.geometry().bottom() <= button.y()
+    # Escape closes it.
+    qtbot.keyClick(picker.search, Qt.Key.Key_Escape)
+    assert not picker.isVisible()
+    # A click outside closes it too.
+    qtbot.mouseClick(page.emoji_button, Qt.MouseButton.LeftButton)
+    qtbot.waitExposed(picker)
+    assert picker.isVisible()
+    # A popup receives the clicks outside it (that is how Qt closes it): one at the page's top left.
+    qtbot.mousePress(
+        picker, Qt.MouseButton.LeftButton, pos=picker.mapFromGlobal(page.mapToGlobal(QPoint(5, 5)))
+    )
+    qtbot.waitUntil(lambda: not picker.isVisible(), timeout=2_000)
+    # One picker for the page (it keeps the emoji used recently), and its names follow the language.
+    qtbot.mouseClick(page.emoji_button, Qt.MouseButton.LeftButton)
+    assert page.emoji_picker is picker
+    names_before = picker.grid.item(0).toolTip()
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale(QLocale.Language.French))
+    try:
+        QApplication.sendEvent(picker, QEvent(QEvent.Type.LanguageChange))
+        assert picker.grid.item(0).toolTip() != names_before
+    finally:
+        QLocale.setDefault(QLocale(QLocale.Language.English))
+    picker.close()

@@ -139,6 +139,7 @@ class ComposerPage(QWidget):
         self.redo_button = QPushButton()
         self.emoji_button = QPushButton("🙂")
         self.emoji_button.setObjectName("emoji_button")
+        self.emoji_picker: Any = None  # made on first use (ui.composer.emoji_picker)
         self.save_button = QPushButton()
         self.save_button.setObjectName("save_draft")
         self.schedule_button = QPushButton()
@@ -622,9 +623,11 @@ class ComposerPage(QWidget):
     def show_emoji_picker(self) -> None:
         from cm_desktop.ui.composer.emoji_picker import EmojiPicker
 
-        picker = EmojiPicker(parent=self)
-        picker.emoji_chosen.connect(self.editor.insertPlainText)
-        picker.show()
+        if self.emoji_picker is None:
+            # One picker for the page's life: it keeps the emoji used recently.
+            self.emoji_picker = EmojiPicker(parent=self)
+            self.emoji_picker.emoji_chosen.connect(self.editor.insertPlainText)
+        self.emoji_picker.popup_under(self.emoji_button)
 
     # --- saving and sending ---------------------------------------------------------------------------
 
