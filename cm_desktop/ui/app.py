@@ -92,6 +92,7 @@ class Shell(QObject):
     def set_language(self, choice: str) -> None:
         self.settings.language = choice
         self.translations.apply(choice)
+        self.settings_page.show_language(choice)  # chosen in the wizard: Settings shows that choice
         self._save_settings()
 
     def _save_settings(self) -> None:
@@ -118,6 +119,8 @@ class Shell(QObject):
         def done(status: Any) -> None:
             self.settings.background_publishing = bool(status.installed)
             self._save_settings()
+            if getattr(self, "composer", None) is not None:
+                self.composer.background_publishing = self.settings.background_publishing
             self.settings_page.set_background_result(bool(status.installed))
 
         def failed(error: BaseException) -> None:
@@ -194,6 +197,8 @@ class Shell(QObject):
                 self.composer.set_online(self.connectivity.online)
         if self._profile is not None and self._profile.name:
             self.composer.set_author(self._profile.name)
+        self.composer.background_publishing = self.settings.background_publishing
+        self.composer.background_requested.connect(lambda: self.set_background_publishing(True))
         self.home = HomePage(self.runner, clock, self.lang)
         self.calendar = CalendarPage(store, zone, country, clock, self.runner, self.paths.data)
         self.window.set_page("compose", self.composer)
@@ -414,17 +419,45 @@ class Shell(QObject):
             self.set_language,
             language=self.lang(),
             first_run=first_run,
+            background_default=self.settings.background_publishing or self._job_can_run_closed(),
             parent=self.window,
         )
         self.wizard = wizard
         wizard.applied.connect(lambda _result: self._wizard_done(rebuild=True))
         wizard.skipped.connect(lambda: self._wizard_done(rebuild=False))
-        wizard.connect_requested.connect(lambda: self.window.show_page("accounts"))
+        wizard.connect_requested.connect(self._connect_from_wizard)
         wizard.show()
+
+    def _job_can_run_closed(self) -> bool:
+        from cm_desktop.platform.background_job import can_run_while_closed
+
+        return can_run_while_closed()
+
+    def _connect_from_wizard(self, network: str) -> None:
+        """The connection opens on top of the wizard; once it works, the wizard says so and goes on."""
+        wizard = self.wizard
+        accounts = getattr(self, "accounts", None)
+        if accounts is None:
+            return
+        dialog = (
+            accounts.open_mastodon(over=wizard)
+            if network == "mastodon"
+            else accounts.open_bluesky(over=wizard)
+        )
+        dialog.connected.connect(
+            lambda account: wizard.connect_page.add_connected(str(account.handle or account.display_name))
+        )
 
     def _wizard_done(self, rebuild: bool) -> None:
         self.settings.onboarding_seen = True
         self._save_settings()
+        wizard = getattr(self, "wizard", None)
+        if (
+            rebuild
+            and wizard is not None
+            and wizard.connect_page.background() != self.settings.background_publishing
+        ):
+            self.set_background_publishing(wizard.connect_page.background())
         if rebuild:
             self.build_pages(self.store)
 

@@ -584,6 +584,10 @@
 <context>
     <name>ScheduleDialog</name>
     <message>
+        <source>Done: your computer will send it even if CM Desktop is closed.</source>
+        <translation>C&apos;est fait : votre ordinateur l&apos;enverra même si CM Desktop est fermé.</translation>
+    </message>
+    <message>
         <source>The post could not be scheduled. Please try again.</source>
         <translation>La publication n&apos;a pas pu être programmée. Veuillez réessayer.</translation>
     </message>
@@ -598,6 +602,14 @@
     <message>
         <source>Date and time of publication</source>
         <translation>Date et heure de publication</translation>
+    </message>
+    <message>
+        <source>CM Desktop must be open at that time to send it: publishing while it is closed is off.</source>
+        <translation>CM Desktop doit être ouvert à ce moment-là pour l&apos;envoyer : la publication quand il est fermé est désactivée.</translation>
+    </message>
+    <message>
+        <source>Publish even when CM Desktop is closed</source>
+        <translation>Publier même quand CM Desktop est fermé</translation>
     </message>
 </context>
 <context>

@@ -99,12 +99,28 @@
         <translation>Une fois reliés, Bluesky et Mastodon peuvent publier pour vous, à l&apos;heure prévue.</translation>
     </message>
     <message>
-        <source>&amp;Connect Bluesky or Mastodon</source>
-        <translation>&amp;Relier Bluesky ou Mastodon</translation>
+        <source>Connect &amp;Bluesky</source>
+        <translation>Connecter &amp;Bluesky</translation>
+    </message>
+    <message>
+        <source>Connect &amp;Mastodon</source>
+        <translation>Connecter &amp;Mastodon</translation>
+    </message>
+    <message>
+        <source>Connected: %1. You can go on.</source>
+        <translation>Connecté : %1. Vous pouvez continuer.</translation>
     </message>
     <message>
         <source>The other networks need nothing: when a post is due, CM Desktop gets it ready and reminds you, and you publish it yourself in a couple of clicks.</source>
         <translation>Pour les autres réseaux, rien à faire : le moment venu, CM Desktop prépare la publication et vous prévient, puis vous la publiez vous-même en quelques clics.</translation>
+    </message>
+    <message>
+        <source>Publish even when CM Desktop is closed</source>
+        <translation>Publier même quand CM Desktop est fermé</translation>
+    </message>
+    <message>
+        <source>Your computer sends what is due every 5 minutes, as long as it is on. You can change this in Settings.</source>
+        <translation>Votre ordinateur envoie ce qui est prévu toutes les 5 minutes, tant qu&apos;il est allumé. Vous pourrez changer cela dans les Réglages.</translation>
     </message>
     <message>
         <source>You can connect your accounts at any time from the Accounts page.</source>

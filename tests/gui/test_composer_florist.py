@@ -244,3 +244,37 @@ def test_the_emoji_picker_is_a_popup_under_its_button(qtbot: QtBot, store: Store
     finally:
         QLocale.setDefault(QLocale(QLocale.Language.English))
     picker.close()
+
+
+def test_scheduling_says_when_the_app_must_stay_open(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    from cm_desktop.core.drafts import ConnectedAccount
+    from cm_desktop.core.models import Account
+
+    with store.session() as session:
+        session.add(Account(network="bluesky", handle="iris.test"))
+        session.add(Account(network="mastodon", handle="iris@mastodon.test"))
+        session.commit()
+    page = make_page(qtbot, store, tmp_path, lang="en")
+    page.set_accounts([ConnectedAccount(1, "bluesky", "Iris", "iris.test"), ConnectedAccount(2, "mastodon")])
+    page.editor.setPlainText("Les pivoines sont là")
+    asked: list[bool] = []
+    page.background_requested.connect(lambda: asked.append(True))
+    # Mastodon keeps the post on its server until its time: nothing to say.
+    page.targets.set_selected(["mastodon"])
+    page.schedule()
+    qtbot.addWidget(page.schedule_dialog)
+    assert not page.schedule_dialog.closed_note.isVisibleTo(page.schedule_dialog)
+    page.schedule_dialog.reject()
+    # Bluesky is sent by the app: while publishing-when-closed is off, the dialog says so and offers it.
+    page.targets.set_selected(["bluesky"])
+    page.schedule()
+    dialog = page.schedule_dialog
+    qtbot.addWidget(dialog)
+    assert dialog.closed_note.isVisibleTo(dialog) and "must be open" in dialog.closed_note.text()
+    dialog.closed_button.click()
+    assert asked == [True]
+    dialog.reject()
+    page.background_publishing = True
+    page.schedule()
+    qtbot.addWidget(page.schedule_dialog)
+    assert not page.schedule_dialog.closed_note.isVisibleTo(page.schedule_dialog)

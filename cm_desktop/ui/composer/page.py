@@ -64,6 +64,7 @@ class ComposerPage(QWidget):
     draft_saved = Signal(int)  # post id
     post_scheduled = Signal(int)  # post id
     status_changed = Signal(str)  # a sentence for the person
+    background_requested = Signal()  # "publish even when CM Desktop is closed", asked from the schedule
 
     def __init__(
         self,
@@ -140,6 +141,7 @@ class ComposerPage(QWidget):
         self.emoji_button = QPushButton("🙂")
         self.emoji_button.setObjectName("emoji_button")
         self.emoji_picker: Any = None  # made on first use (ui.composer.emoji_picker)
+        self.background_publishing = False  # the OS job sends while the app is closed (Settings)
         self.save_button = QPushButton()
         self.save_button.setObjectName("save_draft")
         self.schedule_button = QPushButton()
@@ -696,7 +698,14 @@ class ComposerPage(QWidget):
         def attempt(local: datetime) -> Sequence[Problem]:  # on the task runner
             return schedule_draft(store, post_id, local, zone, clock.now())
 
-        dialog = ScheduleDialog(self.zone, initial, attempt, self.lang(), self.runner, self)
+        needs_app = not self.background_publishing and any(
+            t.account_id is not None and not registry.get(t.network).can.native_scheduling
+            for t in self.targets.selected_targets()
+        )
+        dialog = ScheduleDialog(
+            self.zone, initial, attempt, self.lang(), self.runner, self, app_must_be_open=needs_app
+        )
+        dialog.background_requested.connect(self.background_requested)
         self.schedule_dialog = dialog
         dialog.accepted.connect(lambda: self._sent(post_id, dialog.chosen))
         dialog.open()

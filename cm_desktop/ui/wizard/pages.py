@@ -522,30 +522,66 @@ class NetworksPage(WizardPageBase):
 
 
 class ConnectPage(WizardPageBase):
-    connect_requested = Signal()
+    """Connect Bluesky or Mastodon on top of the wizard (it stays where it is), and choose whether posts go
+    out while CM Desktop is closed."""
 
-    def __init__(self, lang: Callable[[], Lang]) -> None:
+    connect_requested = Signal(str)  # "bluesky" or "mastodon": the Shell opens its dialog over the wizard
+
+    def __init__(self, lang: Callable[[], Lang], background_default: bool = True) -> None:
         super().__init__("connect", 6, lang)
         self.direct = _body(name="connect_direct")
         make_body(self.direct)
         self.assisted = _body(name="connect_assisted")
         make_body(self.assisted)
-        self.button = QPushButton()
-        self.button.setObjectName("connect_button")
-        self.button.setAutoDefault(False)  # Enter still means "Next", not "Connect"
-        self.later = _hint("connect_later")
+        self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
-        row.addWidget(self.button)
+        for network in ("bluesky", "mastodon"):
+            button = QPushButton()
+            button.setObjectName(f"connect_{network}")
+            button.setAutoDefault(False)  # Enter still means "Next", not "Connect"
+            button.clicked.connect(lambda _=False, n=network: self.connect_requested.emit(n))
+            self.buttons[network] = button
+            row.addWidget(button)
         row.addStretch(1)
+        # Kept for the tests and the keyboard: the first button is Bluesky's.
+        self.button = self.buttons["bluesky"]
+        self.connected_label = _body(name="connect_connected")
+        self.connected_label.hide()
+        self.keychain_label = _body(name="connect_keychain")
+        self.keychain_label.hide()
+        self.connected: list[str] = []
+        self.later = _hint("connect_later")
+        self.background_box = QCheckBox()
+        self.background_box.setObjectName("wizard_background_publishing")
+        self.background_box.setChecked(background_default)
+        self.background_hint = _hint("wizard_background_hint")
         self.content.addWidget(self.direct)
         self.content.addLayout(row)
+        self.content.addWidget(self.connected_label)
+        self.content.addWidget(self.keychain_label)
         self.content.addSpacing(12)
         self.content.addWidget(self.assisted)
         self.content.addSpacing(12)
+        self.content.addWidget(self.background_box)
+        self.content.addWidget(self.background_hint)
+        self.content.addSpacing(8)
         self.content.addWidget(self.later)
         self.content.addStretch(1)
-        self.button.clicked.connect(self.connect_requested)
         self.retranslate()
+
+    def add_connected(self, name: str) -> None:
+        """An account was connected from here: say so on the page the person is looking at."""
+        if name not in self.connected:
+            self.connected.append(name)
+        self.retranslate()
+
+    def set_keychain_problem(self, text: str) -> None:
+        """No usable keychain: said before any form, with what to do (empty: no problem)."""
+        self.keychain_label.setText(text)
+        self.keychain_label.setVisible(bool(text))
+
+    def background(self) -> bool:
+        return self.background_box.isChecked()
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -554,12 +590,26 @@ class ConnectPage(WizardPageBase):
         self.direct.setText(
             self.tr("Bluesky and Mastodon can publish for you at the planned time once they are connected.")
         )
-        self.button.setText(self.tr("&Connect Bluesky or Mastodon"))
-        self.button.setAccessibleName(self.button.text().replace("&", ""))
+        self.buttons["bluesky"].setText(self.tr("Connect &Bluesky"))
+        self.buttons["mastodon"].setText(self.tr("Connect &Mastodon"))
+        for button in self.buttons.values():
+            button.setAccessibleName(button.text().replace("&", ""))
+        self.connected_label.setText(
+            self.tr("Connected: %1. You can go on.").replace("%1", ", ".join(self.connected))
+        )
+        self.connected_label.setVisible(bool(self.connected))
         self.assisted.setText(
             self.tr(
                 "The other networks need nothing: when a post is due, CM Desktop gets it ready and reminds "
                 "you, and you publish it yourself in a couple of clicks."
+            )
+        )
+        self.background_box.setText(self.tr("Publish even when CM Desktop is closed"))
+        self.background_box.setAccessibleName(self.background_box.text())
+        self.background_hint.setText(
+            self.tr(
+                "Your computer sends what is due every 5 minutes, as long as it is on. You can change this "
+                "in Settings."
             )
         )
         self.later.setText(self.tr("You can connect your accounts at any time from the Accounts page."))

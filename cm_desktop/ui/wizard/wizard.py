@@ -43,7 +43,7 @@ def system_zone() -> str:
 class FirstRunWizard(QWizard):
     """Open with `open()` (or `show()`); it saves on Finish and emits `applied`, or `skipped` when left."""
 
-    connect_requested = Signal()  # "Connect Bluesky or Mastodon": show the Accounts page
+    connect_requested = Signal(str)  # "bluesky" or "mastodon": open its connection over the wizard
     applied = Signal(object)  # onboarding.ApplyResult, after the store was written
     skipped = Signal()  # closed without finishing: the store was not touched
 
@@ -59,8 +59,11 @@ class FirstRunWizard(QWizard):
         today: Callable[[], date] = date.today,
         first_run: bool = True,
         fallback_zone: str | None = None,
+        background_default: bool = True,
         parent: QWidget | None = None,
     ) -> None:
+        """`background_default`: whether "Publish even when CM Desktop is closed" starts ticked (where the
+        operating system can run the job)."""
         super().__init__(parent)
         self.setObjectName("first_run_wizard")
         self.store, self.runner, self._set_language = store, runner, set_language
@@ -79,7 +82,7 @@ class FirstRunWizard(QWizard):
         self.goals_page = GoalsPage(self.lang)
         self.time_page = TimePage(self.lang)
         self.networks_page = NetworksPage(self.lang, self._network_inputs)
-        self.connect_page = ConnectPage(self.lang)
+        self.connect_page = ConnectPage(self.lang, background_default)
         self.summary_page = SummaryPage(self.lang)
         for page_id, page in enumerate(self.pages()):
             self.setPage(page_id, page)
