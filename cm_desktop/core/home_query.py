@@ -81,18 +81,28 @@ def next_moment(
     today: date,
     planned: frozenset[str] = frozenset(),
     days: int = MOMENT_HORIZON_DAYS,
+    family: str | None = None,
 ) -> Moment | None:
     """The date worth preparing now: the first one whose preparation time has come, else the soonest.
 
-    Moments in `planned` (codes that already have a post on its way) are skipped: that work is done.
+    Moments in `planned` (codes that already have a post on its way) are skipped: that work is done. A
+    date naming another trade's products (Epiphany's galette for a florist, `family`) is not offered.
     """
+    from cm_desktop.core.coach.trades import names_no_foreign_product
+
     if not country:
         return None
     try:
         found = upcoming(country, today + timedelta(days=1), days, business_kind=kind or None)
     except UnknownCountry:
         return None
-    ahead = [m for m in found if m.start > today and m.code not in planned]
+    ahead = [
+        m
+        for m in found
+        if m.start > today
+        and m.code not in planned
+        and names_no_foreign_product((m.title, m.idea, m.draft), family)
+    ]
     if not ahead:
         return None
     ready = [m for m in ahead if m.plan_from <= today]
@@ -154,7 +164,16 @@ def load_home(store: Store, now: datetime) -> HomeData:
 
     moment = None
     if profile is not None:
-        moment = next_moment(profile.country, profile.kind, today, frozenset(planned_moments))
+        from cm_desktop.core.coach.trades import trade
+
+        known = trade(profile.trade) if profile.trade else None
+        moment = next_moment(
+            profile.country,
+            profile.kind,
+            today,
+            frozenset(planned_moments),
+            family=known.family if known is not None else None,
+        )
 
     return HomeData(
         now=local_now,

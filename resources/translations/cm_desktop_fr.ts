@@ -293,6 +293,14 @@
         <translation>Écrire le texte</translation>
     </message>
     <message>
+        <source>Show what to complete</source>
+        <translation>Montrer ce qu&apos;il reste à compléter</translation>
+    </message>
+    <message>
+        <source>To complete</source>
+        <translation>À compléter</translation>
+    </message>
+    <message>
         <source>Must fix</source>
         <translation>À corriger</translation>
     </message>

@@ -40,8 +40,28 @@
         <translation>Le nom de votre commerce, entreprise ou association</translation>
     </message>
     <message>
-        <source>Optional, e.g. croissants, pottery classes, guided walks</source>
-        <translation>Facultatif, par exemple : croissants, cours de poterie, balades guidées</translation>
+        <source>Ideas for: %1</source>
+        <translation>Des idées pour : %1</translation>
+    </message>
+    <message>
+        <source>We do not know this trade yet: choose below what is closest, the ideas stay general.</source>
+        <translation>Nous ne connaissons pas encore ce métier : choisissez ci-dessous le plus proche, les idées resteront générales.</translation>
+    </message>
+    <message>
+        <source>In your words: florist, hairdresser, bookshop, football club…</source>
+        <translation>Avec vos mots : fleuriste, coiffeuse, librairie, club de foot…</translation>
+    </message>
+    <message>
+        <source>Your t&amp;rade</source>
+        <translation>Votre &amp;métier</translation>
+    </message>
+    <message>
+        <source>e.g. florist, hairdresser, football club</source>
+        <translation>par ex. fleuriste, coiffeuse, club de foot</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. seasonal bouquets, pottery classes, guided walks</source>
+        <translation>Facultatif, par ex. bouquets de saison, cours de poterie, visites guidées</translation>
     </message>
     <message>
         <source>e.g. Lyon</source>
@@ -347,8 +367,8 @@
 <context>
     <name>NetworksPage</name>
     <message>
-        <source>With the time you have, your plan starts with the first %1 ticked; the others will wait until the habit is set.</source>
-        <translation>Avec le temps dont vous disposez, votre plan commence par les %1 premiers réseaux cochés ; les autres attendront que l&apos;habitude soit prise.</translation>
+        <source>With the time you have, the first %1 ticked get every post; the others get one post in two.</source>
+        <translation>Avec le temps dont vous disposez, les %1 premiers cochés reçoivent chaque publication ; les autres, une sur deux.</translation>
     </message>
     <message>
         <source>Where to post</source>

@@ -278,3 +278,33 @@ def test_scheduling_says_when_the_app_must_stay_open(qtbot: QtBot, store: Store,
     page.schedule()
     qtbot.addWidget(page.schedule_dialog)
     assert not page.schedule_dialog.closed_note.isVisibleTo(page.schedule_dialog)
+
+
+def test_a_starting_post_with_gaps_is_to_complete_and_cannot_be_scheduled(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    from cm_desktop.core.moments import moments_for
+
+    christmas = next(m for m in moments_for("FR", 2027) if m.code == "holiday:christmas-day")
+    from cm_desktop.core.coach.ideas import fill
+
+    text = fill(christmas.draft.fr, {"business": "Fleurs d'Iris", "date": "samedi 25 décembre"}, "fr")
+    # Written for her customers, not advice to her: it speaks of the shop, and leaves her the gaps.
+    assert text.startswith("Noël : Fleurs d'Iris sera [ouvert / fermé]") and "Publiez" not in text
+    page = make_page(qtbot, store, tmp_path, lang="fr")
+    page.targets.set_selected(["bluesky"])
+    page.editor.setPlainText(text)
+    settle(qtbot, page)
+    (gap,) = [i for i in page.issues["bluesky"] if i.code == "text.to_complete"]
+    assert gap.severity.value == "blocks" and "[ouvert / fermé]" in gap.text("fr")
+    row = next(r for r in page.issues_panel.rows if r.issue.code == "text.to_complete")
+    assert "To complete" in row.label.text()  # "À compléter" once translated
+    page.schedule_button.click()
+    assert not hasattr(page, "schedule_dialog") or not page.schedule_dialog.isVisible()
+    assert row.button is not None
+    row.button.click()  # selects the gap, to write over it
+    assert page.editor.textCursor().selectedText() == "[ouvert / fermé]"
+    page.editor.setPlainText("Noël : Fleurs d'Iris sera ouvert le matin, de 9 h à 13 h. Bonne fête !")
+    settle(qtbot, page)
+    assert [i for i in page.issues["bluesky"] if i.code == "text.to_complete"] == []
+    assert page._ready()

@@ -94,3 +94,35 @@ def test_the_wizard_connects_on_top_of_itself_and_asks_about_publishing_while_cl
         assert shell.settings_page.background_check.isChecked()
     finally:
         shell.translations.apply("en")
+
+
+def test_typing_her_trade_chooses_the_kind_and_the_plan_speaks_of_flowers(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from cm_desktop.core.coach.trades import foreign_products
+    from cm_desktop.core.store import open_store
+
+    store = open_store(tmp_path / "db.sqlite3", tmp_path / "backups")
+    try:
+        wizard = FirstRunWizard(
+            store, SyncTaskRunner(), lambda _l: None, language="fr", today=lambda: date(2027, 3, 1),
+            fallback_zone="Europe/Paris",
+        )  # fmt: skip
+        qtbot.addWidget(wizard)
+        page = wizard.business_page
+        page.name_edit.setText("Fleurs d'Iris")
+        qtbot.keyClicks(page.trade_edit, "fleuriste")
+        assert page.kind_combo.currentData() == "shop"
+        assert "Fleuriste" in page.trade_hint.text()
+        answers, _zone = wizard.answers()
+        assert answers.trade == "florist"
+        from cm_desktop.core.onboarding import build_plan
+
+        plan = build_plan(answers, "Europe/Paris", date(2027, 3, 1))
+        text = " ".join(s.text for s in plan.suggestions)
+        assert foreign_products(text, "fr", "flowers") == []
+        assert any(s.idea_code.startswith("flowers_") for s in plan.suggestions)
+    finally:
+        store.close()

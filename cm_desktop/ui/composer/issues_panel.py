@@ -22,7 +22,10 @@ FIX_BUTTONS: dict[str, object] = {
     "remove_text": QT_TRANSLATE_NOOP("IssuesPanel", "Remove it"),
     "fix_link": QT_TRANSLATE_NOOP("IssuesPanel", "Show the link"),
     "write_text": QT_TRANSLATE_NOOP("IssuesPanel", "Write the text"),
+    "complete": QT_TRANSLATE_NOOP("IssuesPanel", "Show what to complete"),
 }
+# What blocks because the person has not finished writing is said as such, not as an error.
+TO_COMPLETE = QT_TRANSLATE_NOOP("IssuesPanel", "To complete")
 SEVERITY_COLOURS = {Severity.BLOCKS: "#c0392b", Severity.WARNING: "#d35400", Severity.TIP: "#2e86c1"}
 SEVERITY_WORDS: dict[Severity, object] = {
     Severity.BLOCKS: QT_TRANSLATE_NOOP("IssuesPanel", "Must fix"),
@@ -57,7 +60,8 @@ class IssueRow(QWidget):
     def set_issue(self, issue: Issue, lang: Lang) -> None:
         self.issue = issue
         colour = SEVERITY_COLOURS[issue.severity]
-        word = QCoreApplication.translate(CONTEXT, str(SEVERITY_WORDS[issue.severity]))
+        words = TO_COMPLETE if issue.code == "text.to_complete" else SEVERITY_WORDS[issue.severity]
+        word = QCoreApplication.translate(CONTEXT, str(words))
         text = (
             f'<span style="color:{colour}; font-weight:600">{html.escape(word)}</span> · '
             f"<b>{html.escape(name_of(self.network).get(lang))}</b> · {html.escape(issue.text(lang))}"

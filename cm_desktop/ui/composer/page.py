@@ -563,7 +563,11 @@ class ComposerPage(QWidget):
             start = measure.overflow_at if measure is not None and measure.overflow_at is not None else None
             if start is not None:
                 self._select(editor, start, len(editor.toPlainText()))
-        elif fix.kind in ("fix_link", "remove_text") and fix.start is not None and fix.end is not None:
+        elif (
+            fix.kind in ("fix_link", "remove_text", "complete")
+            and fix.start is not None
+            and fix.end is not None
+        ):
             self._select(editor, fix.start, fix.end)
             if fix.kind == "remove_text":
                 editor.textCursor().removeSelectedText()

@@ -372,7 +372,9 @@ class HomePage(QWidget):
         self.moment_idea.show()
         self.moment_button.show()
 
-    def _moment_text(self, lang: Lang) -> str:
+    def _moment_text(self, lang: Lang, *, draft: bool = False) -> str:
+        """The advice for the owner (shown on the card), or the starting post written for the customers
+        (`draft`: what "Plan a post" puts in the composer, its gaps in square brackets)."""
         data = self.data
         if data is None or data.moment is None:
             return ""
@@ -381,12 +383,15 @@ class HomePage(QWidget):
             "town": data.town,
             "date": day_in_words(data.moment.start, lang),
         }
-        return fill(raw(data.moment.idea, lang), values, lang)
+        text = data.moment.draft if draft else data.moment.idea
+        return fill(raw(text, lang), values, lang)
 
     def _plan_moment(self) -> None:
         if self.data is None or self.data.moment is None:
             return
-        self.compose_requested.emit(self._moment_text(self.lang()), f"moment:{self.data.moment.code}")
+        self.compose_requested.emit(
+            self._moment_text(self.lang(), draft=True), f"moment:{self.data.moment.code}"
+        )
 
     def _render_tip(self, lang: Lang) -> None:
         self.tip_heading.setText(self.tr("Tip of the week"))

@@ -143,6 +143,12 @@ class FirstRunWizard(QWizard):
             return
         page = self.business_page
         page.name_edit.setText(profile.name)
+        from cm_desktop.core.coach.trades import trade
+
+        known = trade(profile.trade) if profile.trade else None
+        if known is not None:
+            page.trade_edit.setText(known.name.get(self._lang))
+        page.product_edit.setText(profile.product)
         if profile.kind in {k.value for k in BusinessKind}:
             page.set_kind(BusinessKind(profile.kind))
         page.town_edit.setText(profile.town)
@@ -178,6 +184,7 @@ class FirstRunWizard(QWizard):
             networks=self.networks_page.chosen(),
             business_name=business.name,
             product=business.product,
+            trade=business.trade,
         )
         return answers, business.zone
 
