@@ -258,6 +258,7 @@ class Shell(QObject):
         )
         self.window.set_page("sending", self.outbox.page)
         self.outbox.changed.connect(self._posts_changed)
+        self.outbox.worker.ran.connect(lambda outcomes: self.note_exchanges(outcomes, clock.now()))
         self.outbox.accounts_requested.connect(lambda: self.window.show_page("accounts"))
         self.outbox.show_sending.connect(self._show_sending)
         self.outbox.post_opened.connect(self._open_post)
@@ -271,6 +272,19 @@ class Shell(QObject):
             if self.connectivity.online is not None:
                 self.outbox.set_online(self.connectivity.online)
         self.outbox.start()
+
+    def note_exchanges(self, outcomes: Any, now: Any) -> None:
+        """The status light follows the last exchange with each connected network (not only the
+        computer's connection): a server that did not answer shows as unreachable since then."""
+        from cm_desktop.core.outbox import messages
+
+        local = now.astimezone() if getattr(now, "tzinfo", None) is not None else now
+        silent = (messages.OFFLINE, messages.UNKNOWN)
+        no_exchange = (messages.LATE, messages.SKIPPED, messages.NO_ACCOUNT, messages.BUG, messages.MEDIA)
+        for outcome in outcomes:
+            if outcome.account_id is None or outcome.error_code in no_exchange:
+                continue
+            self.window.connectivity.exchange(outcome.network, outcome.error_code not in silent, local)
 
     def _build_accounts(self, store: Any) -> None:
         from PySide6.QtGui import QDesktopServices

@@ -157,6 +157,10 @@
         <translation>Vérification de la connexion…</translation>
     </message>
     <message>
+        <source>%1 unreachable since %2: posts wait and go out when it answers again</source>
+        <translation>%1 injoignable depuis %2 : les publications attendent et partiront dès qu&apos;il répondra</translation>
+    </message>
+    <message>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
