@@ -20,6 +20,7 @@ from cm_desktop.core.store import Store
 HISTORY_WEEKS = 6
 MOMENT_HORIZON_DAYS = 45
 NEXT_POSTS = 3
+WEEK_IDEAS = 4
 # Without a profile the coach still needs a target: the plan's middle rhythm.
 DEFAULT_TARGET = 3
 
@@ -31,6 +32,16 @@ class UpcomingPost:
     text: str
     networks: tuple[str, ...]
     state: str
+
+
+@dataclass(frozen=True)
+class WeekIdea:
+    """One of the plan's ideas for this week: a post with no target yet, one click from being a draft."""
+
+    post_id: int
+    when: datetime  # aware, in the business's zone
+    text: str
+    moment: bool  # a date everyone shares (a holiday), not one of the library's ideas
 
 
 @dataclass(frozen=True)
@@ -53,6 +64,7 @@ class HomeData:
     next_posts: tuple[UpcomingPost, ...]
     history: tuple[WeekCount, ...]  # oldest first, this week last
     moment: Moment | None  # the next date to prepare that has no post on its way yet
+    ideas: tuple[WeekIdea, ...] = ()  # the plan's ideas from today to the end of the week, soonest first
 
 
 def _zone(name: str) -> ZoneInfo:
@@ -130,6 +142,7 @@ def load_home(store: Store, now: datetime) -> HomeData:
         by_post.setdefault(t.post_id, []).append(t)
 
     posts: list[tuple[datetime, str]] = []
+    ideas: list[WeekIdea] = []
     upcoming_posts: list[UpcomingPost] = []
     published_posts: list[datetime] = []
     planned_moments: set[str] = set()
@@ -141,6 +154,10 @@ def load_home(store: Store, now: datetime) -> HomeData:
         when = _post_time(post, tz)
         if when is None:
             continue
+        if not mine and post.scheduled_utc is None and post.origin.startswith(("idea:", "moment:")):
+            if today <= when.date() <= today + timedelta(days=6 - today.weekday()):
+                ideas.append(WeekIdea(post.id or 0, when, post.text, post.origin.startswith("moment:")))
+            continue  # an idea is not a planned post
         posts.append((when, state))
         if any(t.state == TargetState.PUBLISHED for t in mine):
             published_posts.append(when)
@@ -186,4 +203,5 @@ def load_home(store: Store, now: datetime) -> HomeData:
         next_posts=tuple(upcoming_posts[:NEXT_POSTS]),
         history=tuple(history),
         moment=moment,
+        ideas=tuple(sorted(ideas, key=lambda i: (i.when, i.post_id))[:WEEK_IDEAS]),
     )

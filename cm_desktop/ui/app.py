@@ -215,6 +215,7 @@ class Shell(QObject):
         self.home.compose_requested.connect(self._compose_text)
         self.home.setup_requested.connect(lambda: self.open_wizard(first_run=False))
         self.home.posts_requested.connect(lambda: self.window.show_page("sending"))
+        self.home.idea_opened.connect(self._open_post)  # one of the plan's ideas becomes the draft
         self.calendar.post_opened.connect(self._open_post)
         self.calendar.compose_requested.connect(lambda _when: self.window.show_page("compose"))
         self.calendar.posts_changed.connect(self.home.refresh)

@@ -333,6 +333,22 @@
         <translation>%1 dans %2 jours : on prépare une publication ?</translation>
     </message>
     <message>
+        <source>Ideas for this week</source>
+        <translation>Idées pour cette semaine</translation>
+    </message>
+    <message>
+        <source>No idea left for this week: your plan&apos;s next ones come on Monday.</source>
+        <translation>Plus d&apos;idée pour cette semaine : les prochaines de votre plan arrivent lundi.</translation>
+    </message>
+    <message>
+        <source>Write it</source>
+        <translation>L&apos;écrire</translation>
+    </message>
+    <message>
+        <source>Write the idea for %1</source>
+        <translation>Écrire l&apos;idée de %1</translation>
+    </message>
+    <message>
         <source>Tip of the week</source>
         <translation>Le conseil de la semaine</translation>
     </message>
