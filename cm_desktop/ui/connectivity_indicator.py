@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from cm_desktop.ui.colours import Role, css
 from cm_desktop.ui.i18n import network_name
-from cm_desktop.ui.wizard.words import join_names
 
 
 class ConnectivityIndicator(QLabel):
@@ -49,6 +48,9 @@ class ConnectivityIndicator(QLabel):
             text = self.tr("Offline: your posts will be sent when the connection is back")
             colour = css(Role.BLOCKING, palette)
         elif self.unreachable:
+            # Not at start-up: the wizard's package brings the data layer with it.
+            from cm_desktop.ui.wizard.words import join_names
+
             since = min(self.unreachable.values())
             names = join_names([network_name(n) for n in sorted(self.unreachable)])
             text = (

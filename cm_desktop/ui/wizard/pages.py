@@ -571,7 +571,7 @@ class ConnectPage(WizardPageBase):
         make_body(self.assisted)
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
-        for network in ("bluesky", "mastodon"):
+        for network in (n.id for n in registry.direct()):  # the networks the app connects to itself
             button = QPushButton()
             button.setObjectName(f"connect_{network}")
             button.setAutoDefault(False)  # Enter still means "Next", not "Connect"
