@@ -65,6 +65,8 @@ class BusinessProfile(SQLModel, table=True):
     language: str = "en"
     goals: str = ""  # comma-separated goal codes
     weekly_minutes: int = 60
+    trade: str = ""  # a code of core.coach.trades ("florist"), "" when what she typed matched none
+    product: str = ""  # what people come to her for, in her words ("bouquets de saison")
 
 
 class Account(SQLModel, table=True):

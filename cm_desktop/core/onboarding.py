@@ -47,8 +47,10 @@ def known_zone(zone: str) -> bool:
     return zone in available_timezones()
 
 
-def moments_source(country: str, business_kind: str) -> MomentsSource | None:
-    """The country's holidays and key dates for make_plan; None when we have no calendar for the country."""
+def moments_source(country: str, business_kind: str, family: str | None = None) -> MomentsSource | None:
+    """The country's holidays and key dates for make_plan; None when we have no calendar for the country.
+    A date that names another trade's products (Epiphany's galette for a florist) is left out."""
+    from cm_desktop.core.coach.trades import names_no_foreign_product
     from cm_desktop.core.moments import UnknownCountry, upcoming
 
     if not country:
@@ -60,14 +62,20 @@ def moments_source(country: str, business_kind: str) -> MomentsSource | None:
         except UnknownCountry:
             return []
         # Only moments starting inside the window: a period already under way is old news for a plan.
-        return [(m.start, m.code, m.title, m.idea) for m in found if m.start >= first]
+        return [
+            (m.start, m.code, m.title, m.draft or m.idea)
+            for m in found
+            if m.start >= first and names_no_foreign_product((m.title, m.draft or m.idea), family)
+        ]
 
     return source
 
 
 def build_plan(answers: ProfileAnswers, zone: str, start: date) -> Plan:
     """The plan the wizard shows and `apply` saves: four weeks from `start`, with the country's moments."""
-    return make_plan(answers, start, zone, moments_source(answers.country, answers.kind.value))
+    return make_plan(
+        answers, start, zone, moments_source(answers.country, answers.kind.value, answers.family)
+    )
 
 
 def load_profile(store: Store) -> BusinessProfile | None:

@@ -250,6 +250,12 @@ def systemctl_available() -> bool:
     return shutil.which("systemctl") is not None and Path("/run/systemd/system").is_dir()
 
 
+def can_run_while_closed(platform: str = sys.platform) -> bool:
+    """Whether the operating system can send posts while the app is closed: Windows' Task Scheduler, a
+    macOS launch agent, a systemd user timer. An autostart entry (the Linux fallback) only runs at login."""
+    return platform in ("win32", "darwin") or systemctl_available()
+
+
 # --- the job ------------------------------------------------------------------------------------------
 
 

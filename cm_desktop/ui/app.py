@@ -92,6 +92,7 @@ class Shell(QObject):
     def set_language(self, choice: str) -> None:
         self.settings.language = choice
         self.translations.apply(choice)
+        self.settings_page.show_language(choice)  # chosen in the wizard: Settings shows that choice
         self._save_settings()
 
     def _save_settings(self) -> None:
@@ -118,6 +119,8 @@ class Shell(QObject):
         def done(status: Any) -> None:
             self.settings.background_publishing = bool(status.installed)
             self._save_settings()
+            if getattr(self, "composer", None) is not None:
+                self.composer.background_publishing = self.settings.background_publishing
             self.settings_page.set_background_result(bool(status.installed))
 
         def failed(error: BaseException) -> None:
@@ -185,6 +188,7 @@ class Shell(QObject):
             self.paths.media,
             self.lang,
             link_cache=self.paths.data / "cache" / "link_cards",
+            renditions_dir=self.paths.renditions,
         )
         if self.connectivity is not None:
             # Link cards are fetched only while online; offline they come from the cache.
@@ -193,6 +197,8 @@ class Shell(QObject):
                 self.composer.set_online(self.connectivity.online)
         if self._profile is not None and self._profile.name:
             self.composer.set_author(self._profile.name)
+        self.composer.background_publishing = self.settings.background_publishing
+        self.composer.background_requested.connect(lambda: self.set_background_publishing(True))
         self.home = HomePage(self.runner, clock, self.lang)
         self.calendar = CalendarPage(store, zone, country, clock, self.runner, self.paths.data)
         self.window.set_page("compose", self.composer)
@@ -209,9 +215,11 @@ class Shell(QObject):
         self.home.compose_requested.connect(self._compose_text)
         self.home.setup_requested.connect(lambda: self.open_wizard(first_run=False))
         self.home.posts_requested.connect(lambda: self.window.show_page("sending"))
+        self.home.idea_opened.connect(self._open_post)  # one of the plan's ideas becomes the draft
         self.calendar.post_opened.connect(self._open_post)
         self.calendar.compose_requested.connect(lambda _when: self.window.show_page("compose"))
         self.calendar.posts_changed.connect(self.home.refresh)
+        self.calendar.posts_changed.connect(self.composer.forget_sent)  # "Scheduled for…" may be stale
         self.composer.post_scheduled.connect(self._posts_changed)
         self.composer.post_scheduled.connect(self.outbox.wake)
         self.calendar.posts_changed.connect(self.outbox.wake)
@@ -251,6 +259,7 @@ class Shell(QObject):
         )
         self.window.set_page("sending", self.outbox.page)
         self.outbox.changed.connect(self._posts_changed)
+        self.outbox.worker.ran.connect(lambda outcomes: self.note_exchanges(outcomes, clock.now()))
         self.outbox.accounts_requested.connect(lambda: self.window.show_page("accounts"))
         self.outbox.show_sending.connect(self._show_sending)
         self.outbox.post_opened.connect(self._open_post)
@@ -264,6 +273,19 @@ class Shell(QObject):
             if self.connectivity.online is not None:
                 self.outbox.set_online(self.connectivity.online)
         self.outbox.start()
+
+    def note_exchanges(self, outcomes: Any, now: Any) -> None:
+        """The status light follows the last exchange with each connected network (not only the
+        computer's connection): a server that did not answer shows as unreachable since then."""
+        from cm_desktop.core.outbox import messages
+
+        local = now.astimezone() if getattr(now, "tzinfo", None) is not None else now
+        silent = (messages.OFFLINE, messages.UNKNOWN)
+        no_exchange = (messages.LATE, messages.SKIPPED, messages.NO_ACCOUNT, messages.BUG, messages.MEDIA)
+        for outcome in outcomes:
+            if outcome.account_id is None or outcome.error_code in no_exchange:
+                continue
+            self.window.connectivity.exchange(outcome.network, outcome.error_code not in silent, local)
 
     def _build_accounts(self, store: Any) -> None:
         from PySide6.QtGui import QDesktopServices
@@ -412,17 +434,45 @@ class Shell(QObject):
             self.set_language,
             language=self.lang(),
             first_run=first_run,
+            background_default=self.settings.background_publishing or self._job_can_run_closed(),
             parent=self.window,
         )
         self.wizard = wizard
         wizard.applied.connect(lambda _result: self._wizard_done(rebuild=True))
         wizard.skipped.connect(lambda: self._wizard_done(rebuild=False))
-        wizard.connect_requested.connect(lambda: self.window.show_page("accounts"))
+        wizard.connect_requested.connect(self._connect_from_wizard)
         wizard.show()
+
+    def _job_can_run_closed(self) -> bool:
+        from cm_desktop.platform.background_job import can_run_while_closed
+
+        return can_run_while_closed()
+
+    def _connect_from_wizard(self, network: str) -> None:
+        """The connection opens on top of the wizard; once it works, the wizard says so and goes on."""
+        wizard = self.wizard
+        accounts = getattr(self, "accounts", None)
+        if accounts is None:
+            return
+        dialog = (
+            accounts.open_mastodon(over=wizard)
+            if network == "mastodon"
+            else accounts.open_bluesky(over=wizard)
+        )
+        dialog.connected.connect(
+            lambda account: wizard.connect_page.add_connected(str(account.handle or account.display_name))
+        )
 
     def _wizard_done(self, rebuild: bool) -> None:
         self.settings.onboarding_seen = True
         self._save_settings()
+        wizard = getattr(self, "wizard", None)
+        if (
+            rebuild
+            and wizard is not None
+            and wizard.connect_page.background() != self.settings.background_publishing
+        ):
+            self.set_background_publishing(wizard.connect_page.background())
         if rebuild:
             self.build_pages(self.store)
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from cm_desktop.core.rules.model import Measure
+from cm_desktop.ui.composer.flow_layout import FlowLayout
 from cm_desktop.ui.i18n import network_name
 
 NEAR = 0.9  # from 90 % of the limit the counter turns orange
@@ -17,10 +18,10 @@ class CounterRow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("counter_row")
-        self._layout = QHBoxLayout(self)
+        # Counters wrap onto a second line: nine networks side by side would widen the whole page.
+        self._layout = FlowLayout(self, spacing=12)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._labels: dict[str, QLabel] = {}
-        self._layout.addStretch(1)
 
     def labels(self) -> dict[str, QLabel]:
         return dict(self._labels)
@@ -28,14 +29,17 @@ class CounterRow(QWidget):
     def update_measures(self, measures: Mapping[str, Measure]) -> None:
         for name in list(self._labels):
             if name not in measures:
-                self._labels.pop(name).deleteLater()
+                gone = self._labels.pop(name)
+                self._layout.removeWidget(gone)
+                gone.hide()
+                gone.deleteLater()
         for name, measure in measures.items():
             label = self._labels.get(name)
             if label is None:
                 label = QLabel()
                 label.setObjectName(f"counter_{name}")
                 self._labels[name] = label
-                self._layout.insertWidget(self._layout.count() - 1, label)
+                self._layout.addWidget(label)
             state = "over" if not measure.ok else "near" if measure.count >= NEAR * measure.limit else "ok"
             label.setProperty("state", state)
             colour = {"over": "#c0392b", "near": "#d35400", "ok": ""}[state]

@@ -19,12 +19,14 @@ from PySide6.QtGui import QClipboard, QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -173,12 +175,27 @@ class PublishAssistant(QDialog):
         done_row.addStretch(1)
         done_row.addWidget(self.later_button)
         done_row.addWidget(self.posted_button)
-        done_layout.addLayout(done_row)
 
+        # The steps scroll when the screen is short; the answers stay under them, always visible. Squeezed
+        # into a short window, the fixed-size thumbnails were drawn over the line under them.
+        steps = QWidget()
+        steps.setObjectName("assistant_steps")
+        steps_layout = QVBoxLayout(steps)
+        steps_layout.setContentsMargins(0, 0, 0, 0)
+        for box in (self.text_box, self.pictures_box, self.open_box, self.done_box):
+            steps_layout.addWidget(box)
+        steps_layout.addStretch(1)
+        self.steps_scroll = QScrollArea()
+        self.steps_scroll.setObjectName("assistant_scroll")
+        self.steps_scroll.setWidgetResizable(True)
+        self.steps_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.steps_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps_scroll.setWidget(steps)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        for box in (self.text_box, self.pictures_box, self.open_box, self.done_box):
-            layout.addWidget(box)
+        layout.addWidget(self.steps_scroll, 1)
+        layout.addLayout(done_row)
+        self._fit_screen()
 
         self.copy_button.clicked.connect(self.copy_text)
         self.save_button.clicked.connect(self.save_pictures)
@@ -195,6 +212,15 @@ class PublishAssistant(QDialog):
                 self._pictures_ready,
                 self._pictures_failed,
             )
+
+    def _fit_screen(self) -> None:
+        """Tall enough to show every step without scrolling when the screen allows it."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        steps = self.steps_scroll.widget()
+        inner = steps.sizeHint().height() if steps is not None else 400
+        wanted = inner + self.heading.sizeHint().height() + 120
+        height = min(wanted, screen.height() - 60) if screen is not None else wanted
+        self.resize(max(self.minimumWidth(), 640), max(height, 360))
 
     # --- steps ----------------------------------------------------------------------------------------------
 
