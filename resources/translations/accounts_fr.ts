@@ -333,7 +333,7 @@
     </message>
     <message>
         <source>Paste a code instead of waiting for the browser</source>
-        <translation>Coller un code au lieu d'attendre le navigateur</translation>
+        <translation>Coller un code au lieu d&apos;attendre le navigateur</translation>
     </message>
     <message>
         <source>Your server then shows a code to copy here: useful when the browser does not come back.</source>
