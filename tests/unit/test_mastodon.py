@@ -442,7 +442,7 @@ def test_register_app_sends_name_redirects_and_narrow_scopes() -> None:
         app = login.register_app()
     assert seen[0]["client_name"] == "CM Desktop"
     assert seen[0]["redirect_uris"].split("\n") == ["http://127.0.0.1/callback", "urn:ietf:wg:oauth:2.0:oob"]
-    assert seen[0]["scopes"] == SCOPES and "follow" not in SCOPES and "admin" not in SCOPES
+    assert seen[0]["scopes"] == SCOPES and "follow" not in SCOPES.split() and "admin" not in SCOPES
     assert app.client_id == "cid" and "csecret" not in repr(app)
 
 
