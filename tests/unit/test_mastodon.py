@@ -463,6 +463,25 @@ def test_ensure_app_registers_once_and_keeps_it_in_the_keychain() -> None:
     assert stored is not None and AppRegistration.from_secret(stored) == first
 
 
+def test_a_registration_made_before_listening_is_made_again_with_its_permissions() -> None:
+    """Registered with fewer scopes (before search and follows): a new login must ask for them all."""
+    calls: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request.url.path)
+        return json_response(200, {"client_id": "cid2", "client_secret": "csecret2"})
+
+    secrets = Secrets()
+    older = AppRegistration(
+        server_url=SERVER, client_id="cid", client_secret="s", scopes="read:statuses write:statuses"
+    )
+    secrets.set(app_secret_ref(SERVER), older.to_secret())
+    with MastodonLogin(SERVER, transport=httpx.MockTransport(handler)) as login:
+        app = ensure_app(login, secrets)
+    assert calls == ["/api/v1/apps"] and app.client_id == "cid2"
+    assert {"read:search", "write:follows"} <= set(app.scopes.split())
+
+
 def test_discovery_404_means_an_older_server_and_the_copy_paste_flow() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         return json_response(404, {"error": "Not Found"})
