@@ -466,6 +466,14 @@
         <translation>Les réponses et mentions de tous les réseaux au même endroit, pour que personne n&apos;attende.</translation>
     </message>
     <message>
+        <source>Listening</source>
+        <translation>À l&apos;écoute</translation>
+    </message>
+    <message>
+        <source>What people say about your trade, your town and your shop, with posts you can answer.</source>
+        <translation>Ce qu&apos;on dit de votre métier, de votre ville et de votre boutique, avec des publications auxquelles répondre.</translation>
+    </message>
+    <message>
         <source>Accounts</source>
         <translation>Comptes</translation>
     </message>

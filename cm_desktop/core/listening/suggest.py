@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from cm_desktop.core.i18n import Lang, Text
+from cm_desktop.core.i18n import Lang
 from cm_desktop.core.listening.query import BadSearch, common_word, fold, parse, same, tag_form
 from cm_desktop.core.models import BusinessKind
 
-# What people call the kind of business when they look for one (none for kinds too broad to search).
-KIND_WORDS: dict[str, Text] = {
-    BusinessKind.RESTAURANT.value: Text(en="restaurant", fr="restaurant"),
-    BusinessKind.ARTIST.value: Text(en="artist", fr="artiste"),
-    BusinessKind.CRAFT.value: Text(en="craftsman", fr="artisan"),
-    BusinessKind.ASSOCIATION.value: Text(en="club", fr="association"),
+# What people call the kind of business when they look for one (none for kinds too broad to search), as
+# (English, French) pairs: words, not messages ("restaurant" is the same in both).
+KIND_WORDS: dict[str, tuple[str, str]] = {
+    BusinessKind.RESTAURANT.value: ("restaurant", "restaurant"),
+    BusinessKind.ARTIST.value: ("artist", "artiste"),
+    BusinessKind.CRAFT.value: ("craftsman", "artisan"),
+    BusinessKind.ASSOCIATION.value: ("club", "association"),
 }
 MAX_SUGGESTIONS = 6
 
@@ -35,7 +36,7 @@ def suggestions(
     """Searches worth offering, the most useful first, none the person already has."""
     name, town, trade = name.strip(), town.strip(), trade.strip()
     name_words = [w for w in name.split() if not common_word(w)]
-    subject = trade or (KIND_WORDS[kind].get(lang) if kind in KIND_WORDS else "")
+    subject = trade or (KIND_WORDS[kind][lang == "fr"] if kind in KIND_WORDS else "")
     found: list[str] = []
     if trade and town:
         found.append(f"{trade} {town}")
