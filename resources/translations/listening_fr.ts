@@ -147,32 +147,8 @@
         <translation>Garder comme idée de publication</translation>
     </message>
     <message>
-        <source>You answered. You can answer again below.</source>
-        <translation>Vous avez répondu. Vous pouvez répondre à nouveau ci-dessous.</translation>
-    </message>
-    <message>
-        <source>Your answer is on its way. It is sent once, even if the computer stops.</source>
-        <translation>Votre réponse est en route. Elle part une seule fois, même si l&apos;ordinateur s&apos;arrête.</translation>
-    </message>
-    <message>
-        <source>Your answer could not be sent: the Sending page says why.</source>
-        <translation>Votre réponse n&apos;a pas pu partir : la page Envoi dit pourquoi.</translation>
-    </message>
-    <message>
-        <source>We could not tell whether your answer went out: the Sending page asks you.</source>
-        <translation>Nous ne savons pas si votre réponse est partie : la page Envoi vous le demande.</translation>
-    </message>
-    <message>
         <source>Choose a post on the left to read it. You can answer it, like it, follow its author, or keep it as an idea for a post of your own.</source>
         <translation>Choisissez une publication à gauche pour la lire. Vous pouvez y répondre, l&apos;aimer, suivre son auteur, ou la garder comme idée pour une publication à vous.</translation>
-    </message>
-    <message>
-        <source>Your &amp;answer</source>
-        <translation>Votre &amp;réponse</translation>
-    </message>
-    <message>
-        <source>Write your answer here. Ctrl+Enter sends it.</source>
-        <translation>Écrivez votre réponse ici. Ctrl+Entrée l&apos;envoie.</translation>
     </message>
     <message>
         <source>Send answer</source>

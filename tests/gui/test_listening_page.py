@@ -172,7 +172,7 @@ def test_a_post_opens_and_is_answered_through_the_outbox(qtbot: QtBot, store: St
     assert "Found by “fleuriste Lyon”" in pane.meta.text()
     assert not pane.send_button.isEnabled()
     pane.answer.setPlainText("x" * 301)
-    assert not pane.send_button.isEnabled() and pane.issues.text()
+    assert not pane.send_button.isEnabled() and pane.box.issues.text()
     pane.answer.setPlainText("Bonjour ! Nous livrons à Lyon.")
     queued: list[int] = []
     made.answer_queued.connect(queued.append)

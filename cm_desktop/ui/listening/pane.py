@@ -1,6 +1,6 @@
 """The right side of the Listening page: the post found (who, where, when, their words, the search that
 found it), what can be done with it (open it on the network, keep it as an idea, dismiss it), and the answer
-box with the composer's counter and checks for that network, with Like and Follow beside Send.
+box (ui/answer_box.py: the composer's counter and checks for that network), with Like and Follow beside Send.
 
 Everything shown comes in through methods (show_result, ...); every action goes out as a signal. People's
 words are shown as plain text, never as markup.
@@ -11,35 +11,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, SignalInstance
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from cm_desktop.core import networks, rules
 from cm_desktop.core.i18n import Lang
 from cm_desktop.core.listening.board import ResultView
 from cm_desktop.core.ports import Author, RemotePost, ServerLimits
-from cm_desktop.ui.colours import Role, css, primary_button_style
-from cm_desktop.ui.composer.counters import CounterRow
+from cm_desktop.ui.answer_box import AnswerBox
+from cm_desktop.ui.colours import Role, primary_button_style
 from cm_desktop.ui.i18n import network_name
 from cm_desktop.ui.listening.model import ResultWords
 from cm_desktop.ui.messages.conversation import Bubble
 from cm_desktop.ui.theme import scaled_font
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class ResultPane(QWidget):
@@ -58,7 +50,6 @@ class ResultPane(QWidget):
         self.result: ResultView | None = None
         self.limits: ServerLimits | None = None
         self.sending = False
-        self._blocked = False
         self.when_text: Callable[[datetime], str] = lambda moment: ""  # set by the page (locale, zone)
 
         self.nothing_label = QLabel()
@@ -107,19 +98,9 @@ class ResultPane(QWidget):
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.answer_label = QLabel()
-        self.answer = QPlainTextEdit()
+        self.box = AnswerBox(lang)
+        self.answer = self.box.editor
         self.answer.setObjectName("listening_answer_box")
-        self.answer.setTabChangesFocus(True)
-        self.answer.setMinimumHeight(72)
-        self.answer.setMaximumHeight(140)
-        self.answer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.answer_label.setBuddy(self.answer)
-        self.counters = CounterRow()
-        self.issues = QLabel()
-        self.issues.setObjectName("listening_answer_issues")
-        self.issues.setWordWrap(True)
-        self.issues.setTextFormat(Qt.TextFormat.RichText)
         self.send_button = QPushButton()
         self.send_button.setObjectName("send_listening_answer")
         self.send_button.setDefault(True)
@@ -134,9 +115,6 @@ class ResultPane(QWidget):
         buttons.addWidget(self.like_button)
         buttons.addWidget(self.follow_button)
         buttons.addStretch(1)
-        counter_line = QHBoxLayout()
-        counter_line.addWidget(self.issues, 1)
-        counter_line.addWidget(self.counters)
 
         self.message = QWidget()
         layout = QVBoxLayout(self.message)
@@ -147,9 +125,7 @@ class ResultPane(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.post_scroll, 1)
         layout.addWidget(self.note)
-        layout.addWidget(self.answer_label)
-        layout.addWidget(self.answer)
-        layout.addLayout(counter_line)
+        layout.addWidget(self.box)
         layout.addLayout(buttons)
 
         self.stack = QStackedWidget()
@@ -159,8 +135,8 @@ class ResultPane(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
 
-        self.answer.textChanged.connect(self._check)
-        self.answer.installEventFilter(self)
+        self.box.checked.connect(self._update_buttons)
+        self.box.send_requested.connect(self._send)
         self.send_button.clicked.connect(self._send)
         self.like_button.clicked.connect(lambda: self._emit(self.like_requested))
         self.follow_button.clicked.connect(lambda: self._emit(self.follow_requested))
@@ -196,10 +172,11 @@ class ResultPane(QWidget):
         self.post_layout.insertWidget(0, bubble)
         if changed:
             self.note.clear()
-            self.answer.setPlainText(prefill)
-            self.answer.moveCursor(self.answer.textCursor().MoveOperation.End)
+            self.box.start(result.network, limits, prefill)
+        else:
+            self.box.limits = limits
+            self.box.check()
         self.retranslate()
-        self._check()
 
     def update_result(self, result: ResultView) -> None:
         """The same post, read again (its answer, like or follow moved): words and buttons follow."""
@@ -216,7 +193,7 @@ class ResultPane(QWidget):
         self.sending = False
         self.note.setText(message)
         if issues:
-            self._show_issues([(Role.BLOCKING, text) for text in issues])
+            self.box.show_issues([(Role.BLOCKING, text) for text in issues])
         self._update_buttons()
 
     def _clear_post(self) -> None:
@@ -227,45 +204,14 @@ class ResultPane(QWidget):
                 widget.hide()
                 widget.deleteLater()
 
-    # --- the answer box ---------------------------------------------------------------------------------
-
-    def _check(self) -> None:
-        result = self.result
-        if result is None:
-            self.counters.update_measures({})
-            self.issues.clear()
-            return
-        text = self.answer.toPlainText()
-        limits = networks.get(result.network).text_limits(self.limits)
-        self.counters.update_measures(
-            {result.network: rules.measure(result.network, text, spoiler="", **limits)}
-        )
-        found = (
-            rules.preflight(result.network, text, (), spoiler="", limits=self.limits) if text.strip() else []
-        )
-        lang = self._lang()
-        self._show_issues(
-            [
-                (Role.BLOCKING if i.severity is rules.Severity.BLOCKS else Role.CHECK, i.text(lang))
-                for i in found
-                if i.severity is not rules.Severity.TIP
-            ]
-        )
-        self._blocked = any(i.severity is rules.Severity.BLOCKS for i in found)
-        self._update_buttons()
-
-    def _show_issues(self, issues: list[tuple[Role, str]]) -> None:
-        palette = self.palette()
-        self.issues.setText(
-            "<br>".join(f'<span style="color:{css(role, palette)}">{_escape(t)}</span>' for role, t in issues)
-        )
+    # --- the buttons --------------------------------------------------------------------------------------
 
     def _update_buttons(self) -> None:
         result = self.result
         can = result is not None and not result.gone
         text = self.answer.toPlainText().strip()
         self.answer.setEnabled(can)
-        self.send_button.setEnabled(can and bool(text) and not self._blocked and not self.sending)
+        self.send_button.setEnabled(can and bool(text) and not self.box.blocked and not self.sending)
         liked = result is not None and result.like_state in ("waiting", "sending", "done")
         self.like_button.setEnabled(can and not liked)
         self.like_button.setText(self.tr("Liked") if liked else self.tr("Like"))
@@ -279,27 +225,6 @@ class ResultPane(QWidget):
         self.dismiss_button.setEnabled(result is not None)
         for button in (self.send_button, self.like_button, self.follow_button, self.idea_button):
             button.setMinimumWidth(button.sizeHint().width())
-
-    def _state_note(self, result: ResultView) -> str:
-        if result.answer == "answered":
-            return self.tr("You answered. You can answer again below.")
-        if result.answer == "sending":
-            return self.tr("Your answer is on its way. It is sent once, even if the computer stops.")
-        if result.answer == "failed":
-            return self.tr("Your answer could not be sent: the Sending page says why.")
-        if result.answer == "check":
-            return self.tr("We could not tell whether your answer went out: the Sending page asks you.")
-        return ""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.answer and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-                event.modifiers() & Qt.KeyboardModifier.ControlModifier
-            ):
-                self._send()
-                return True
-        return super().eventFilter(watched, event)
 
     def focus_answer(self) -> None:
         if self.answer.isEnabled() and self.stack.currentIndex() == 1:
@@ -329,8 +254,6 @@ class ResultPane(QWidget):
                 "it as an idea for a post of your own."
             )
         )
-        self.answer_label.setText(self.tr("Your &answer"))
-        self.answer.setPlaceholderText(self.tr("Write your answer here. Ctrl+Enter sends it."))
         self.send_button.setText(self.tr("Send answer"))
         self.send_button.setToolTip(self.tr("Ctrl+Enter"))
         self.dismiss_button.setText(self.tr("Dismiss"))
@@ -348,7 +271,7 @@ class ResultPane(QWidget):
             when = self.when_text(result.created_at)
             parts = (handle, network_name(result.network), when, self.words.found_by(result))
             self.meta.setText(" · ".join(p for p in parts if p))
-            note = self._state_note(result)
+            note = self.box.state_note(result.answer)
             if note and not self.sending:
                 self.note.setText(note)
             self.setAccessibleName(f"{result.who}. {self.words.found_by(result)}")
@@ -359,5 +282,4 @@ class ResultPane(QWidget):
             self.retranslate()
         elif event.type() == QEvent.Type.PaletteChange:
             self.send_button.setStyleSheet(primary_button_style("send_listening_answer", self.palette()))
-            self._check()
         super().changeEvent(event)
