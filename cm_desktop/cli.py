@@ -98,7 +98,13 @@ def _add_publishing_commands(commands: argparse._SubParsersAction[argparse.Argum
     due.add_argument(
         "--inbox", action="store_true", help="then read new messages too (what the background job runs)"
     )
+    due.add_argument(
+        "--watch", action="store_true", help="then run the saved searches that are due (the background job)"
+    )
     _add_inbox_commands(commands)
+    from cm_desktop.cli_commands import watch
+
+    watch.add_parser(commands, _row_id)
 
     status = commands.add_parser("status", help="where each post stands")
     status.add_argument("post_id", nargs="?", type=_row_id, help="one post (all when absent)")
@@ -187,6 +193,10 @@ def _run_publishing(args: argparse.Namespace) -> int:
         from cm_desktop.cli_commands import inbox
 
         return run_command(inbox.run, args)
+    if args.command == "watch":
+        from cm_desktop.cli_commands import watch
+
+        return run_command(watch.run, args)
     if args.command == "accounts":
         if args.accounts_command == "add":
             action = accounts.add_bluesky if args.network == "bluesky" else accounts.add_mastodon
@@ -210,7 +220,7 @@ def main(argv: list[str] | None = None, started: float | None = None) -> int:
         return run_self_test(started)
     if args.command == "check":
         return _run_check(args)
-    if args.command in ("accounts", "post", "publish-due", "status", "data", "inbox"):
+    if args.command in ("accounts", "post", "publish-due", "status", "data", "inbox", "watch"):
         return _run_publishing(args)
 
     from cm_desktop.platform.paths import default_paths

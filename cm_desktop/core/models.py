@@ -239,6 +239,10 @@ class PostReply(SQLModel, table=True):
     inbox_item_id: int | None = Field(
         default=None, foreign_key="inbox_item.id", index=True, ondelete="SET NULL"
     )
+    # An answer to a post found by a saved search (core/listening) instead of an inbox item.
+    watch_result_id: int | None = Field(
+        default=None, foreign_key="watch_result.id", index=True, ondelete="SET NULL"
+    )
     parent_id: str = ""
     parent_cid: str = ""
     root_id: str = ""
@@ -255,3 +259,69 @@ class InboxReminder(SQLModel, table=True):
     network: str = Field(primary_key=True)
     done_week: str = ""  # ISO year-week ("2026-W14") the person said they checked
     reminded_week: str = ""  # the week the reminder was last shown
+
+
+# --- listening -----------------------------------------------------------------------------------------------
+
+
+class Watch(SQLModel, table=True):
+    """A saved search of one account: words, "a phrase", #hashtags, @handles (core/listening/query.py).
+
+    Run at most once per `interval` (15 minutes by default); `next_run_at` holds it back after an error
+    (backoff) or when the server asked to wait. `floor`: posts older than this are never kept (the first run
+    reaches a week back, later ones a little before the newest post found)."""
+
+    __tablename__ = "watch"
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
+    query: str = ""
+    language: str = ""  # "" any language; else only posts in it where the network can tell
+    paused: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    last_run_at: datetime | None = None
+    next_run_at: datetime | None = None
+    floor: datetime | None = None
+    failures: int = 0
+    last_error_code: str = ""
+    last_error: str = ""
+    limited: str = ""  # how the network searched less than asked (core.ports.SearchPage.limited)
+
+
+class WatchResult(SQLModel, table=True):
+    """A post found by a saved search: one row per post and account ((account, post id) is unique), whichever
+    of the account's searches found it first and however often it is found again. The person's own posts are
+    never stored. Column names match the inbox's (InboxItem) so that answers and likes take the same path."""
+
+    __tablename__ = "watch_result"
+    __table_args__ = (UniqueConstraint("account_id", "post_id", name="uq_watch_result_account_post"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    watch_id: int = Field(foreign_key="watch.id", index=True, ondelete="CASCADE")
+    account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
+    network: str = ""
+    post_id: str = ""  # the post on the network (Bluesky at:// URI, Mastodon status id on our server)
+    post_cid: str = ""
+    root_id: str = ""  # the thread's first post, which an answer must name too (Bluesky)
+    root_cid: str = ""
+    url: str = ""
+    text: str = ""
+    language: str = ""
+    visibility: str = ""
+    created_at: datetime = Field(default_factory=utcnow, index=True)  # when it was posted
+    found_at: datetime = Field(default_factory=utcnow)
+    author_handle: str = ""
+    author_name: str = ""
+    author_avatar_url: str = ""
+    author_id: str = ""
+    author_url: str = ""
+    author_mention: str = ""
+    seen: bool = Field(default=False, index=True)  # shown to the person ("new since you last looked")
+    dismissed: bool = False
+    gone: str = ""  # "", "deleted", "blocked"
+    like_key: str = ""
+    like_state: str = ""  # "", "waiting", "sending", "done", "failed" (as the inbox's likes)
+    follow_key: str = ""  # one per author and account: every result of the author shares it
+    follow_state: str = ""
+    idea_post_id: int | None = Field(default=None, foreign_key="post.id", ondelete="SET NULL")

@@ -36,6 +36,8 @@ COUNTRY_ZONES: dict[str, str] = {
 }
 COUNTRIES: tuple[str, ...] = tuple(COUNTRY_ZONES)
 SUGGESTION_PREFIXES: tuple[str, ...] = ("idea:", "moment:")
+# Ideas the person made (a post heard while listening, core/listening/leads.py): never replaced by the wizard.
+PERSONS_OWN_PREFIXES: tuple[str, ...] = ("idea:listening:",)
 
 
 def default_zone(country: str, fallback: str = "UTC") -> str:
@@ -103,6 +105,7 @@ def _untouched_suggestions(session: Session) -> tuple[list[int], int]:
         p
         for p in session.exec(select(Post)).all()
         if any(p.origin.startswith(prefix) for prefix in SUGGESTION_PREFIXES)
+        and not p.origin.startswith(PERSONS_OWN_PREFIXES)
     ]
     ids = [p.id for p in posts if p.id is not None]
     with_targets = set(session.exec(select(PostTarget.post_id).where(col(PostTarget.post_id).in_(ids))).all())

@@ -60,11 +60,14 @@ class NewPost:
     local_time: datetime | None = None
     time_zone: str = ""
     scheduled_utc: datetime | None = None
-    origin: str = ""  # "", "idea:<code>", "moment:<code>", "import:csv", "answer:<inbox item id>"
+    # "", "idea:<code>", "moment:<code>", "import:csv", "answer:<inbox item id>", "answer:heard:<result id>",
+    # "idea:listening:<result id>"
+    origin: str = ""
     extra: Mapping[str, str] = field(default_factory=dict)
     # An answer: the post it goes under (the outbox sends it as a reply), and the inbox item answered.
     reply_to: ReplyTo | None = None
     inbox_item_id: int | None = None
+    watch_result_id: int | None = None  # or the post a saved search found (core/listening)
 
 
 def relative(path: Path, data_dir: Path) -> str:
@@ -162,6 +165,7 @@ def create(session: Session, new: NewPost, now: datetime, *, queue: bool) -> tup
             PostReply(
                 post_id=post.id,
                 inbox_item_id=new.inbox_item_id,
+                watch_result_id=new.watch_result_id,
                 parent_id=reply.parent_id,
                 parent_cid=reply.parent_cid,
                 root_id=reply.root_id,

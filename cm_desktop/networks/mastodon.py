@@ -63,8 +63,11 @@ NETWORK = "mastodon"
 CLIENT_NAME = "CM Desktop"
 WEBSITE = "https://github.com/cm-desktop"
 # Only what we use (NETWORKS.md): posting, media, reading our own posts and scheduled posts, the inbox (its
-# notifications, and liking a message from it).
-SCOPES = "read:accounts read:statuses read:notifications write:statuses write:media write:favourites"
+# notifications, and liking a message from it), listening (searching posts, following their authors).
+SCOPES = (
+    "read:accounts read:statuses read:notifications write:statuses write:media write:favourites "
+    "read:search write:follows"
+)
 # Registered without a port: the server must accept any port on a loopback IP (RFC 8252 §7.3).
 LOOPBACK_REDIRECT_URI = "http://127.0.0.1/callback"
 REDIRECT_URIS = (LOOPBACK_REDIRECT_URI, OOB_REDIRECT_URI)
@@ -738,7 +741,8 @@ def ensure_app(login: MastodonLogin, secrets: Secrets, ref: str | None = None) -
     if stored:
         try:
             app = AppRegistration.from_secret(stored)
-            if app.server_url == login.server_url:
+            # Registered before CM Desktop needed more (listening): registered again with what it needs.
+            if app.server_url == login.server_url and set(SCOPES.split()) <= set(app.scopes.split()):
                 return app
         except (ValueError, KeyError, TypeError):
             log.warning("stored Mastodon app registration unreadable; registering again")

@@ -87,6 +87,7 @@ class Shell(QObject):
         self.outbox: Any = None
         self.publishing: Any = None  # services.publishing.AppPublishing, once the store is open
         self.inbox: Any = None
+        self.listening: Any = None
         self._secrets_instance: Any = None
 
     def set_language(self, choice: str) -> None:
@@ -211,6 +212,7 @@ class Shell(QObject):
         self._build_outbox(store, clock, zone)
         self._build_accounts(store)
         self._build_inbox(store, clock, zone)
+        self._build_listening(store, clock, zone)
 
         self.home.compose_requested.connect(self._compose_text)
         self.home.setup_requested.connect(lambda: self.open_wizard(first_run=False))
@@ -375,6 +377,55 @@ class Shell(QObject):
             if self.connectivity.online is not None:
                 self.inbox.set_online(self.connectivity.online)
         self.inbox.start()
+
+    def _build_listening(self, store: Any, clock: Any, zone: str) -> None:
+        """The Listening page and its saved searches on a timer, over the app's one pool of connectors (the
+        background job runs them while the app is closed)."""
+        from PySide6.QtGui import QDesktopServices
+
+        from cm_desktop.core.tid import new_tid
+        from cm_desktop.services.listening import AppListening
+        from cm_desktop.ui.listening.controller import ListeningController, ListeningServices
+
+        if self.listening is not None:
+            self.listening.stop()  # the pages are being rebuilt (after the set-up): one timer only
+            self.listening.deleteLater()
+        listening = AppListening(self.paths, store, self.publishing.pool.get)
+        self.listening = ListeningController(
+            store,
+            ListeningServices(
+                run=listening.run, send_likes=listening.send_likes, send_follows=listening.send_follows
+            ),
+            self.runner,
+            clock,
+            zone,
+            self.lang,
+            open_url=QDesktopServices.openUrl,
+            data_dir=self.paths.data,
+            renditions_dir=self.paths.renditions,
+            new_key=new_tid,
+            parent=self.window,
+        )
+        profile = self._profile
+        if profile is not None:
+            from cm_desktop.core.coach.trades import trade
+
+            # The searches are in the business's own language: a Lyon florist is found as "fleuriste".
+            known = trade(profile.trade)
+            words = known.name.get_raw("fr" if profile.language == "fr" else "en").lower() if known else ""
+            self.listening.page.set_profile(profile.name, profile.town, profile.kind, words)
+        self.window.set_page("listening", self.listening.page)
+        self.listening.new_changed.connect(lambda count: self.window.set_badge("listening", count))
+        self.listening.accounts_requested.connect(lambda: self.window.show_page("accounts"))
+        self.listening.answer_queued.connect(self.outbox.wake)
+        self.listening.idea_made.connect(self._posts_changed)
+        self.outbox.changed.connect(self.listening.refresh)
+        self.accounts.accounts_changed.connect(self.listening.refresh)
+        if self.connectivity is not None:
+            self.connectivity.changed.connect(self.listening.set_online)
+            if self.connectivity.online is not None:
+                self.listening.set_online(self.connectivity.online)
+        self.listening.start()
 
     def _secrets(self) -> Any:
         """One keychain door for the outbox and the Accounts page. Secrets picks keyring's backend on first
@@ -580,6 +631,8 @@ class Shell(QObject):
             self.outbox.stop()
         if self.inbox is not None:
             self.inbox.stop()
+        if self.listening is not None:
+            self.listening.stop()
         if self.connectivity is not None:
             self.connectivity.stop()
 

@@ -56,6 +56,33 @@
     </message>
 </context>
 <context>
+    <name>AnswerBox</name>
+    <message>
+        <source>You answered. You can answer again below.</source>
+        <translation>Vous avez répondu. Vous pouvez répondre à nouveau ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Your answer is on its way. It is sent once, even if the computer stops.</source>
+        <translation>Votre réponse est en route. Elle part une seule fois, même si l&apos;ordinateur s&apos;arrête.</translation>
+    </message>
+    <message>
+        <source>Your answer could not be sent: the Sending page says why.</source>
+        <translation>Votre réponse n&apos;a pas pu partir : la page Envoi dit pourquoi.</translation>
+    </message>
+    <message>
+        <source>We could not tell whether your answer went out: the Sending page asks you.</source>
+        <translation>Nous ne savons pas si votre réponse est partie : la page Envoi vous le demande.</translation>
+    </message>
+    <message>
+        <source>Your &amp;answer</source>
+        <translation>Votre &amp;réponse</translation>
+    </message>
+    <message>
+        <source>Write your answer here. Ctrl+Enter sends it.</source>
+        <translation>Écrivez votre réponse ici. Ctrl+Entrée l&apos;envoie.</translation>
+    </message>
+</context>
+<context>
     <name>ComposerPage</name>
     <message>
         <source>Your draft was restored.</source>
@@ -496,6 +523,14 @@
     <message>
         <source>Replies and mentions from every network in one place, so nobody waits.</source>
         <translation>Les réponses et mentions de tous les réseaux au même endroit, pour que personne n&apos;attende.</translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation>À l&apos;écoute</translation>
+    </message>
+    <message>
+        <source>What people say about your trade, your town and your shop, with posts you can answer.</source>
+        <translation>Ce qu&apos;on dit de votre métier, de votre ville et de votre boutique, avec des publications auxquelles répondre.</translation>
     </message>
     <message>
         <source>Accounts</source>

@@ -46,6 +46,7 @@ def test_navigation_shows_every_section(qtbot: QtBot, paths: AppPaths) -> None:
         "Calendar",
         "Sending",
         "Messages",
+        "Listening",
         "Accounts",
         "Insights",
         "Help",

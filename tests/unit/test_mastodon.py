@@ -400,7 +400,7 @@ def test_register_app_sends_name_redirects_and_narrow_scopes() -> None:
         app = login.register_app()
     assert seen[0]["client_name"] == "CM Desktop"
     assert seen[0]["redirect_uris"].split("\n") == ["http://127.0.0.1/callback", "urn:ietf:wg:oauth:2.0:oob"]
-    assert seen[0]["scopes"] == SCOPES and "follow" not in SCOPES and "admin" not in SCOPES
+    assert seen[0]["scopes"] == SCOPES and "follow" not in SCOPES.split() and "admin" not in SCOPES
     assert app.client_id == "cid" and "csecret" not in repr(app)
 
 
@@ -419,6 +419,25 @@ def test_ensure_app_registers_once_and_keeps_it_in_the_keychain() -> None:
     assert first == second
     stored = secrets.get(app_secret_ref(SERVER))
     assert stored is not None and AppRegistration.from_secret(stored) == first
+
+
+def test_a_registration_made_before_listening_is_made_again_with_its_permissions() -> None:
+    """Registered with fewer scopes (before search and follows): a new login must ask for them all."""
+    calls: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request.url.path)
+        return json_response(200, {"client_id": "cid2", "client_secret": "csecret2"})
+
+    secrets = Secrets()
+    older = AppRegistration(
+        server_url=SERVER, client_id="cid", client_secret="s", scopes="read:statuses write:statuses"
+    )
+    secrets.set(app_secret_ref(SERVER), older.to_secret())
+    with MastodonLogin(SERVER, transport=httpx.MockTransport(handler)) as login:
+        app = ensure_app(login, secrets)
+    assert calls == ["/api/v1/apps"] and app.client_id == "cid2"
+    assert {"read:search", "write:follows"} <= set(app.scopes.split())
 
 
 def test_discovery_404_means_an_older_server_and_the_copy_paste_flow() -> None:
