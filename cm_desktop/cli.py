@@ -92,6 +92,9 @@ def _add_publishing_commands(commands: argparse._SubParsersAction[argparse.Argum
         "--inbox", action="store_true", help="then read new messages too (what the background job runs)"
     )
     _add_inbox_commands(commands)
+    from cm_desktop.cli_commands import insights
+
+    insights.add_parser(commands)
 
     status = commands.add_parser("status", help="where each post stands")
     status.add_argument("post_id", nargs="?", type=_row_id, help="one post (all when absent)")
@@ -154,6 +157,10 @@ def _run_publishing(args: argparse.Namespace) -> int:
         from cm_desktop.cli_commands import inbox
 
         return run_command(inbox.run, args)
+    if args.command == "insights":
+        from cm_desktop.cli_commands import insights
+
+        return run_command(insights.run, args)
     if args.command == "accounts":
         if args.accounts_command == "add":
             action = accounts.add_bluesky if args.network == "bluesky" else accounts.add_mastodon
@@ -177,7 +184,7 @@ def main(argv: list[str] | None = None, started: float | None = None) -> int:
         return run_self_test(started)
     if args.command == "check":
         return _run_check(args)
-    if args.command in ("accounts", "post", "publish-due", "status", "data", "inbox"):
+    if args.command in ("accounts", "post", "publish-due", "status", "data", "inbox", "insights"):
         return _run_publishing(args)
 
     from cm_desktop.platform.paths import default_paths

@@ -118,6 +118,12 @@ def _zone(session: Session, zone: str | None) -> str:
     return profile.time_zone if profile is not None and profile.time_zone else "UTC"
 
 
+def business_zone(store: Store) -> str:
+    """The business's time zone (its days and hours are the page's); UTC without a profile."""
+    with store.session() as session:
+        return _zone(session, None)
+
+
 def kind_of(origin: str) -> str:
     """The coach's occasion of a post's idea ("idea:<code>"); moments have theirs; "" for one's own."""
     if origin.startswith("moment:"):
