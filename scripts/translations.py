@@ -26,6 +26,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "accounts": ("accounts",),
     "outbox": ("outbox",),
     "messages": ("messages",),
+    "results": ("results",),
 }
 
 

@@ -45,18 +45,14 @@ def _counters() -> Any:
 def sync_command(args: argparse.Namespace) -> int:
     from cm_desktop.core.results import messages as m
     from cm_desktop.core.results.query import business_zone
-    from cm_desktop.core.results.sync import countable_accounts
+    from cm_desktop.core.results.sync import readable_now
     from cm_desktop.services.results import sync_results
 
     lang = cli_language()
     now = datetime.now(UTC)
     with opened_store() as (paths, store):
         zone = business_zone(store)
-        # Every account now, also one resting after an error; not one a server asked to wait, nor one to reconnect.
-        accounts = [a for a in countable_accounts(store) if a.status != "needs_reconnect"]
-        run = sync_results(
-            paths, store, _counters(), zone=zone, now=now, accounts=_not_told_to_wait(store, accounts, now)
-        )
+        run = sync_results(paths, store, _counters(), zone=zone, now=now, accounts=readable_now(store, now))
     if run.busy:
         say(m.BUSY.get(lang))
     report = {
@@ -81,24 +77,6 @@ def sync_command(args: argparse.Namespace) -> int:
     if args.json:
         emit(report)
     return FAILED if any(r.error_code for r in run.results) else OK
-
-
-def _not_told_to_wait(store: Any, accounts: list[Any], now: datetime) -> list[Any]:
-    from cm_desktop.core.models import ResultsSync
-    from cm_desktop.core.models import stored_utc as aware
-
-    kept = []
-    with store.session() as session:
-        for account in accounts:
-            state = session.get(ResultsSync, account.id)
-            until = (
-                aware(state.next_sync_at)
-                if state is not None and state.last_error_code == "rate_limited"
-                else None
-            )
-            if until is None or until <= now:
-                kept.append(account)
-    return kept
 
 
 def posts_command(args: argparse.Namespace) -> int:

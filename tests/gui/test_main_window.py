@@ -47,7 +47,7 @@ def test_navigation_shows_every_section(qtbot: QtBot, paths: AppPaths) -> None:
         "Sending",
         "Messages",
         "Accounts",
-        "Insights",
+        "Results",
         "Help",
         "Settings",
     ]

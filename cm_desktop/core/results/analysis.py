@@ -149,15 +149,16 @@ def by_kind(posts: Iterable[PostFigures]) -> list[Group]:
 class TimeScore:
     weekday: int  # Monday = 0, on the business's wall clock
     minute_of_day: int  # the minute used most often within that hour
-    score: float  # pulled towards 1.0 (see SHRINK)
+    score: float  # pulled towards 1.0 (see SHRINK): what the ranking uses
     posts: int
+    average: float = 1.0  # the posts' plain average score: what the page says ("64% more")
 
 
 @dataclass(frozen=True)
 class BestTimes:
     counted: int  # posts with figures in the window
     ranked: tuple[TimeScore, ...] = ()  # times used at least MIN_PER_SLOT times, best first
-    proposal: tuple[TimeScore, ...] = ()  # what "use these times" sets, best first
+    proposal: tuple[TimeScore, ...] = ()  # what "use these times" sets, best first (never below usual)
 
     @property
     def enough(self) -> bool:
@@ -179,9 +180,12 @@ def best_times(posts: Sequence[PostFigures], wanted: int) -> BestTimes:
         total = sum(p.score or 0.0 for p in found)
         minutes = Counter(p.local.hour * 60 + p.local.minute for p in found)
         minute = min(minutes, key=lambda mm: (-minutes[mm], mm))
-        ranked.append(TimeScore(weekday, minute, (total + SHRINK) / (len(found) + SHRINK), len(found)))
+        shrunk = (total + SHRINK) / (len(found) + SHRINK)
+        ranked.append(TimeScore(weekday, minute, shrunk, len(found), total / len(found)))
     ranked.sort(key=lambda t: (-t.score, -t.posts, t.weekday, t.minute_of_day))
-    return BestTimes(counted=len(usable), ranked=tuple(ranked), proposal=tuple(ranked[: max(wanted, 0)]))
+    # Only times at least as good as usual are proposed; the queue keeps its other times.
+    good = [t for t in ranked if t.score >= 1.0]
+    return BestTimes(counted=len(usable), ranked=tuple(ranked), proposal=tuple(good[: max(wanted, 0)]))
 
 
 # --- why a post did well ------------------------------------------------------------------------------------

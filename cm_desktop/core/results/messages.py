@@ -68,6 +68,10 @@ RATIO_TIMES = Text(
     en="{times} times as many reactions as usual", fr="{times} fois plus de réactions que d'habitude"
 )
 RATIO_TWICE = Text(en="twice as many reactions as usual", fr="deux fois plus de réactions que d'habitude")
+RATIO_FEWER = Text(
+    en="{percent}% fewer reactions than usual", fr="{percent} % de réactions en moins que d'habitude"
+)
+RATIO_USUAL = Text(en="about as many reactions as usual", fr="à peu près autant de réactions que d'habitude")
 RATIO_MORE = Text(
     en="{percent}% more reactions than usual", fr="{percent} % de réactions en plus que d'habitude"
 )
@@ -140,9 +144,13 @@ def sync_message(
 
 
 def ratio_words(ratio: float, lang: Lang) -> str:
-    """'twice as many reactions as usual', '3 times…', '40% more…' (only said of ratios of 1.3 or more)."""
+    """'twice as many reactions as usual', '3 times…', '40% more…', 'about as many…', '30% fewer…'."""
     if ratio >= 2.75:
         return RATIO_TIMES.get(lang, times=int(ratio + 0.5))
     if ratio >= 1.9:
         return RATIO_TWICE.get(lang)
-    return RATIO_MORE.get(lang, percent=round((ratio - 1) * 100))
+    if ratio >= 1.1:
+        return RATIO_MORE.get(lang, percent=round((ratio - 1) * 100))
+    if ratio > 0.9:
+        return RATIO_USUAL.get(lang)
+    return RATIO_FEWER.get(lang, percent=round((1 - ratio) * 100))

@@ -367,6 +367,24 @@ def due_accounts(store: Store, now: datetime) -> list[Account]:
     return due
 
 
+def readable_now(store: Store, now: datetime) -> list[Account]:
+    """Every account asked for by the person ("Read the figures now"): also one resting after an error, but
+    not one a server asked to wait (a 429's reset) nor one to reconnect."""
+    with store.session() as session:
+        states = {s.account_id: s for s in session.exec(select(ResultsSync)).all()}
+    kept = []
+    for account in countable_accounts(store):
+        state = states.get(account.id or 0)
+        waiting = (
+            aware(state.next_sync_at)
+            if state is not None and state.last_error_code == m.RATE_LIMITED
+            else None
+        )
+        if account.status != AccountStatus.NEEDS_RECONNECT.value and (waiting is None or waiting <= now):
+            kept.append(account)
+    return kept
+
+
 def sync_all(
     store: Store,
     counter_for: CounterFactory,
