@@ -14,7 +14,6 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from sqlmodel import col, select
@@ -343,4 +342,3 @@ def test_the_page_in_french(qtbot: QtBot, store: Store) -> None:
         assert page.weekday_chart.bars()[0].caption == "+64\u202f%"
     finally:
         translations.apply("en")
-    assert QUrl  # imported for the Sending page's signature

@@ -84,7 +84,9 @@ def test_best_times_follow_the_wall_clock_across_the_change_of_time(zone: str, c
     ]
     # Only Tuesday does better than usual: Thursday (6 against 6.67) and Saturday are never proposed.
     assert [(t.weekday, t.minute_of_day) for t in best.proposal] == [(1, 540)]
-    assert [(t.weekday, t.minute_of_day) for t in best_times(scored(history), wanted=3).proposal] == [(1, 540)]
+    assert [(t.weekday, t.minute_of_day) for t in best_times(scored(history), wanted=3).proposal] == [
+        (1, 540)
+    ]
     assert best.ranked[0].score == pytest.approx((8 * 1.8 + 2) / 10)  # 12 reactions against 20/3 usual
     assert best.ranked[0].average == pytest.approx(1.8)
 
