@@ -10,12 +10,12 @@ zeros). `app.bsky.actor.getProfile` gives followers, follows and posts.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 
 from cm_desktop.core.i18n import Text
 from cm_desktop.core.ports import AccountCounts, PostCounts, Unknown
-from cm_desktop.networks.bluesky import POST_COLLECTION, BlueskyConnector, XrpcError
+from cm_desktop.networks.bluesky import POST_COLLECTION, XrpcError
+from cm_desktop.networks.bluesky_inbox import BlueskyReader
 
 MAX_POSTS = 25  # getPosts' largest batch
 NO_COUNTS = Text(
@@ -48,22 +48,8 @@ def _parts(uri: str) -> tuple[str, str, str] | None:
     return (parts[0], parts[1], parts[2]) if uri.startswith("at://") and len(parts) == 3 else None
 
 
-class BlueskyCounter:
-    """core.ports.Counting for one Bluesky account."""
-
-    network = "bluesky"
-
-    def __init__(self, connector: BlueskyConnector) -> None:
-        self.connector = connector
-
-    def close(self) -> None:
-        self.connector.close()
-
-    def _get(self, nsid: str, params: dict[str, Any]) -> dict[str, Any]:
-        try:
-            return self.connector.call("GET", nsid, params=params)
-        except XrpcError as exc:
-            raise exc.mapped() from None
+class BlueskyCounter(BlueskyReader):
+    """core.ports.Counting for one Bluesky account, on the inbox's reader (its session and calls)."""
 
     def post_counts(self, remote_ids: Sequence[str]) -> list[PostCounts]:
         wanted = [i for i in dict.fromkeys(remote_ids) if _parts(i) is not None]
@@ -108,6 +94,3 @@ class BlueskyCounter:
             following=_count(data, "followsCount"),
             posts=_count(data, "postsCount"),
         )
-
-    def pause_until(self) -> datetime | None:
-        return None  # a 429 says when (RateLimited); the session is reused, never re-created

@@ -56,16 +56,6 @@ def unpadded(key: str) -> str:
     return key.lstrip("0") or "0"
 
 
-def budget_pause(connector: MastodonConnector) -> datetime | None:
-    """When the account's request budget is nearly spent: the time the server renews it; else None."""
-    info = connector.last_rate_limit
-    if info is None or info.remaining is None or info.limit is None or info.reset is None:
-        return None
-    if info.remaining <= max(1, int(info.limit * BUDGET_RESERVE)):
-        return info.reset
-    return None
-
-
 def _max_id(url: str) -> str:
     values = parse_qs(urlsplit(url).query).get("max_id")
     return values[0] if values else ""
@@ -335,7 +325,12 @@ class MastodonReader:
         return found
 
     def pause_until(self) -> datetime | None:
-        return budget_pause(self.connector)
+        info = self.connector.last_rate_limit
+        if info is None or info.remaining is None or info.limit is None or info.reset is None:
+            return None
+        if info.remaining <= max(1, int(info.limit * BUDGET_RESERVE)):
+            return info.reset
+        return None
 
     def like(self, remote_id: str, cid: str, key: str) -> str:
         """A favourite: Mastodon answers a repeat with the same status, so a retry never likes twice."""

@@ -11,13 +11,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
 from cm_desktop.core.ports import AccountCounts, PostCounts, Refused, Unknown
 from cm_desktop.networks.mastodon import TEXTS, MastodonConnector
-from cm_desktop.networks.mastodon_inbox import budget_pause
+from cm_desktop.networks.mastodon_inbox import MastodonReader
 
 log = logging.getLogger(__name__)
 
@@ -42,18 +41,13 @@ def counts_of(status: Any) -> PostCounts | None:
     )
 
 
-class MastodonCounter:
-    """core.ports.Counting for one Mastodon account."""
-
-    network = "mastodon"
+class MastodonCounter(MastodonReader):
+    """core.ports.Counting for one Mastodon account, on the inbox's reader (its connection, request budget)."""
 
     def __init__(self, connector: MastodonConnector, *, batches: bool = True) -> None:
-        self.connector = connector
+        super().__init__(connector)
         # Until the server says it cannot give several statuses at once (before 4.3).
         self.batches = batches
-
-    def close(self) -> None:
-        self.connector.close()
 
     def post_counts(self, remote_ids: Sequence[str]) -> list[PostCounts]:
         wanted = [i for i in dict.fromkeys(remote_ids) if i]
@@ -100,6 +94,3 @@ class MastodonCounter:
             following=_count(data, "following_count"),
             posts=_count(data, "statuses_count"),
         )
-
-    def pause_until(self) -> datetime | None:
-        return budget_pause(self.connector)

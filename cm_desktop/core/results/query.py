@@ -168,20 +168,29 @@ def _figures(result: PostResult | None, target: PostTarget, network: str, handle
     )
 
 
-def load_posts(session: Session, start: datetime, end: datetime, zone: str) -> list[PostFigures]:
-    """Posts with a target published between `start` and `end` (answers written in the inbox left out)."""
-    rows = session.exec(
+def published_targets() -> Any:
+    """(target, post, account or None, figures or None) of every published post on every network, newest
+    first; answers written in the inbox left out (they are conversations, not posts)."""
+    return (
         select(PostTarget, Post, Account, PostResult)
         .join(Post, col(Post.id) == col(PostTarget.post_id))
         .outerjoin(Account, col(Account.id) == col(PostTarget.account_id))
         .outerjoin(PostResult, col(PostResult.target_id) == col(PostTarget.id))
         .where(
             col(PostTarget.state) == TargetState.PUBLISHED.value,
-            col(PostTarget.published_at) >= start.astimezone(UTC),
-            col(PostTarget.published_at) <= end.astimezone(UTC),
             col(PostTarget.post_id).not_in(select(PostReply.post_id)),
         )
         .order_by(col(PostTarget.published_at).desc(), col(PostTarget.id))
+    )
+
+
+def load_posts(session: Session, start: datetime, end: datetime, zone: str) -> list[PostFigures]:
+    """Posts with a target published between `start` and `end` (answers written in the inbox left out)."""
+    rows = session.exec(
+        published_targets().where(
+            col(PostTarget.published_at) >= start.astimezone(UTC),
+            col(PostTarget.published_at) <= end.astimezone(UTC),
+        )
     ).all()
     post_ids = list(dict.fromkeys(post.id for _t, post, _a, _r in rows))
     pictures = dict(
@@ -332,17 +341,7 @@ def posts_rows(store: Store) -> list[dict[str, Any]]:
     """Every published post on every network (answers left out), newest first: its latest figures (None where
     never read) and where they come from."""
     with store.session() as session:
-        rows = session.exec(
-            select(PostTarget, Post, Account, PostResult)
-            .join(Post, col(Post.id) == col(PostTarget.post_id))
-            .outerjoin(Account, col(Account.id) == col(PostTarget.account_id))
-            .outerjoin(PostResult, col(PostResult.target_id) == col(PostTarget.id))
-            .where(
-                col(PostTarget.state) == TargetState.PUBLISHED.value,
-                col(PostTarget.post_id).not_in(select(PostReply.post_id)),
-            )
-            .order_by(col(PostTarget.published_at).desc(), col(PostTarget.id))
-        ).all()
+        rows = session.exec(published_targets()).all()
     out = []
     for target, post, account, result in rows:
         read = result is not None and result.fetched_at is not None

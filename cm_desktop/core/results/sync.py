@@ -40,16 +40,8 @@ from cm_desktop.core.models import (
     TargetState,
 )
 from cm_desktop.core.models import stored_utc as aware
-from cm_desktop.core.ports import (
-    AccountCounts,
-    AuthExpired,
-    Counting,
-    NetworkError,
-    NotSent,
-    PostCounts,
-    RateLimited,
-    Refused,
-)
+from cm_desktop.core.ports import AccountCounts, Counting, NetworkError, PostCounts
+from cm_desktop.core.reading import Pace, stopped
 from cm_desktop.core.results import messages as m
 from cm_desktop.core.results.schedule import first_reading, next_reading, retry_unknown
 from cm_desktop.core.schedule import zone_info
@@ -302,33 +294,18 @@ def _failed(
     with store.session() as session:
         state = _state(session, result.account_id)
         failures = state.failures + 1
-        if isinstance(exc, RateLimited):
-            code, until = m.RATE_LIMITED, exc.until
-        elif isinstance(exc, NotSent):
-            code, until = m.OFFLINE, now + policy.backoff_base
-        elif isinstance(exc, AuthExpired):
-            code, until = m.RECONNECT, now + policy.reconnect_wait
-        else:
-            code = (
-                m.REFUSED
-                if isinstance(exc, Refused)
-                else m.SERVER
-                if isinstance(exc, NetworkError)
-                else m.BUG
-            )
-            until = now + backoff(policy, failures)
-        detail = (exc.server_reason or str(exc)) if isinstance(exc, NetworkError) else type(exc).__name__
-        state.failures, state.last_error_code, state.last_error = failures, code, detail[:500]
-        state.last_sync_at, state.next_sync_at = _utc(now), _utc(until)
+        why = stopped(
+            exc, now, failures, Pace(policy.backoff_base, policy.backoff_max, policy.reconnect_wait)
+        )
+        state.failures, state.last_error_code, state.last_error = failures, why.code, why.detail
+        state.last_sync_at, state.next_sync_at = _utc(now), _utc(why.until)
         last_ok = aware(state.last_ok_at)
         session.add(state)
         session.commit()
-    log.info("results: account %s stopped (%s)", result.account_id, code)
-    return replace(result, error_code=code, error_detail=detail[:500], next_sync_at=until, last_ok_at=last_ok)
-
-
-def backoff(policy: ResultsPolicy, failures: int) -> timedelta:
-    return min(policy.backoff_base * (2 ** max(failures - 1, 0)), policy.backoff_max)
+    log.info("results: account %s stopped (%s)", result.account_id, why.code)
+    return replace(
+        result, error_code=why.code, error_detail=why.detail, next_sync_at=why.until, last_ok_at=last_ok
+    )
 
 
 # --- every account ----------------------------------------------------------------------------------------
