@@ -342,3 +342,41 @@ def test_the_page_in_french(qtbot: QtBot, store: Store) -> None:
         assert page.weekday_chart.bars()[0].caption == "+64\u202f%"
     finally:
         translations.apply("en")
+
+
+def test_the_charts_paint_at_any_size_and_with_odd_data(qtbot: QtBot, store: Store) -> None:
+    """Painting runs here (grab), at the page's sizes and squeezed, with nothing, one point, equal values."""
+    from PySide6.QtGui import QImage
+
+    from cm_desktop.ui.results.charts import BarValue, ColumnChart, LineChart, RowChart, Series
+
+    seed(store)
+    controller, _network = make(qtbot, store)
+    inner = controller.page.scroll_area.widget()
+    for width in (1090, 834, 500):
+        controller.page.resize(width, 700)
+        image = inner.grab().toImage()
+        assert not image.isNull() and image.width() >= 400
+
+    column, rows, line = ColumnChart("c"), RowChart("r"), LineChart("l")
+    for chart in (column, rows, line):
+        qtbot.addWidget(chart)
+    cases: list[tuple[object, object]] = [
+        ([], []),
+        ([BarValue("Mon", None)], [BarValue("a very long kind of post name indeed", 0.0, "+0%")]),
+        ([BarValue(str(h), 3.0, "+200%") for h in range(24)], [BarValue("x", 50.0, "+4900% · 9 posts")]),
+    ]
+    series = [
+        [],
+        [Series("Bluesky", "#1185FE", ((date(2026, 6, 1), 5),))],
+        [Series("A", "#1185FE", ((date(2026, 6, 1), 5), (date(2026, 6, 2), 5))), Series("B", "#6364FF", ((date(2026, 6, 2), 5),))],
+    ]  # fmt: skip
+    for (bars, row_bars), lines in zip(cases, series, strict=True):
+        column.set_bars(bars, "usual")  # type: ignore[arg-type]
+        rows.set_bars(row_bars, "usual")  # type: ignore[arg-type]
+        line.set_series(lines)
+        for width in (120, 640):
+            for chart in (column, rows, line):
+                chart.resize(width, chart.sizeHint().height())
+                painted: QImage = chart.grab().toImage()
+                assert not painted.isNull()

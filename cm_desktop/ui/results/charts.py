@@ -50,11 +50,8 @@ class _Chart(QWidget):
         )
 
 
-class ColumnChart(_Chart):
-    """Upright bars, one per label, against a dashed "usual" line at `reference`."""
-
-    BAR_AREA = 110
-    GAP = 4
+class _Bars(_Chart):
+    """Bars against a dashed line at `reference` (1.0: "as usual"), named `reference_label`."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(name, parent)
@@ -70,6 +67,17 @@ class ColumnChart(_Chart):
 
     def bars(self) -> list[BarValue]:
         return list(self._bars)
+
+    def _scale(self) -> float:
+        values = [b.value for b in self._bars if b.value is not None]
+        return max([*values, self.reference or 0.0, 0.01])
+
+
+class ColumnChart(_Bars):
+    """Upright bars, one per label."""
+
+    BAR_AREA = 110
+    GAP = 4
 
     def sizeHint(self) -> QSize:
         line = self.fontMetrics().height()
@@ -88,8 +96,7 @@ class ColumnChart(_Chart):
         line = metrics.height()
         top = line + self.GAP
         bottom = top + self.BAR_AREA
-        values = [b.value for b in self._bars if b.value is not None]
-        scale = max([*values, self.reference or 0.0, 0.01])
+        scale = self._scale()
         column = self.width() / len(self._bars)
         width = min(36.0, column * 0.6)
         # Labels that do not fit side by side: every other one (all of them stay in the text alternative).
@@ -132,25 +139,10 @@ class ColumnChart(_Chart):
         painter.end()
 
 
-class RowChart(_Chart):
+class RowChart(_Bars):
     """Bars lying down, one row per label (long labels such as kinds of posts), the caption at the end."""
 
     ROW_GAP = 6
-
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(name, parent)
-        self._bars: list[BarValue] = []
-        self.reference: float | None = 1.0
-        self.reference_label = ""
-
-    def set_bars(self, bars: Sequence[BarValue], reference_label: str = "") -> None:
-        self._bars = list(bars)
-        self.reference_label = reference_label
-        self.updateGeometry()
-        self.update()
-
-    def bars(self) -> list[BarValue]:
-        return list(self._bars)
 
     def _row(self) -> int:
         return self.fontMetrics().height() + self.ROW_GAP
@@ -175,8 +167,7 @@ class RowChart(_Chart):
         )
         caption_width = max(metrics.horizontalAdvance(b.caption) for b in self._bars) + 12
         area = max(self.width() - label_width - caption_width, 20.0)
-        values = [b.value for b in self._bars if b.value is not None]
-        scale = max([*values, self.reference or 0.0, 0.01])
+        scale = self._scale()
         for index, bar in enumerate(self._bars):
             y = index * row + self.ROW_GAP / 2
             painter.setPen(text)
