@@ -206,6 +206,10 @@
         <translation>Votre file aujourd&apos;hui : %1.</translation>
     </message>
     <message>
+        <source>It already uses these times.</source>
+        <translation>Elle utilise déjà ces horaires.</translation>
+    </message>
+    <message>
         <source>Your queue already uses these times.</source>
         <translation>Votre file utilise déjà ces horaires.</translation>
     </message>

@@ -352,7 +352,7 @@ class ResultsPage(QWidget):
         self.empty_card.setVisible(data is not None and data.empty)
         for card in self.cards[1:]:
             card.setVisible(not empty)
-        self.export_button.setEnabled(not empty)
+        self.export_button.setVisible(not empty)  # nothing to export yet: one next step, "Write a post"
         self._render_summary()
         if data is None or empty:
             return
@@ -475,8 +475,11 @@ class ResultsPage(QWidget):
                 for time in best.proposal
             ]
             self.times_text.setText("\n".join(lines))
-            self.queue_text.setText(self.tr("Your queue now: %1.").replace("%1", queue_words))
             done = {(t.weekday, t.minute_of_day) for t in best.proposal} <= set(data.queue_times)
+            queue_line = self.tr("Your queue now: %1.").replace("%1", queue_words)
+            if done:  # said where the person looks, not only in the disabled button's tooltip
+                queue_line += " " + self.tr("It already uses these times.")
+            self.queue_text.setText(queue_line)
             self.use_button.setVisible(True)
             self.use_button.setEnabled(bool(data.queue_times) and not done)
             self.use_button.setToolTip(
