@@ -106,6 +106,10 @@ def _add_publishing_commands(commands: argparse._SubParsersAction[argparse.Argum
 
     watch.add_parser(commands, _row_id)
 
+    from cm_desktop.cli_commands import insights
+
+    insights.add_parser(commands)
+
     status = commands.add_parser("status", help="where each post stands")
     status.add_argument("post_id", nargs="?", type=_row_id, help="one post (all when absent)")
     status.add_argument("--json", action="store_true", help="print JSON")
@@ -197,6 +201,11 @@ def _run_publishing(args: argparse.Namespace) -> int:
         from cm_desktop.cli_commands import watch
 
         return run_command(watch.run, args)
+
+    if args.command == "insights":
+        from cm_desktop.cli_commands import insights
+
+        return run_command(insights.run, args)
     if args.command == "accounts":
         if args.accounts_command == "add":
             action = accounts.add_bluesky if args.network == "bluesky" else accounts.add_mastodon
@@ -220,7 +229,7 @@ def main(argv: list[str] | None = None, started: float | None = None) -> int:
         return run_self_test(started)
     if args.command == "check":
         return _run_check(args)
-    if args.command in ("accounts", "post", "publish-due", "status", "data", "inbox", "watch"):
+    if args.command in ("accounts", "post", "publish-due", "status", "data", "inbox", "watch", "insights"):
         return _run_publishing(args)
 
     from cm_desktop.platform.paths import default_paths

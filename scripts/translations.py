@@ -27,6 +27,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "outbox": ("outbox",),
     "messages": ("messages",),
     "listening": ("listening",),
+    "results": ("results",),
 }
 
 

@@ -7,7 +7,7 @@ Secrets never appear here: Account.secret_ref names an entry in the OS keychain.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from pydantic import NaiveDatetime
@@ -325,3 +325,76 @@ class WatchResult(SQLModel, table=True):
     follow_key: str = ""  # one per author and account: every result of the author shares it
     follow_state: str = ""
     idea_post_id: int | None = Field(default=None, foreign_key="post.id", ondelete="SET NULL")
+
+
+# --- results ---------------------------------------------------------------------------------------------
+
+
+class PostResult(SQLModel, table=True):
+    """Where one published post target's counts stand: its latest reading and when to read it next.
+
+    Read 1 hour, 1 day and 1 week after publishing, then weekly for two months (core/results/schedule.py);
+    every reading is also kept in CountSnapshot. For a network the app cannot read, the person types the
+    figures in (`by_hand`). When the account is removed the row stays (account_id NULL) and is read no more.
+    """
+
+    __tablename__ = "post_result"
+
+    target_id: int = Field(foreign_key="post_target.id", primary_key=True, ondelete="CASCADE")
+    account_id: int | None = Field(default=None, foreign_key="account.id", index=True, ondelete="SET NULL")
+    network: str = ""
+    remote_id: str = ""
+    published_at: datetime = Field(default_factory=utcnow, index=True)
+    next_fetch_at: datetime | None = Field(default=None, index=True)  # None: no more readings
+    fetched_at: datetime | None = None  # the latest reading; None: never read (nothing to show yet)
+    fetches: int = 0
+    likes: int = 0
+    reposts: int = 0
+    replies: int = 0
+    quotes: int = 0
+    deleted: bool = False  # the network no longer has the post: its last figures stay, marked
+    by_hand: bool = False
+
+
+class CountSnapshot(SQLModel, table=True):
+    """One reading of a published post's counts. Every reading is kept: the history."""
+
+    __tablename__ = "count_snapshot"
+
+    id: int | None = Field(default=None, primary_key=True)
+    target_id: int = Field(foreign_key="post_target.id", index=True, ondelete="CASCADE")
+    fetched_at: datetime = Field(default_factory=utcnow)
+    likes: int = 0
+    reposts: int = 0
+    replies: int = 0
+    quotes: int = 0
+    deleted: bool = False
+    by_hand: bool = False
+
+
+class FollowerSnapshot(SQLModel, table=True):
+    """One account's followers on one day (the day in the business's zone; the day's last reading)."""
+
+    __tablename__ = "follower_snapshot"
+
+    account_id: int = Field(foreign_key="account.id", primary_key=True, ondelete="CASCADE")
+    day: date = Field(primary_key=True)
+    followers: int = 0
+    following: int = 0
+    posts: int = 0
+    fetched_at: datetime = Field(default_factory=utcnow)
+
+
+class ResultsSync(SQLModel, table=True):
+    """Where the reading of one account's results stands: the last reading that worked, and why the last
+    one stopped (a server that stops answering is shown with the date of the figures, never as zeros)."""
+
+    __tablename__ = "results_sync"
+
+    account_id: int = Field(foreign_key="account.id", primary_key=True, ondelete="CASCADE")
+    last_sync_at: datetime | None = None
+    last_ok_at: datetime | None = None
+    next_sync_at: datetime | None = None  # backoff after errors, a 429's reset, a spent request budget
+    failures: int = 0
+    last_error_code: str = ""
+    last_error: str = ""

@@ -509,13 +509,28 @@ class Following(Protocol):
 
 
 @runtime_checkable
-class Reader(NotificationReader, Searching, Protocol):
-    """Everything that can be read of one account: the inbox's reads, searches and counts."""
+class Counting(Protocol):
+    """What the Results page reads of one account: counts of its published posts, and of the account."""
 
     def post_counts(self, remote_ids: Sequence[str]) -> list[PostCounts]:
-        """Counts of our published posts; a post the network no longer has comes back `deleted`."""
+        """Counts of our published posts, one per id asked. A post the network surely no longer has comes
+        back `deleted`; one it cannot tell about now (not indexed yet, hidden) is left out."""
         ...
 
     def account_counts(self) -> AccountCounts:
         """Followers, following and posts of the connected account."""
         ...
+
+    def pause_until(self) -> datetime | None:
+        """When the server's announced request budget is nearly spent: the time it is renewed (aware UTC);
+        None when reading may go on."""
+        ...
+
+    def close(self) -> None:
+        """Give back the connection."""
+        ...
+
+
+@runtime_checkable
+class Reader(NotificationReader, Searching, Counting, Protocol):
+    """Everything that can be read of one account: the inbox's reads, searches and counts."""

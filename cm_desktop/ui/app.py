@@ -88,6 +88,7 @@ class Shell(QObject):
         self.publishing: Any = None  # services.publishing.AppPublishing, once the store is open
         self.inbox: Any = None
         self.listening: Any = None
+        self.results: Any = None
         self._secrets_instance: Any = None
 
     def set_language(self, choice: str) -> None:
@@ -213,6 +214,7 @@ class Shell(QObject):
         self._build_accounts(store)
         self._build_inbox(store, clock, zone)
         self._build_listening(store, clock, zone)
+        self._build_results(store, clock, zone)
 
         self.home.compose_requested.connect(self._compose_text)
         self.home.setup_requested.connect(lambda: self.open_wizard(first_run=False))
@@ -427,6 +429,48 @@ class Shell(QObject):
                 self.listening.set_online(self.connectivity.online)
         self.listening.start()
 
+    def _build_results(self, store: Any, clock: Any, zone: str) -> None:
+        """The Results page and its readings on a timer; the Sending page's "How did it go?" opens its form."""
+        from cm_desktop.ui.results.controller import ResultsController, ResultsServices
+
+        if self.results is not None:
+            self.results.stop()  # the pages are being rebuilt (after the set-up): one timer only
+            self.results.deleteLater()
+        paths, secrets = self.paths, self._secrets()
+
+        def sync(everyone: bool) -> Any:
+            from datetime import UTC, datetime
+
+            from cm_desktop.core.results.sync import readable_now
+            from cm_desktop.services.results import counter_factory, sync_results
+
+            now = datetime.now(UTC)
+            accounts = readable_now(store, now) if everyone else None
+            return sync_results(paths, store, counter_factory(secrets), zone=zone, now=now, accounts=accounts)
+
+        self.results = ResultsController(
+            store,
+            ResultsServices(sync=sync),
+            self.runner,
+            clock,
+            zone,
+            self.lang,
+            parent=self.window,
+        )
+        page = self.results.page
+        self.window.set_page("insights", page)
+        page.compose_requested.connect(lambda: self.window.show_page("compose"))
+        page.sending_requested.connect(lambda: self.window.show_page("sending"))
+        page.accounts_requested.connect(lambda: self.window.show_page("accounts"))
+        self.results.slots_changed.connect(self.calendar.refresh)
+        self.outbox.page.by_hand_requested.connect(self.results.open_by_hand)
+        self.accounts.accounts_changed.connect(self.results.read_now)
+        if self.connectivity is not None:
+            self.connectivity.changed.connect(self.results.set_online)
+            if self.connectivity.online is not None:
+                self.results.set_online(self.connectivity.online)
+        self.results.start()
+
     def _secrets(self) -> Any:
         """One keychain door for the outbox and the Accounts page. Secrets picks keyring's backend on first
         use (in a worker: the outbox's run or the Accounts page's listing), not here."""
@@ -633,6 +677,8 @@ class Shell(QObject):
             self.inbox.stop()
         if self.listening is not None:
             self.listening.stop()
+        if self.results is not None:
+            self.results.stop()
         if self.connectivity is not None:
             self.connectivity.stop()
 

@@ -70,7 +70,7 @@ PAGES: tuple[tuple[str, object, object], ...] = (
     ),
     (
         "insights",
-        QT_TRANSLATE_NOOP("Pages", "Insights"),
+        QT_TRANSLATE_NOOP("Pages", "Results"),
         QT_TRANSLATE_NOOP("Pages", "What your posts brought you: likes, shares, replies and new followers."),
     ),
     (

@@ -541,7 +541,7 @@
         <translation>Connectez vos réseaux ici ; vos mots de passe restent dans le trousseau de cet ordinateur.</translation>
     </message>
     <message>
-        <source>Insights</source>
+        <source>Results</source>
         <translation>Résultats</translation>
     </message>
     <message>

@@ -48,7 +48,7 @@ def test_navigation_shows_every_section(qtbot: QtBot, paths: AppPaths) -> None:
         "Messages",
         "Listening",
         "Accounts",
-        "Insights",
+        "Results",
         "Help",
         "Settings",
     ]
