@@ -321,12 +321,13 @@ class Shell(QObject):
         if self.inbox is not None:
             self.inbox.stop()  # the pages are being rebuilt (after the set-up): one timer only
             self.inbox.deleteLater()
-        paths, secrets = self.paths, self._secrets()
+        paths, pool = self.paths, self.publishing.pool
 
         def readers() -> Any:
-            from cm_desktop.services.inbox import reader_factory
+            # Over the app's one pool of connectors: one Bluesky session per account, refreshed by one object.
+            from cm_desktop.services.inbox import readers_over
 
-            return reader_factory(secrets)
+            return readers_over(pool.get, owns_connectors=False)
 
         def sync(interval: Any) -> Any:
             from cm_desktop.services.inbox import sync_inbox
@@ -430,23 +431,26 @@ class Shell(QObject):
         self.listening.start()
 
     def _build_results(self, store: Any, clock: Any, zone: str) -> None:
-        """The Results page and its readings on a timer; the Sending page's "How did it go?" opens its form."""
+        """The Results page and its readings on a timer (the background job reads while the app is closed);
+        the Sending page's "How did it go?" opens its form."""
         from cm_desktop.ui.results.controller import ResultsController, ResultsServices
 
         if self.results is not None:
             self.results.stop()  # the pages are being rebuilt (after the set-up): one timer only
             self.results.deleteLater()
-        paths, secrets = self.paths, self._secrets()
+        paths, pool = self.paths, self.publishing.pool
 
         def sync(everyone: bool) -> Any:
             from datetime import UTC, datetime
 
             from cm_desktop.core.results.sync import readable_now
-            from cm_desktop.services.results import counter_factory, sync_results
+            from cm_desktop.services.results import counters_over, sync_results
 
             now = datetime.now(UTC)
             accounts = readable_now(store, now) if everyone else None
-            return sync_results(paths, store, counter_factory(secrets), zone=zone, now=now, accounts=accounts)
+            # Over the app's one pool of connectors, as the outbox, the inbox and listening.
+            counters = counters_over(pool.get, owns_connectors=False)
+            return sync_results(paths, store, counters, zone=zone, now=now, accounts=accounts)
 
         self.results = ResultsController(
             store,
