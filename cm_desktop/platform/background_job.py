@@ -1,5 +1,6 @@
-"""The operating-system job that runs `cm-desktop publish-due --inbox --watch` every 5 minutes while the app
-is closed (it sends what is due, then reads new messages, then runs the saved searches that are due).
+"""The operating-system job that runs `cm-desktop publish-due --inbox --watch --results` every 5 minutes while
+the app is closed (it sends what is due, then reads new messages, runs the saved searches that are due, and
+reads the figures of published posts and followers that are due: the Results page fills in meanwhile).
 
 - Windows: a Task Scheduler task for the current user, from a task definition (`schtasks /Create /XML`, no
   admin): unlike `/SC MINUTE` it also runs on battery, catches up after sleep, and takes any path length;
@@ -31,6 +32,9 @@ TASK_NAME = "CM Desktop publish"
 LAUNCH_LABEL = "org.cmdesktop.publish"
 UNIT_NAME = "cm-desktop-publish"
 INTERVAL_MINUTES = 5
+
+# What the job does each time: send what is due, then read messages, saved searches and figures.
+JOB_ARGUMENTS = ("publish-due", "--json", "--inbox", "--watch", "--results")
 
 Runner = Callable[[Sequence[str]], "subprocess.CompletedProcess[str]"]
 
@@ -70,11 +74,11 @@ def publish_command(
     is_frozen = getattr(sys, "frozen", False) if frozen is None else frozen
     exe = executable or sys.executable
     if is_frozen:
-        return [exe, "publish-due", "--json", "--inbox", "--watch"]
+        return [exe, *JOB_ARGUMENTS]
     if platform == "win32" and PureWindowsPath(exe).name.lower() == "python.exe":
         # python.exe would flash a console window every 5 minutes; pythonw.exe sits beside it, windowless.
         exe = str(PureWindowsPath(exe).with_name("pythonw.exe"))
-    return [exe, "-m", "cm_desktop", "publish-due", "--json", "--inbox", "--watch"]
+    return [exe, "-m", "cm_desktop", *JOB_ARGUMENTS]
 
 
 def _run(args: Sequence[str]) -> subprocess.CompletedProcess[str]:

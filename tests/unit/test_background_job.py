@@ -37,7 +37,7 @@ class Recorder:
 
 
 def test_command_is_this_python_with_module_or_the_frozen_exe() -> None:
-    module = [sys.executable, "-m", "cm_desktop", "publish-due", "--json", "--inbox", "--watch"]
+    module = [sys.executable, "-m", "cm_desktop", "publish-due", "--json", "--inbox", "--watch", "--results"]
     assert publish_command(frozen=False) == module
     assert publish_command(frozen=True, executable=r"C:\Program Files\CM Desktop\cm-desktop.exe") == [
         r"C:\Program Files\CM Desktop\cm-desktop.exe",
@@ -45,6 +45,7 @@ def test_command_is_this_python_with_module_or_the_frozen_exe() -> None:
         "--json",
         "--inbox",
         "--watch",
+        "--results",  # the Results page's figures are read while the app is closed too
     ]
 
 
