@@ -10,12 +10,17 @@ reads the figures of published posts and followers that are due: the Results pag
 
 Every command run goes through an injected `runner`, so tests check the exact commands without touching the
 machine's scheduler. The lock file (core/outbox/lock.py) keeps the job and the open app from sending at once.
+
+A job installed by an earlier version runs that version's command line (without a flag added since, or the
+app's old place): `BackgroundJob.update()`, called by the app at start when background publishing is on,
+reads the installed definition back and installs it again when it differs.
 """
 
 from __future__ import annotations
 
 import os
 import plistlib
+import re
 import shlex
 import shutil
 import subprocess
@@ -169,6 +174,25 @@ def schtasks_query_args() -> list[str]:
     return ["schtasks", "/Query", "/TN", TASK_NAME]
 
 
+def schtasks_definition_args() -> list[str]:
+    return ["schtasks", "/Query", "/TN", TASK_NAME, "/XML"]
+
+
+def task_action(definition: str) -> tuple[str, str] | None:
+    """(Command, Arguments) of a task definition as `schtasks /Query /XML` prints it; None if unreadable."""
+    # The declaration names UTF-16 while the text is already decoded: ElementTree would refuse it.
+    body = re.sub(r"^\s*<\?xml[^>]*\?>", "", definition.lstrip("\ufeff"))
+    try:
+        task = ElementTree.fromstring(body)
+    except ElementTree.ParseError:
+        return None
+    names = {"t": TASK_NAMESPACE}
+    command = task.findtext("t:Actions/t:Exec/t:Command", namespaces=names)
+    if command is None:
+        return None
+    return command.strip(), (task.findtext("t:Actions/t:Exec/t:Arguments", namespaces=names) or "").strip()
+
+
 # --- macOS --------------------------------------------------------------------------------------------
 
 
@@ -260,6 +284,13 @@ def can_run_while_closed(platform: str = sys.platform) -> bool:
     return platform in ("win32", "darwin") or systemctl_available()
 
 
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
 # --- the job ------------------------------------------------------------------------------------------
 
 
@@ -309,6 +340,41 @@ class BackgroundJob:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(autostart_entry(command), encoding="utf-8")
         return JobStatus(True, "autostart", str(path))
+
+    def current(self) -> bool | None:
+        """Whether the installed job runs this version's command line: None when no job is installed; False
+        when it runs another one, or its definition cannot be read back (installing again is harmless)."""
+        command = self._command()
+        if self.platform == "win32":
+            if self.runner(schtasks_query_args()).returncode != 0:
+                return None
+            shown = self.runner(schtasks_definition_args())
+            action = task_action(shown.stdout or "") if shown.returncode == 0 else None
+            arguments = windows_command_line(command[1:]) if len(command) > 1 else ""
+            return action == (command[0], arguments)
+        if self.platform == "darwin":
+            path = launch_agent_path(self.home)
+            if not path.exists():
+                return None
+            try:
+                agent = plistlib.loads(path.read_bytes())
+            except (OSError, ValueError, plistlib.InvalidFileException):
+                return False
+            return isinstance(agent, dict) and agent.get("ProgramArguments") == command
+        service = systemd_unit_dir() / f"{UNIT_NAME}.service"
+        if service.exists():
+            return _read(service) == systemd_service(command)
+        entry = autostart_path()
+        if entry.exists():
+            return _read(entry) == autostart_entry(command)
+        return None
+
+    def update(self) -> JobStatus | None:
+        """Install the job again when the installed one runs another command line (an earlier version's);
+        None when there was nothing to do (no job installed, or the right one)."""
+        if self.current() is not False:
+            return None
+        return self.install()
 
     def remove(self) -> JobStatus:
         if self.platform == "win32":

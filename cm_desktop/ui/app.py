@@ -137,6 +137,19 @@ class Shell(QObject):
 
         self.runner.run(work, done, failed)
 
+    def _update_background_job(self) -> None:
+        """A job installed by an earlier version runs its command line (without `--results`, say): it is
+        installed again with this version's, off the GUI thread. A failure leaves the earlier job working."""
+        make_job = self._background_job
+
+        def failed(error: BaseException) -> None:
+            from cm_desktop.platform.background_job import JobError
+            from cm_desktop.platform.logs import log_failure
+
+            log_failure(log, "updating the background job", error, known=isinstance(error, JobError))
+
+        self.runner.run(lambda: make_job().update(), lambda _status: None, failed)
+
     def set_late_margin(self, minutes: int) -> None:
         self.settings.late_margin_minutes = minutes
         self._save_settings()
@@ -162,6 +175,8 @@ class Shell(QObject):
         self.tray.quit_requested.connect(self.app.quit)
         self.tray.show()
         self.open_store()
+        if self.settings.background_publishing:
+            self._update_background_job()
 
     def lang(self) -> Lang:
         return self.translations.language
