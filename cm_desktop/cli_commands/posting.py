@@ -203,6 +203,7 @@ def publish_due(args: argparse.Namespace) -> int:
     secrets = _keychain_watch()
     inbox: dict[str, Any] | None = None
     listened: dict[str, Any] | None = None
+    results: dict[str, Any] | None = None
     with opened_store() as (paths, store):
         outbox = build_outbox(paths, store, secrets=secrets)
         try:
@@ -218,9 +219,14 @@ def publish_due(args: argparse.Namespace) -> int:
             from cm_desktop.cli_commands.watch import background
 
             listened = background(paths, store)
+        if getattr(args, "results", False):
+            from cm_desktop.cli_commands.insights import background as read_figures
+
+            results = read_figures(paths, store)
     extra = {
         **({"inbox": inbox} if inbox is not None else {}),
         **({"watch": listened} if listened is not None else {}),
+        **({"results": results} if results is not None else {}),
     }
     if outcomes is None:
         if args.json:

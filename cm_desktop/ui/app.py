@@ -137,6 +137,19 @@ class Shell(QObject):
 
         self.runner.run(work, done, failed)
 
+    def _update_background_job(self) -> None:
+        """A job installed by an earlier version runs its command line (without `--results`, say): it is
+        installed again with this version's, off the GUI thread. A failure leaves the earlier job working."""
+        make_job = self._background_job
+
+        def failed(error: BaseException) -> None:
+            from cm_desktop.platform.background_job import JobError
+            from cm_desktop.platform.logs import log_failure
+
+            log_failure(log, "updating the background job", error, known=isinstance(error, JobError))
+
+        self.runner.run(lambda: make_job().update(), lambda _status: None, failed)
+
     def set_late_margin(self, minutes: int) -> None:
         self.settings.late_margin_minutes = minutes
         self._save_settings()
@@ -162,6 +175,8 @@ class Shell(QObject):
         self.tray.quit_requested.connect(self.app.quit)
         self.tray.show()
         self.open_store()
+        if self.settings.background_publishing:
+            self._update_background_job()
 
     def lang(self) -> Lang:
         return self.translations.language
@@ -321,12 +336,13 @@ class Shell(QObject):
         if self.inbox is not None:
             self.inbox.stop()  # the pages are being rebuilt (after the set-up): one timer only
             self.inbox.deleteLater()
-        paths, secrets = self.paths, self._secrets()
+        paths, pool = self.paths, self.publishing.pool
 
         def readers() -> Any:
-            from cm_desktop.services.inbox import reader_factory
+            # Over the app's one pool of connectors: one Bluesky session per account, refreshed by one object.
+            from cm_desktop.services.inbox import readers_over
 
-            return reader_factory(secrets)
+            return readers_over(pool.get, owns_connectors=False)
 
         def sync(interval: Any) -> Any:
             from cm_desktop.services.inbox import sync_inbox
@@ -430,23 +446,26 @@ class Shell(QObject):
         self.listening.start()
 
     def _build_results(self, store: Any, clock: Any, zone: str) -> None:
-        """The Results page and its readings on a timer; the Sending page's "How did it go?" opens its form."""
+        """The Results page and its readings on a timer (the background job reads while the app is closed);
+        the Sending page's "How did it go?" opens its form."""
         from cm_desktop.ui.results.controller import ResultsController, ResultsServices
 
         if self.results is not None:
             self.results.stop()  # the pages are being rebuilt (after the set-up): one timer only
             self.results.deleteLater()
-        paths, secrets = self.paths, self._secrets()
+        paths, pool = self.paths, self.publishing.pool
 
         def sync(everyone: bool) -> Any:
             from datetime import UTC, datetime
 
             from cm_desktop.core.results.sync import readable_now
-            from cm_desktop.services.results import counter_factory, sync_results
+            from cm_desktop.services.results import counters_over, sync_results
 
             now = datetime.now(UTC)
             accounts = readable_now(store, now) if everyone else None
-            return sync_results(paths, store, counter_factory(secrets), zone=zone, now=now, accounts=accounts)
+            # Over the app's one pool of connectors, as the outbox, the inbox and listening.
+            counters = counters_over(pool.get, owns_connectors=False)
+            return sync_results(paths, store, counters, zone=zone, now=now, accounts=accounts)
 
         self.results = ResultsController(
             store,
