@@ -38,10 +38,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _counters() -> Any:
-    from cm_desktop.platform.secrets import Secrets
+    from cm_desktop.cli_commands.common import cli_secrets
     from cm_desktop.services.results import counter_factory
 
-    return counter_factory(Secrets())
+    return counter_factory(cli_secrets())
 
 
 def sync_command(args: argparse.Namespace) -> int:

@@ -42,6 +42,7 @@ class Shell(QObject):
 
     store_ready = Signal(object)  # the open Store
     store_failed = Signal(object)  # the StoreError shown to the person
+    login_needed = Signal()  # from any thread: a login was needed while the passphrase file was locked
 
     def __init__(
         self,
@@ -90,6 +91,9 @@ class Shell(QObject):
         self.listening: Any = None
         self.results: Any = None
         self._secrets_instance: Any = None
+        self.keychain_gate: Any = None  # ui.accounts.keychain_gate.KeychainGate, with the Accounts page
+        self.login_needed.connect(self._login_needed)
+        self.settings_page.set_login_file_in_use(self._login_file_in_use())
 
     def set_language(self, choice: str) -> None:
         self.settings.language = choice
@@ -309,8 +313,22 @@ class Shell(QObject):
     def _build_accounts(self, store: Any) -> None:
         from PySide6.QtGui import QDesktopServices
 
+        from cm_desktop.ui.accounts.keychain_gate import KeychainGate
         from cm_desktop.ui.accounts.page import AccountsPage
 
+        if self.keychain_gate is None:
+            from cm_desktop.platform.secrets import LOGIN_FILE_CHOICE, login_backend
+
+            data, needed = self.paths.data, self.login_needed.emit
+            self.keychain_gate = KeychainGate(
+                self.runner,
+                self._secrets(),
+                self.lang,
+                new_login_file=lambda: login_backend(data, LOGIN_FILE_CHOICE, on_locked=needed),
+                remember_choice=self._remember_login_store,
+                parent=self,
+            )
+            self.keychain_gate.ready.connect(self._logins_ready)
         self.accounts = AccountsPage(
             store,
             self.runner,
@@ -319,6 +337,7 @@ class Shell(QObject):
             self.lang,
             avatar_dir=self.paths.data / "cache" / "avatars",
             lock_path=self.paths.lock_file,
+            gate=self.keychain_gate,
         )
         self.window.set_page("accounts", self.accounts)
         # A reconnected account's waiting posts go out at once; the composer offers the new account.
@@ -491,13 +510,45 @@ class Shell(QObject):
         self.results.start()
 
     def _secrets(self) -> Any:
-        """One keychain door for the outbox and the Accounts page. Secrets picks keyring's backend on first
-        use (in a worker: the outbox's run or the Accounts page's listing), not here."""
+        """One keychain door for the outbox and the Accounts page, where the person keeps logins (the system
+        keychain, or the passphrase file they chose). Secrets picks keyring's backend on first use (in a
+        worker: the outbox's run or the Accounts page's listing), not here."""
         if self._secrets_instance is None:
-            from cm_desktop.platform.secrets import Secrets
+            from cm_desktop.platform.secrets import secrets_for
 
-            self._secrets_instance = Secrets()
+            self._secrets_instance = secrets_for(
+                self.paths.data, self.settings.login_store, on_locked=self.login_needed.emit
+            )
         return self._secrets_instance
+
+    def _login_file_in_use(self) -> bool:
+        from cm_desktop.platform.secrets import LOGIN_FILE_CHOICE
+
+        return self.settings.login_store == LOGIN_FILE_CHOICE
+
+    def _remember_login_store(self, choice: str) -> None:
+        """The person chose where logins are kept: remembered in the settings (never in the file itself)."""
+        self.settings.login_store = choice
+        self._save_settings()
+        self.settings_page.set_login_file_in_use(self._login_file_in_use())
+        wizard = getattr(self, "wizard", None)
+        if wizard is not None:
+            wizard.connect_page.set_login_file_in_use(self._login_file_in_use())
+
+    def _login_needed(self) -> None:
+        """The outbox or the inbox wanted a login while the passphrase file was locked: ask it, once."""
+        if self.keychain_gate is not None and self.show_dialogs:
+            self.keychain_gate.needed(self.window)
+
+    def _logins_ready(self) -> None:
+        """Logins can be read now (a passphrase was typed, a keychain came back): waiting posts go out."""
+        if self.outbox is not None:
+            self.outbox.wake()
+        if self.inbox is not None:
+            self.inbox.check_now()
+        wizard = getattr(self, "wizard", None)
+        if wizard is not None:
+            wizard.connect_page.set_keychain_problem("")
 
     def _show_notification(self, title: str, message: str) -> bool:
         """A system notification where the desktop shows them; else the status bar. True if notified."""
@@ -548,10 +599,15 @@ class Shell(QObject):
             self.set_language,
             language=self.lang(),
             first_run=first_run,
-            background_default=self.settings.background_publishing or self._job_can_run_closed(),
+            # With logins in the passphrase file the system job cannot publish: not ticked by itself then.
+            background_default=self.settings.background_publishing
+            or (self._job_can_run_closed() and not self._login_file_in_use()),
             parent=self.window,
         )
         self.wizard = wizard
+        wizard.connect_page.set_login_file_in_use(self._login_file_in_use())
+        # Before any form: a missing or locked keychain is said on the connect step, for this desktop.
+        wizard.currentIdChanged.connect(lambda page: self._connect_step_shown(wizard, page))
         wizard.applied.connect(lambda _result: self._wizard_done(rebuild=True))
         wizard.skipped.connect(lambda: self._wizard_done(rebuild=False))
         wizard.connect_requested.connect(self._connect_from_wizard)
@@ -568,14 +624,24 @@ class Shell(QObject):
         accounts = getattr(self, "accounts", None)
         if accounts is None:
             return
-        dialog = (
-            accounts.open_mastodon(over=wizard)
-            if network == "mastodon"
-            else accounts.open_bluesky(over=wizard)
+        accounts.request_connect(
+            network,
+            over=wizard,
+            opened=lambda dialog: dialog.connected.connect(
+                lambda account: wizard.connect_page.add_connected(str(account.handle or account.display_name))
+            ),
         )
-        dialog.connected.connect(
-            lambda account: wizard.connect_page.add_connected(str(account.handle or account.display_name))
-        )
+
+    def _connect_step_shown(self, wizard: Any, page: int) -> None:
+        gate = self.keychain_gate
+        if gate is not None and page == wizard.CONNECT:
+            from cm_desktop.platform.secrets import Readiness
+
+            gate.check(
+                lambda readiness: wizard.connect_page.set_keychain_problem(
+                    gate.advice(readiness), passphrase_offered=readiness is Readiness.NO_KEYCHAIN
+                )
+            )
 
     def _wizard_done(self, rebuild: bool) -> None:
         self.settings.onboarding_seen = True
