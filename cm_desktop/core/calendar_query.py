@@ -288,8 +288,9 @@ def _problem(code: str, text: Text) -> Problem:
 def reschedule(store: Store, post_id: int, local: datetime, zone: str, now: datetime) -> list[Problem]:
     """Move a post to `local` in `zone`. Returns the problems; no error problem means it moved.
 
-    Drafts keep being drafts (with their new date); scheduled and assisted targets move their next attempt
-    with the post. A post already sent, being sent or of unclear outcome is refused.
+    Drafts keep being drafts (with their new date) and suggestions suggestions; scheduled and assisted
+    targets move their next attempt with the post. A post already sent, being sent or of unclear outcome is
+    refused.
     """
     problems = validate_schedule(local, zone, now)
     if any(p.severity is Severity.ERROR for p in problems):
@@ -303,7 +304,10 @@ def reschedule(store: Store, post_id: int, local: datetime, zone: str, now: date
         if any(state in targets.OUT_OR_UNCLEAR for state in states):
             return [_problem("already_sent", ALREADY_SENT)]
         stamp = utcnow()
-        post.local_time, post.time_zone, post.scheduled_utc, post.updated_at = local, zone, due, stamp
+        # A suggestion moved to another day stays a suggestion (a day, no schedule): it never goes out.
+        suggestion = not states and post.scheduled_utc is None and post.origin.startswith(SUGGESTION_PREFIXES)
+        post.local_time, post.time_zone, post.updated_at = local, zone, stamp
+        post.scheduled_utc = None if suggestion else due
         session.add(post)
         # An assisted post whose time had come waits again for its new time.
         targets.move(session, post_id, due, stamp)

@@ -262,6 +262,13 @@ def test_the_plans_ideas_are_on_the_calendar_as_suggestions_until_they_become_po
     # A narrower range keeps only its own days.
     one_week = cq.suggestions_between(store, first, first.replace(day=25), ZONE)
     assert 0 < len(one_week) < len(suggested)
+    # Dragged to another day, it stays a suggestion there: never a post that could go out.
+    moved = suggested[-1]
+    new_day = datetime(2026, 6, 10, 11, 0)
+    assert cq.reschedule(store, moved.id, new_day, ZONE, datetime(2026, 5, 18, tzinfo=UTC)) == []
+    after = {s.id: s for s in cq.suggestions_between(store, first, last, ZONE)}
+    assert after[moved.id].local == new_day and after[moved.id].scheduled_utc is None
+    assert cq.posts_between(store, first, last, ZONE) == []
     # Once the person gives it a network, it is a draft: no longer a suggestion.
     chosen = suggested[0]
     with store.session() as session:
