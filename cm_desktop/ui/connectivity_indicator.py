@@ -7,6 +7,8 @@ import html
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
+from cm_desktop.ui.colours import Role, css
+
 
 class ConnectivityIndicator(QLabel):
     """A dot and a word in the status bar."""
@@ -24,15 +26,18 @@ class ConnectivityIndicator(QLabel):
 
     def retranslate(self) -> None:
         if self.online is None:
-            text, colour = self.tr("Checking the connection…"), "#888888"
+            text, role = self.tr("Checking the connection…"), Role.SECONDARY
         elif self.online:
-            text, colour = self.tr("Online"), "#1f9d55"
+            text, role = self.tr("Online"), Role.DONE
         else:
-            text, colour = self.tr("Offline: your posts will be sent when the connection is back"), "#c0392b"
-        self.setText(f'<span style="color:{colour}">●</span> {html.escape(text)}')
+            text, role = (
+                self.tr("Offline: your posts will be sent when the connection is back"),
+                Role.BLOCKING,
+            )
+        self.setText(f'<span style="color:{css(role, self.palette())}">●</span> {html.escape(text)}')
         self.setAccessibleName(text)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.PaletteChange):
             self.retranslate()
         super().changeEvent(event)

@@ -392,4 +392,11 @@
         <translation>Annuler la connexion</translation>
     </message>
 </context>
+<context>
+    <name>Reflow</name>
+    <message>
+        <source>Your accounts</source>
+        <translation>Vos comptes</translation>
+    </message>
+</context>
 </TS>

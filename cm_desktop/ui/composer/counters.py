@@ -5,10 +5,12 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from cm_desktop.core.rules.model import Measure
+from cm_desktop.ui.colours import Role, css
 from cm_desktop.ui.i18n import network_name
+from cm_desktop.ui.reflow import FlowLayout
 
 NEAR = 0.9  # from 90 % of the limit the counter turns orange
 
@@ -17,10 +19,8 @@ class CounterRow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("counter_row")
-        self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = FlowLayout(self, spacing=16, line_spacing=2)  # wraps: eight networks fit narrow
         self._labels: dict[str, QLabel] = {}
-        self._layout.addStretch(1)
 
     def labels(self) -> dict[str, QLabel]:
         return dict(self._labels)
@@ -28,17 +28,20 @@ class CounterRow(QWidget):
     def update_measures(self, measures: Mapping[str, Measure]) -> None:
         for name in list(self._labels):
             if name not in measures:
-                self._labels.pop(name).deleteLater()
+                gone = self._labels.pop(name)
+                gone.hide()
+                gone.deleteLater()
         for name, measure in measures.items():
             label = self._labels.get(name)
             if label is None:
                 label = QLabel()
                 label.setObjectName(f"counter_{name}")
                 self._labels[name] = label
-                self._layout.insertWidget(self._layout.count() - 1, label)
+                self._layout.addWidget(label)
             state = "over" if not measure.ok else "near" if measure.count >= NEAR * measure.limit else "ok"
             label.setProperty("state", state)
-            colour = {"over": "#c0392b", "near": "#d35400", "ok": ""}[state]
+            role = {"over": Role.BLOCKING, "near": Role.CHECK}.get(state)
+            colour = css(role, self.palette()) if role is not None else ""
             network = network_name(name)
             numbers = f"{measure.count} / {measure.limit}"
             if measure.max_bytes is not None and measure.bytes_over:

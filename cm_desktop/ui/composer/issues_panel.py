@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from cm_desktop.core.i18n import Lang
 from cm_desktop.core.networks import name_of
 from cm_desktop.core.rules.model import Fix, Issue, Severity
+from cm_desktop.ui.colours import Role, css
 
 CONTEXT = "IssuesPanel"
 # The fixes the composer knows how to apply, and the words on their button.
@@ -23,7 +24,7 @@ FIX_BUTTONS: dict[str, object] = {
     "fix_link": QT_TRANSLATE_NOOP("IssuesPanel", "Show the link"),
     "write_text": QT_TRANSLATE_NOOP("IssuesPanel", "Write the text"),
 }
-SEVERITY_COLOURS = {Severity.BLOCKS: "#c0392b", Severity.WARNING: "#d35400", Severity.TIP: "#2e86c1"}
+SEVERITY_COLOURS = {Severity.BLOCKS: Role.BLOCKING, Severity.WARNING: Role.CHECK, Severity.TIP: Role.ACCENT}
 SEVERITY_WORDS: dict[Severity, object] = {
     Severity.BLOCKS: QT_TRANSLATE_NOOP("IssuesPanel", "Must fix"),
     Severity.WARNING: QT_TRANSLATE_NOOP("IssuesPanel", "Check"),
@@ -56,7 +57,7 @@ class IssueRow(QWidget):
 
     def set_issue(self, issue: Issue, lang: Lang) -> None:
         self.issue = issue
-        colour = SEVERITY_COLOURS[issue.severity]
+        colour = css(SEVERITY_COLOURS[issue.severity], self.palette())
         word = QCoreApplication.translate(CONTEXT, str(SEVERITY_WORDS[issue.severity]))
         text = (
             f'<span style="color:{colour}; font-weight:600">{html.escape(word)}</span> · '

@@ -18,14 +18,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -46,15 +44,19 @@ from cm_desktop.ui.composer.counters import CounterRow
 from cm_desktop.ui.composer.issues_panel import IssuesPanel
 from cm_desktop.ui.composer.link_cards import CardSource, LinkCardLoader, default_source
 from cm_desktop.ui.composer.targets import TargetSelector
+from cm_desktop.ui.keyboard import leave_on_tab
 from cm_desktop.ui.previews.model import LinkPreview, PreviewImage, PreviewModel
+from cm_desktop.ui.reflow import GAP, ContentScroll, FlowLayout, FlowRow
 from cm_desktop.ui.tasks import TaskRunner
-from cm_desktop.ui.theme import make_title
+from cm_desktop.ui.theme import make_title, text_scale
 
 log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 800  # "saved within a second of the last keystroke"
 LONG_TEXT_PAUSE_MS = 300  # a very long text is measured once typing pauses this long
 PROBLEMS_PAUSE_MS = 150  # the problems list follows when typing pauses: it does not jump on every key
+PREVIEWS_BESIDE_MIN_WIDTH = 340  # narrower, a post no longer looks like one: the previews go under
+PREVIEWS_UNDER_MIN_HEIGHT = 380  # previews under the editor (a narrow window): room for one post at least
 
 
 class ComposerPage(QWidget):
@@ -105,14 +107,15 @@ class ComposerPage(QWidget):
         self.targets = TargetSelector(registry.ids() if networks is None else networks)
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("main_text")
+        leave_on_tab(self.editor)  # Tab moves on to the next control; Ctrl+Tab types a tab
+        self.editor.setMinimumHeight(5 * self.editor.fontMetrics().lineSpacing())  # the page scrolls instead
         self.overrides = QTabWidget()
         self.overrides.setObjectName("override_tabs")
         self.overrides.setVisible(False)  # shown once a network is chosen
         self.override_editors: dict[str, QPlainTextEdit] = {}
         self.suggestions = QWidget()
         self.suggestions.setObjectName("hashtag_suggestions")
-        self._suggestion_layout = QHBoxLayout(self.suggestions)
-        self._suggestion_layout.setContentsMargins(0, 0, 0, 0)
+        self._suggestion_layout = FlowLayout(self.suggestions, spacing=GAP)
         self.media = self._make_media_strip()
         self.counters = CounterRow()
         self.issues_panel = IssuesPanel()
@@ -164,20 +167,19 @@ class ComposerPage(QWidget):
         from cm_desktop.ui.previews import PreviewPanel
 
         panel = PreviewPanel()
-        # Narrow enough that the page fits a 1024-pixel screen in French (the splitter starts wider).
-        panel.setMinimumWidth(260)
+        panel.setMinimumWidth(round(PREVIEWS_BESIDE_MIN_WIDTH * text_scale()))  # beside; under when narrower
         return panel
 
     def _layout(self) -> None:
-        tools = QHBoxLayout()
-        for button in (self.undo_button, self.redo_button, self.emoji_button):
-            tools.addWidget(button)
-        tools.addWidget(self.suggestions, 1)
-        actions = QHBoxLayout()
-        actions.addWidget(self.save_button)
-        actions.addStretch(1)
-        for button in (self.schedule_button, self.queue_button, self.publish_button):
-            actions.addWidget(button)
+        # Rows that wrap instead of widening the page (200 % scaling, a large font, long French labels).
+        tools = FlowRow(
+            (self.undo_button, self.redo_button, self.emoji_button, self.suggestions), name="tools"
+        )
+        actions = FlowRow(
+            (self.save_button, self.schedule_button, self.queue_button, self.publish_button),
+            align_right=True,
+            name="actions",
+        )
 
         left = QWidget()
         column = QVBoxLayout(left)
@@ -185,17 +187,18 @@ class ComposerPage(QWidget):
         column.addWidget(self.title_label)
         column.addWidget(self.targets)
         column.addWidget(self.editor, 3)
-        column.addLayout(tools)
+        column.addWidget(tools)
         column.addWidget(self.overrides, 1)
         column.addWidget(self.media)
         column.addWidget(self.counters)
-        issues_scroll = QScrollArea()
+        issues_scroll = ContentScroll(name=QT_TRANSLATE_NOOP("Reflow", "Problems found"))
+        issues_scroll.setObjectName("issues_scroll")
         issues_scroll.setWidgetResizable(True)
         issues_scroll.setWidget(self.issues_panel)
         issues_scroll.setMinimumHeight(70)
         column.addWidget(issues_scroll, 1)
         column.addWidget(self.status)
-        column.addLayout(actions)
+        column.addWidget(actions)
 
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -205,10 +208,40 @@ class ComposerPage(QWidget):
         # Without sizes the editor column takes nearly all the width and previews get their minimum: too
         # narrow to look like a feed. These proportions are kept when the window is resized.
         splitter.setSizes([560, 460])
+        splitter.setChildrenCollapsible(False)
         self.splitter = splitter
+        self.editor_column = left
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setContentsMargins(0, 0, 4, 4)  # the previews' focus ring stays inside the window
         outer.addWidget(splitter)
+
+    def previews_beside(self) -> bool:
+        return self.splitter.orientation() == Qt.Orientation.Horizontal
+
+    def _reflow(self, width: int) -> None:
+        """Previews beside the editor when both fit, under it otherwise (the page then scrolls)."""
+        previews = round(PREVIEWS_BESIDE_MIN_WIDTH * text_scale())  # a larger font needs wider posts
+        needed = self.editor_column.minimumSizeHint().width() + previews + self.splitter.handleWidth()
+        beside = width >= needed
+        if beside == self.previews_beside():
+            return
+        self.splitter.setOrientation(Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical)
+        self.previews.setMinimumWidth(previews if beside else 0)
+        self.previews.setMinimumHeight(0 if beside else PREVIEWS_UNDER_MIN_HEIGHT)
+        if beside:
+            self.splitter.setSizes([560, 460])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._reflow(event.size().width())
+        super().resizeEvent(event)
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the editor's column: with less room than previews beside it need, they go under."""
+        hint = super().minimumSizeHint()
+        column = getattr(self, "editor_column", None)  # None while the page is being built
+        if column is not None and self.previews_beside():
+            hint.setWidth(column.minimumSizeHint().width())
+        return hint
 
     def _connect(self) -> None:
         self.editor.textChanged.connect(self._on_edit)
@@ -356,6 +389,7 @@ class ComposerPage(QWidget):
             if network not in self.override_editors:
                 editor = QPlainTextEdit()
                 editor.setObjectName(f"override_{network}")
+                leave_on_tab(editor)
                 editor.textChanged.connect(self._on_edit)
                 self.override_editors[network] = editor
                 self.overrides.addTab(editor, registry.name_of(network).get(self.lang()))
@@ -467,7 +501,6 @@ class ComposerPage(QWidget):
             button.setObjectName("hashtag_suggestion")
             button.clicked.connect(lambda _=False, t=tag: self._complete_word(t))
             self._suggestion_layout.addWidget(button)
-        self._suggestion_layout.addStretch(1)
 
     def _current_word(self) -> str:
         # From the start of the line to the cursor: never the whole text (a pasted megabyte).

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from cm_desktop.core.i18n import Lang
 from cm_desktop.core.outbox.assisted import AssistedItem
 from cm_desktop.ui.i18n import network_name
+from cm_desktop.ui.reflow import ScrollBody
 from cm_desktop.ui.tasks import TaskRunner
 
 THUMB = QSize(96, 96)
@@ -175,10 +176,18 @@ class PublishAssistant(QDialog):
         done_row.addWidget(self.posted_button)
         done_layout.addLayout(done_row)
 
+        # The steps scroll on a short screen (200 %, a large font); the answers stay in view under them.
+        body = QWidget()
+        body.setObjectName("assistant_body")
+        steps = QVBoxLayout(body)
+        steps.setContentsMargins(0, 0, 0, 0)
+        steps.addWidget(self.heading)
+        for box in (self.text_box, self.pictures_box, self.open_box):
+            steps.addWidget(box)
+        steps.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        for box in (self.text_box, self.pictures_box, self.open_box, self.done_box):
-            layout.addWidget(box)
+        layout.addWidget(ScrollBody(body), 1)
+        layout.addWidget(self.done_box)
 
         self.copy_button.clicked.connect(self.copy_text)
         self.save_button.clicked.connect(self.save_pictures)
