@@ -48,6 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--network", required=True, help="mastodon, bluesky, x, facebook, instagram, ...")
     check.add_argument("--json", action="store_true", help="print JSON")
     check.add_argument("--lang", choices=["en", "fr"], help="language of the messages")
+    check.add_argument(
+        "--image",
+        action="append",
+        default=[],
+        help="a picture, judged as it will be sent (repeat for several)",
+    )
+    check.add_argument("--alt", action="append", default=[], help="the description of the picture before it")
     check.add_argument("text", help="the text of the post ('-' reads it from standard input)")
     _add_publishing_commands(commands)
     return parser
@@ -91,7 +98,17 @@ def _add_publishing_commands(commands: argparse._SubParsersAction[argparse.Argum
     due.add_argument(
         "--inbox", action="store_true", help="then read new messages too (what the background job runs)"
     )
+    due.add_argument(
+        "--watch", action="store_true", help="then run the saved searches that are due (the background job)"
+    )
     _add_inbox_commands(commands)
+    from cm_desktop.cli_commands import watch
+
+    watch.add_parser(commands, _row_id)
+
+    from cm_desktop.cli_commands import insights
+
+    insights.add_parser(commands)
 
     status = commands.add_parser("status", help="where each post stands")
     status.add_argument("post_id", nargs="?", type=_row_id, help="one post (all when absent)")
@@ -132,6 +149,8 @@ def _run_check(args: argparse.Namespace) -> int:
         return 2
     text = sys.stdin.read() if args.text == "-" else args.text
     report = rules.check_report(args.network, text, lang)
+    if args.image:
+        report = _with_pictures(report, args, text, lang)
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
     else:
@@ -141,6 +160,30 @@ def _run_check(args: argparse.Namespace) -> int:
             label = SEVERITY_LABELS.get(issue["severity"])
             print(f"- [{label.get(lang) if label else issue['severity']}] {issue['message']}")
     return 0 if report["ok"] else 1
+
+
+def _with_pictures(
+    report: dict[str, object], args: argparse.Namespace, text: str, lang: Lang
+) -> dict[str, object]:
+    """The same checks as the composer's with the pictures: each judged by what the pipeline sends (a
+    phone photo too heavy for Bluesky is resized, a note; a damaged file blocks)."""
+    from pathlib import Path
+
+    from cm_desktop.core import posts
+    from cm_desktop.core.rules import Severity
+    from cm_desktop.platform.paths import default_paths
+
+    alts = list(args.alt) + [""] * (len(args.image) - len(args.alt))
+    pictures = [(Path(p), alt) for p, alt in zip(args.image, alts, strict=False)]
+    issues = posts.check_files(args.network, text, pictures, default_paths().renditions)
+    counts = report["count"], report["limit"], report.get("bytes", 0), report.get("max_bytes", 0)
+    count, limit, size, max_bytes = (int(str(v)) for v in counts)
+    measured_ok = count <= limit and (not max_bytes or size <= max_bytes)
+    return {
+        **report,
+        "ok": measured_ok and not any(i.severity is Severity.BLOCKS for i in issues),
+        "issues": [i.to_json(lang) for i in issues],
+    }
 
 
 def _run_publishing(args: argparse.Namespace) -> int:
@@ -154,6 +197,15 @@ def _run_publishing(args: argparse.Namespace) -> int:
         from cm_desktop.cli_commands import inbox
 
         return run_command(inbox.run, args)
+    if args.command == "watch":
+        from cm_desktop.cli_commands import watch
+
+        return run_command(watch.run, args)
+
+    if args.command == "insights":
+        from cm_desktop.cli_commands import insights
+
+        return run_command(insights.run, args)
     if args.command == "accounts":
         if args.accounts_command == "add":
             action = accounts.add_bluesky if args.network == "bluesky" else accounts.add_mastodon
@@ -177,7 +229,7 @@ def main(argv: list[str] | None = None, started: float | None = None) -> int:
         return run_self_test(started)
     if args.command == "check":
         return _run_check(args)
-    if args.command in ("accounts", "post", "publish-due", "status", "data", "inbox"):
+    if args.command in ("accounts", "post", "publish-due", "status", "data", "inbox", "watch", "insights"):
         return _run_publishing(args)
 
     from cm_desktop.platform.paths import default_paths

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PIL import Image
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QScrollArea, QWidget
 
 from cm_desktop.core.media import import_original
 from cm_desktop.core.models import Account, PostTarget
@@ -101,18 +101,30 @@ def seed(store: Store, data: Path, home: Path) -> None:
         when_utc=NOW - timedelta(days=3),
         now=NOW,
     )
+    # Published by hand on Facebook: its row offers "How did it go?" (the Results page's figures).
+    _p, (by_hand,) = queue_post(
+        store,
+        text="Portes ouvertes samedi : venez tourner votre premier bol !",
+        account_ids=[],
+        when_utc=NOW - timedelta(days=2),
+        assisted_networks=["facebook"],
+        now=NOW,
+    )
     with store.session() as session:
         for target_id, state, code, detail in (
             (unclear, "needs_review", "unclear", ""),
             (refused, "failed", "refused", "Text character limit of 500 exceeded"),
             (sent, "published", "", ""),
+            (by_hand, "published", "", ""),
         ):
             row = session.get(PostTarget, target_id)
             assert row is not None
             row.state, row.last_error_code, row.last_error_message = state, code, detail
-            if state == "published":
+            if state == "published" and target_id == sent:
                 row.published_at = NOW - timedelta(days=3)
                 row.remote_url = "https://bsky.app/profile/atelier-lune.bsky.social/post/3l"
+            elif state == "published":
+                row.published_at = NOW - timedelta(days=2)
             session.add(row)
         session.commit()
 
@@ -153,6 +165,12 @@ def main(out: Path) -> None:
                     page.show()
                     settle(app)
                     page.grab().save(str(out / f"sending-{lang}-{scheme}-{w}x{h}.png"))
+                    scroll = page.findChild(QScrollArea)
+                    assert scroll is not None
+                    scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())  # what went out
+                    settle(app)
+                    page.grab().save(str(out / f"sending-{lang}-{scheme}-{w}x{h}-end.png"))
+                    scroll.verticalScrollBar().setValue(0)
                 page.hide()
                 controller.open_assistant(None)
                 settle(app)

@@ -20,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from sqlmodel import select
 
 from cm_desktop.platform.paths import AppPaths
 from cm_desktop.ui.app import Shell
@@ -103,6 +104,9 @@ def seed(store: Any, home: Path, now: datetime) -> None:
                when_utc=now + timedelta(days=1), assisted_networks=["facebook"], now=now)  # fmt: skip
     _p, (sent,) = queue_post(store, text="Merci pour vos visites ce week-end !", account_ids=[b],
                              when_utc=now - timedelta(days=3), now=now)  # fmt: skip
+    _p, (by_hand,) = queue_post(store, text="Nos bols à café, en grès émaillé, sont de retour en boutique.",
+                                account_ids=[], when_utc=now - timedelta(days=2),
+                                assisted_networks=["facebook"], now=now)  # fmt: skip
     # One run of the real outbox, with no connection to any network: the post due for Instagram waits to
     # be published by hand, the one due nine hours ago asks what to do (it is late).
     engine = Outbox(
@@ -117,14 +121,19 @@ def seed(store: Any, home: Path, now: datetime) -> None:
             (unclear, "needs_review", "unclear", ""),
             (refused, "failed", "refused", "Text character limit of 500 exceeded"),
             (sent, "published", "", ""),
+            (by_hand, "published", "", ""),
         ):
             row = session.get(PostTarget, target_id)
             assert row is not None
             row.state, row.last_error_code, row.last_error_message = state, code, detail
-            if state == "published":
+            if target_id == sent:
                 row.published_at = now - timedelta(days=3)
                 row.remote_url = "https://bsky.app/profile/atelier-lune.bsky.social/post/3l"
+            elif target_id == by_hand:  # published by hand on Facebook: "How did it go?"
+                row.published_at = now - timedelta(days=2)
             session.add(row)
+        _results(session, b, sent, now)
+        _listening(session, b, m, now)
         for n, (kind, who, text) in enumerate(
             (
                 ("reply", "Marie Fleurs", "Bonjour ! Est-ce que vous livrez à Villeurbanne ?"),
@@ -149,6 +158,74 @@ def seed(store: Any, home: Path, now: datetime) -> None:
                 )
             )
         session.commit()
+
+
+def _results(session: Any, bluesky: int, sent: int, now: datetime) -> None:
+    """What the Results page shows: the Bluesky post's figures and a month of followers."""
+    from cm_desktop.core.models import FollowerSnapshot, PostResult, ResultsSync
+
+    session.add(
+        PostResult(
+            target_id=sent,
+            account_id=bluesky,
+            network="bluesky",
+            remote_id="at://did:plc:shop/app.bsky.feed.post/3l",
+            published_at=now - timedelta(days=3),
+            fetched_at=now - timedelta(hours=2),
+            fetches=3,
+            likes=14,
+            reposts=3,
+            replies=2,
+        )
+    )
+    for back in range(30, -1, -1):
+        session.add(
+            FollowerSnapshot(
+                account_id=bluesky,
+                day=(now - timedelta(days=back)).date(),
+                followers=120 + (30 - back) // 3,
+                following=40,
+                posts=60,
+                fetched_at=now,
+            )
+        )
+    session.add(ResultsSync(account_id=bluesky, last_ok_at=now - timedelta(minutes=20), last_sync_at=now))
+
+
+def _listening(session: Any, bluesky: int, mastodon: int, now: datetime) -> None:
+    """What the Listening page shows: two saved searches and the posts they found, one new."""
+    from cm_desktop.core.models import Watch, WatchResult
+
+    first = Watch(account_id=bluesky, query="poterie Lyon", last_run_at=now - timedelta(minutes=5))
+    second = Watch(account_id=mastodon, query="#ceramique", paused=True)
+    session.add(first)
+    session.add(second)
+    session.flush()
+    assert first.id is not None
+    for n, (who, handle, text, seen) in enumerate(
+        (
+            ("Camille R.", "camille-r.bsky.social",
+             "Quelqu'un connaît un atelier de poterie à Lyon pour un cadeau de Noël ?", False),
+            ("Paul Martin", "paul.bsky.social",
+             "Superbe marché de la poterie à Lyon ce matin, des bols magnifiques.", True),
+        )
+    ):  # fmt: skip
+        session.add(
+            WatchResult(
+                watch_id=first.id,
+                account_id=bluesky,
+                network="bluesky",
+                post_id=f"at://did:plc:{n}/app.bsky.feed.post/{n}",
+                url=f"https://bsky.app/profile/{handle}/post/{n}",
+                text=text,
+                created_at=now - timedelta(minutes=25 * (n + 1)),
+                found_at=now,
+                author_handle=handle,
+                author_name=who,
+                author_id=f"did:plc:{n}",
+                seen=seen,
+            )
+        )
 
 
 def store_data(store: Any) -> Path:
@@ -215,6 +292,10 @@ def open_showroom(app: QApplication, home: Path, now: datetime | None = None) ->
     shell.window.show()
     settle(app)
     assert shell.store is not None, "the store did not open"
+    if shell.listening is not None:  # a post found, open with its answer box
+        listening = shell.listening.page
+        listening.list.setCurrentIndex(listening.model.index(0, 0))
+        settle(app)
     return Showroom(app, shell, home)
 
 
@@ -358,12 +439,54 @@ def _backups(room: Showroom) -> list[Any]:
     return [info for info in map(backup_info, list_backups(room.shell.paths.backups)) if info is not None]
 
 
+def _listening_dialogs(room: Showroom) -> Iterator[tuple[str, QWidget]]:
+    listening = room.shell.listening
+    assert listening is not None
+    page = listening.page
+    room.show_page("listening")
+    page.open_dialog(editing=False)
+    settle(room.app)
+    yield "watch-add", page.dialog
+    page.dialog.reject()
+    settle(room.app)
+    if page.current_watch() is None and page.board.watches:
+        page.watch_id = page.board.watches[0].id
+    page.open_dialog(editing=True)
+    settle(room.app)
+    if page.current_watch() is not None:
+        yield "watch-change", page.dialog
+        page.dialog.reject()
+        settle(room.app)
+
+
+def _results_dialogs(room: Showroom) -> Iterator[tuple[str, QWidget]]:
+    from cm_desktop.core.models import PostTarget
+
+    results = room.shell.results
+    assert results is not None and room.shell.store is not None
+    room.show_page("sending")
+    with room.shell.store.session() as session:
+        by_hand = [
+            t.id
+            for t in session.exec(select(PostTarget).where(PostTarget.network == "facebook"))
+            if t.state == "published"
+        ]
+    results.open_by_hand(by_hand[0])
+    settle(room.app)
+    dialog = results.dialog
+    yield "how-did-it-go", dialog
+    dialog.reject()
+    settle(room.app)
+
+
 OPENERS: tuple[Opener, ...] = (
     _wizard,
     _composer_dialogs,
     _calendar_dialogs,
     _outbox_dialogs,
     _accounts_dialogs,
+    _listening_dialogs,
+    _results_dialogs,
     _store_dialogs,
 )
 

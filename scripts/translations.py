@@ -26,6 +26,8 @@ AREAS: dict[str, tuple[str, ...]] = {
     "accounts": ("accounts",),
     "outbox": ("outbox",),
     "messages": ("messages",),
+    "listening": ("listening",),
+    "results": ("results",),
 }
 
 

@@ -202,6 +202,7 @@ def publish_due(args: argparse.Namespace) -> int:
     lang = cli_language()
     secrets = _keychain_watch()
     inbox: dict[str, Any] | None = None
+    listened: dict[str, Any] | None = None
     with opened_store() as (paths, store):
         outbox = build_outbox(paths, store, secrets=secrets)
         try:
@@ -213,9 +214,17 @@ def publish_due(args: argparse.Namespace) -> int:
             refresher_for(store, secrets).refresh_due()  # servers' limits, weekly, once the posts are sent
         if getattr(args, "inbox", False):
             inbox = _read_inbox(paths, store)
+        if getattr(args, "watch", False):
+            from cm_desktop.cli_commands.watch import background
+
+            listened = background(paths, store)
+    extra = {
+        **({"inbox": inbox} if inbox is not None else {}),
+        **({"watch": listened} if listened is not None else {}),
+    }
     if outcomes is None:
         if args.json:
-            emit({"busy": True, "targets": [], **({"inbox": inbox} if inbox is not None else {})})
+            emit({"busy": True, "targets": [], **extra})
         return OK
     rows = [o.as_json(lang) for o in outcomes]
     if secrets.failure is not None:
@@ -226,7 +235,7 @@ def publish_due(args: argparse.Namespace) -> int:
             if row["event"] == "account_unavailable" and not row["error"]:
                 row["error"] = said
     if args.json:
-        emit({"busy": False, "targets": rows, **({"inbox": inbox} if inbox is not None else {})})
+        emit({"busy": False, "targets": rows, **extra})
     else:
         for row in rows:
             line = f"{row['post_id']}/{row['target_id']}\t{row['network']}\t{row['state']}\t{row['url']}"

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from sqlalchemy import and_, not_, or_
 from sqlmodel import Session, col, delete, select
 
 from cm_desktop.core import posts, targets
@@ -183,9 +184,14 @@ def latest_draft(store: Store) -> Draft | None:
     """The draft the person was last writing (to restore after a crash or a restart)."""
     with store.session() as session:
         scheduled = select(PostTarget.post_id).where(col(PostTarget.state) != TargetState.DRAFT.value)
+        # The plan's ideas are posts too, but not hers until she works on one (saving moves updated_at).
+        untouched_idea = and_(
+            or_(col(Post.origin).startswith("idea:"), col(Post.origin).startswith("moment:")),
+            col(Post.updated_at) == col(Post.created_at),
+        )
         post_id = session.exec(
             select(Post.id)
-            .where(col(Post.scheduled_utc).is_(None), col(Post.id).not_in(scheduled))
+            .where(col(Post.scheduled_utc).is_(None), col(Post.id).not_in(scheduled), not_(untouched_idea))
             .order_by(col(Post.updated_at).desc())
             .limit(1)
         ).first()

@@ -20,6 +20,7 @@ from cm_desktop.core.store import Store
 HISTORY_WEEKS = 6
 MOMENT_HORIZON_DAYS = 45
 NEXT_POSTS = 3
+WEEK_IDEAS = 4
 # Without a profile the coach still needs a target: the plan's middle rhythm.
 DEFAULT_TARGET = 3
 
@@ -31,6 +32,16 @@ class UpcomingPost:
     text: str
     networks: tuple[str, ...]
     state: str
+
+
+@dataclass(frozen=True)
+class WeekIdea:
+    """One of the plan's ideas for this week: a post with no target yet, one click from being a draft."""
+
+    post_id: int
+    when: datetime  # aware, in the business's zone
+    text: str
+    moment: bool  # a date everyone shares (a holiday), not one of the library's ideas
 
 
 @dataclass(frozen=True)
@@ -53,6 +64,7 @@ class HomeData:
     next_posts: tuple[UpcomingPost, ...]
     history: tuple[WeekCount, ...]  # oldest first, this week last
     moment: Moment | None  # the next date to prepare that has no post on its way yet
+    ideas: tuple[WeekIdea, ...] = ()  # the plan's ideas from today to the end of the week, soonest first
 
 
 def _zone(name: str) -> ZoneInfo:
@@ -81,18 +93,28 @@ def next_moment(
     today: date,
     planned: frozenset[str] = frozenset(),
     days: int = MOMENT_HORIZON_DAYS,
+    family: str | None = None,
 ) -> Moment | None:
     """The date worth preparing now: the first one whose preparation time has come, else the soonest.
 
-    Moments in `planned` (codes that already have a post on its way) are skipped: that work is done.
+    Moments in `planned` (codes that already have a post on its way) are skipped: that work is done. A
+    date naming another trade's products (Epiphany's galette for a florist, `family`) is not offered.
     """
+    from cm_desktop.core.coach.trades import names_no_foreign_product
+
     if not country:
         return None
     try:
         found = upcoming(country, today + timedelta(days=1), days, business_kind=kind or None)
     except UnknownCountry:
         return None
-    ahead = [m for m in found if m.start > today and m.code not in planned]
+    ahead = [
+        m
+        for m in found
+        if m.start > today
+        and m.code not in planned
+        and names_no_foreign_product((m.title, m.idea, m.draft), family)
+    ]
     if not ahead:
         return None
     ready = [m for m in ahead if m.plan_from <= today]
@@ -120,6 +142,7 @@ def load_home(store: Store, now: datetime) -> HomeData:
         by_post.setdefault(t.post_id, []).append(t)
 
     posts: list[tuple[datetime, str]] = []
+    ideas: list[WeekIdea] = []
     upcoming_posts: list[UpcomingPost] = []
     published_posts: list[datetime] = []
     planned_moments: set[str] = set()
@@ -131,6 +154,10 @@ def load_home(store: Store, now: datetime) -> HomeData:
         when = _post_time(post, tz)
         if when is None:
             continue
+        if not mine and post.scheduled_utc is None and post.origin.startswith(("idea:", "moment:")):
+            if today <= when.date() <= today + timedelta(days=6 - today.weekday()):
+                ideas.append(WeekIdea(post.id or 0, when, post.text, post.origin.startswith("moment:")))
+            continue  # an idea is not a planned post
         posts.append((when, state))
         if any(t.state == TargetState.PUBLISHED for t in mine):
             published_posts.append(when)
@@ -154,7 +181,16 @@ def load_home(store: Store, now: datetime) -> HomeData:
 
     moment = None
     if profile is not None:
-        moment = next_moment(profile.country, profile.kind, today, frozenset(planned_moments))
+        from cm_desktop.core.coach.trades import trade
+
+        known = trade(profile.trade) if profile.trade else None
+        moment = next_moment(
+            profile.country,
+            profile.kind,
+            today,
+            frozenset(planned_moments),
+            family=known.family if known is not None else None,
+        )
 
     return HomeData(
         now=local_now,
@@ -167,4 +203,5 @@ def load_home(store: Store, now: datetime) -> HomeData:
         next_posts=tuple(upcoming_posts[:NEXT_POSTS]),
         history=tuple(history),
         moment=moment,
+        ideas=tuple(sorted(ideas, key=lambda i: (i.when, i.post_id))[:WEEK_IDEAS]),
     )

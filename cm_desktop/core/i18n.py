@@ -40,6 +40,10 @@ class Text:
     en: str
     fr: str
 
+    def get_raw(self, lang: Lang) -> str:
+        """The message in `lang` as written, placeholders unfilled."""
+        return self.fr if lang == "fr" else self.en
+
     def get(self, lang: Lang, **params: object) -> str:
         """The message in `lang`; a parameter that is itself a Text (a network's name) is shown in `lang` too."""
         template = self.fr if lang == "fr" else self.en

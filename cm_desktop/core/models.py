@@ -7,7 +7,7 @@ Secrets never appear here: Account.secret_ref names an entry in the OS keychain.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from pydantic import NaiveDatetime
@@ -65,6 +65,8 @@ class BusinessProfile(SQLModel, table=True):
     language: str = "en"
     goals: str = ""  # comma-separated goal codes
     weekly_minutes: int = 60
+    trade: str = ""  # a code of core.coach.trades ("florist"), "" when what she typed matched none
+    product: str = ""  # what people come to her for, in her words ("bouquets de saison")
 
 
 class Account(SQLModel, table=True):
@@ -128,6 +130,8 @@ class PostTarget(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
     # Look-ups after an unclear outcome that could not tell; past a bound the person is asked.
     reconcile_attempts: int = 0
+    # When the first request may have left (set by the first claim): a look-up reads back to it.
+    first_attempt_utc: datetime | None = None
 
 
 class Media(SQLModel, table=True):
@@ -235,6 +239,10 @@ class PostReply(SQLModel, table=True):
     inbox_item_id: int | None = Field(
         default=None, foreign_key="inbox_item.id", index=True, ondelete="SET NULL"
     )
+    # An answer to a post found by a saved search (core/listening) instead of an inbox item.
+    watch_result_id: int | None = Field(
+        default=None, foreign_key="watch_result.id", index=True, ondelete="SET NULL"
+    )
     parent_id: str = ""
     parent_cid: str = ""
     root_id: str = ""
@@ -251,3 +259,142 @@ class InboxReminder(SQLModel, table=True):
     network: str = Field(primary_key=True)
     done_week: str = ""  # ISO year-week ("2026-W14") the person said they checked
     reminded_week: str = ""  # the week the reminder was last shown
+
+
+# --- listening -----------------------------------------------------------------------------------------------
+
+
+class Watch(SQLModel, table=True):
+    """A saved search of one account: words, "a phrase", #hashtags, @handles (core/listening/query.py).
+
+    Run at most once per `interval` (15 minutes by default); `next_run_at` holds it back after an error
+    (backoff) or when the server asked to wait. `floor`: posts older than this are never kept (the first run
+    reaches a week back, later ones a little before the newest post found)."""
+
+    __tablename__ = "watch"
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
+    query: str = ""
+    language: str = ""  # "" any language; else only posts in it where the network can tell
+    paused: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    last_run_at: datetime | None = None
+    next_run_at: datetime | None = None
+    floor: datetime | None = None
+    failures: int = 0
+    last_error_code: str = ""
+    last_error: str = ""
+    limited: str = ""  # how the network searched less than asked (core.ports.SearchPage.limited)
+
+
+class WatchResult(SQLModel, table=True):
+    """A post found by a saved search: one row per post and account ((account, post id) is unique), whichever
+    of the account's searches found it first and however often it is found again. The person's own posts are
+    never stored. Column names match the inbox's (InboxItem) so that answers and likes take the same path."""
+
+    __tablename__ = "watch_result"
+    __table_args__ = (UniqueConstraint("account_id", "post_id", name="uq_watch_result_account_post"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    watch_id: int = Field(foreign_key="watch.id", index=True, ondelete="CASCADE")
+    account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
+    network: str = ""
+    post_id: str = ""  # the post on the network (Bluesky at:// URI, Mastodon status id on our server)
+    post_cid: str = ""
+    root_id: str = ""  # the thread's first post, which an answer must name too (Bluesky)
+    root_cid: str = ""
+    url: str = ""
+    text: str = ""
+    language: str = ""
+    visibility: str = ""
+    created_at: datetime = Field(default_factory=utcnow, index=True)  # when it was posted
+    found_at: datetime = Field(default_factory=utcnow)
+    author_handle: str = ""
+    author_name: str = ""
+    author_avatar_url: str = ""
+    author_id: str = ""
+    author_url: str = ""
+    author_mention: str = ""
+    seen: bool = Field(default=False, index=True)  # shown to the person ("new since you last looked")
+    dismissed: bool = False
+    gone: str = ""  # "", "deleted", "blocked"
+    like_key: str = ""
+    like_state: str = ""  # "", "waiting", "sending", "done", "failed" (as the inbox's likes)
+    follow_key: str = ""  # one per author and account: every result of the author shares it
+    follow_state: str = ""
+    idea_post_id: int | None = Field(default=None, foreign_key="post.id", ondelete="SET NULL")
+
+
+# --- results ---------------------------------------------------------------------------------------------
+
+
+class PostResult(SQLModel, table=True):
+    """Where one published post target's counts stand: its latest reading and when to read it next.
+
+    Read 1 hour, 1 day and 1 week after publishing, then weekly for two months (core/results/schedule.py);
+    every reading is also kept in CountSnapshot. For a network the app cannot read, the person types the
+    figures in (`by_hand`). When the account is removed the row stays (account_id NULL) and is read no more.
+    """
+
+    __tablename__ = "post_result"
+
+    target_id: int = Field(foreign_key="post_target.id", primary_key=True, ondelete="CASCADE")
+    account_id: int | None = Field(default=None, foreign_key="account.id", index=True, ondelete="SET NULL")
+    network: str = ""
+    remote_id: str = ""
+    published_at: datetime = Field(default_factory=utcnow, index=True)
+    next_fetch_at: datetime | None = Field(default=None, index=True)  # None: no more readings
+    fetched_at: datetime | None = None  # the latest reading; None: never read (nothing to show yet)
+    fetches: int = 0
+    likes: int = 0
+    reposts: int = 0
+    replies: int = 0
+    quotes: int = 0
+    deleted: bool = False  # the network no longer has the post: its last figures stay, marked
+    by_hand: bool = False
+
+
+class CountSnapshot(SQLModel, table=True):
+    """One reading of a published post's counts. Every reading is kept: the history."""
+
+    __tablename__ = "count_snapshot"
+
+    id: int | None = Field(default=None, primary_key=True)
+    target_id: int = Field(foreign_key="post_target.id", index=True, ondelete="CASCADE")
+    fetched_at: datetime = Field(default_factory=utcnow)
+    likes: int = 0
+    reposts: int = 0
+    replies: int = 0
+    quotes: int = 0
+    deleted: bool = False
+    by_hand: bool = False
+
+
+class FollowerSnapshot(SQLModel, table=True):
+    """One account's followers on one day (the day in the business's zone; the day's last reading)."""
+
+    __tablename__ = "follower_snapshot"
+
+    account_id: int = Field(foreign_key="account.id", primary_key=True, ondelete="CASCADE")
+    day: date = Field(primary_key=True)
+    followers: int = 0
+    following: int = 0
+    posts: int = 0
+    fetched_at: datetime = Field(default_factory=utcnow)
+
+
+class ResultsSync(SQLModel, table=True):
+    """Where the reading of one account's results stands: the last reading that worked, and why the last
+    one stopped (a server that stops answering is shown with the date of the figures, never as zeros)."""
+
+    __tablename__ = "results_sync"
+
+    account_id: int = Field(foreign_key="account.id", primary_key=True, ondelete="CASCADE")
+    last_sync_at: datetime | None = None
+    last_ok_at: datetime | None = None
+    next_sync_at: datetime | None = None  # backoff after errors, a 429's reset, a spent request budget
+    failures: int = 0
+    last_error_code: str = ""
+    last_error: str = ""

@@ -36,6 +36,8 @@ COUNTRY_ZONES: dict[str, str] = {
 }
 COUNTRIES: tuple[str, ...] = tuple(COUNTRY_ZONES)
 SUGGESTION_PREFIXES: tuple[str, ...] = ("idea:", "moment:")
+# Ideas the person made (a post heard while listening, core/listening/leads.py): never replaced by the wizard.
+PERSONS_OWN_PREFIXES: tuple[str, ...] = ("idea:listening:",)
 
 
 def default_zone(country: str, fallback: str = "UTC") -> str:
@@ -47,8 +49,10 @@ def known_zone(zone: str) -> bool:
     return zone in available_timezones()
 
 
-def moments_source(country: str, business_kind: str) -> MomentsSource | None:
-    """The country's holidays and key dates for make_plan; None when we have no calendar for the country."""
+def moments_source(country: str, business_kind: str, family: str | None = None) -> MomentsSource | None:
+    """The country's holidays and key dates for make_plan; None when we have no calendar for the country.
+    A date that names another trade's products (Epiphany's galette for a florist) is left out."""
+    from cm_desktop.core.coach.trades import names_no_foreign_product
     from cm_desktop.core.moments import UnknownCountry, upcoming
 
     if not country:
@@ -60,14 +64,20 @@ def moments_source(country: str, business_kind: str) -> MomentsSource | None:
         except UnknownCountry:
             return []
         # Only moments starting inside the window: a period already under way is old news for a plan.
-        return [(m.start, m.code, m.title, m.idea) for m in found if m.start >= first]
+        return [
+            (m.start, m.code, m.title, m.draft or m.idea)
+            for m in found
+            if m.start >= first and names_no_foreign_product((m.title, m.draft or m.idea), family)
+        ]
 
     return source
 
 
 def build_plan(answers: ProfileAnswers, zone: str, start: date) -> Plan:
     """The plan the wizard shows and `apply` saves: four weeks from `start`, with the country's moments."""
-    return make_plan(answers, start, zone, moments_source(answers.country, answers.kind.value))
+    return make_plan(
+        answers, start, zone, moments_source(answers.country, answers.kind.value, answers.family)
+    )
 
 
 def load_profile(store: Store) -> BusinessProfile | None:
@@ -95,6 +105,7 @@ def _untouched_suggestions(session: Session) -> tuple[list[int], int]:
         p
         for p in session.exec(select(Post)).all()
         if any(p.origin.startswith(prefix) for prefix in SUGGESTION_PREFIXES)
+        and not p.origin.startswith(PERSONS_OWN_PREFIXES)
     ]
     ids = [p.id for p in posts if p.id is not None]
     with_targets = set(session.exec(select(PostTarget.post_id).where(col(PostTarget.post_id).in_(ids))).all())

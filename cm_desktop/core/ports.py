@@ -42,6 +42,8 @@ class NetworkError(Exception):
         super().__init__(what.get("en", **params) if isinstance(what, Text) else what)
         self.code = code
         self.server_reason = server_reason
+        # What the server gave before the failure (ids of uploaded pictures): kept for the next attempt.
+        self.progress: dict[str, str] = {}
 
     def message(self, lang: Lang) -> str:
         """What to tell the person, in their language."""
@@ -206,8 +208,11 @@ class OutgoingPost:
     reply_to: ReplyTo | None = None
     visibility: str = ""  # "": the account's own default
     not_before: datetime | None = None
-    # Ids the server gave in an earlier attempt (uploaded pictures), so a retry does not upload them again.
-    known_ids: tuple[tuple[str, str], ...] = ()
+    # The pictures' ids an earlier attempt got from the server, by position ("" when not uploaded): a retry
+    # does not upload them again (orphans, and Mastodon's 30 uploads per 30 minutes).
+    uploaded: tuple[str, ...] = ()
+    # Copies the server keeps for other targets of this account: a look-up never claims one of them.
+    taken_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -313,6 +318,7 @@ class Author:
     url: str = ""  # their profile page
     # How an answer names them so they are told (Mastodon "@user@host"; "" where the reply itself tells).
     mention: str = ""
+    followed: bool = False  # the person already follows them (where the network says so with the post)
 
 
 @dataclass(frozen=True)
@@ -330,6 +336,7 @@ class RemotePost:
     reply_root_cid: str = ""
     visibility: str = ""
     language: str = ""
+    tags: tuple[str, ...] = ()  # its hashtags, without "#", as the network lists them
 
 
 @dataclass(frozen=True)
@@ -380,9 +387,38 @@ class Thread:
 
 
 @dataclass(frozen=True)
+class Search:
+    """A saved search as a network needs it (core/listening/query.py reads it from what the person typed).
+
+    Every part must be in a post for it to match: `words` (anywhere, any case), `phrases` (those words in that
+    order), `tags` (hashtags, without "#"), `handles` (accounts named, without "@"). `text` is the whole
+    search as the person wrote it; `language` ("" for any) keeps only posts written in it where the network
+    can tell."""
+
+    text: str
+    words: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    handles: tuple[str, ...] = ()
+    language: str = ""
+
+
+# Why a network searched less than it was asked (SearchPage.limited), for the person.
+WORDS_AS_TAGS = "words_as_tags"  # the server does not search the words of posts: its hashtags were read
+SEARCH_NOT_ALLOWED = "search_not_allowed"  # the login does not allow searching words: hashtags were read
+REMOTE_TAGS_OFF = "remote_tags_off"  # the server shows hashtags of its own members' posts only
+# The code of the Refused a network raises when it can search neither the words nor the hashtags asked for.
+NO_SEARCH_HERE = "no_search_here"
+
+
+@dataclass(frozen=True)
 class SearchPage:
+    """Newest first. `next_cursor` goes further back ("" at the end). `limited`: one of the reasons above
+    ("" when the network searched exactly what was asked)."""
+
     items: tuple[RemotePost, ...]
     next_cursor: str = ""
+    limited: str = ""
 
 
 @dataclass(frozen=True)
@@ -446,17 +482,55 @@ class Liking(Protocol):
 
 
 @runtime_checkable
-class Reader(NotificationReader, Protocol):
-    """Everything that can be read of one account: the inbox's reads, searches and counts."""
+class Searching(Protocol):
+    """What listening reads of one account: recent public posts matching a saved search."""
 
-    def search(self, query: str, cursor: str = "", *, since: datetime | None = None) -> SearchPage:
-        """Recent public posts matching `query` (words, "a phrase", #tag, @handle), newest first."""
+    def search(
+        self, query: Search, cursor: str = "", *, since: datetime | None = None, limit: int = 25
+    ) -> SearchPage:
+        """Public posts matching `query`, newest first, from `cursor` ("" for the newest). `since` lets a
+        server leave out older posts (the caller still checks the dates). Raises Refused when the network
+        cannot search this at all (its message says why, for the person)."""
         ...
 
+    def pause_until(self) -> datetime | None:
+        """When the server's announced request budget is nearly spent: the time it is renewed (aware UTC)."""
+        ...
+
+
+@runtime_checkable
+class Following(Protocol):
+    """A connector that can follow an account. `key` is made once and stored before the first request, so a
+    repeat after an unclear outcome never follows twice (Bluesky: the follow's record key)."""
+
+    def follow(self, author_id: str, key: str) -> str:
+        """Follow the author (Bluesky DID, Mastodon account id); returns the follow's id on the network."""
+        ...
+
+
+@runtime_checkable
+class Counting(Protocol):
+    """What the Results page reads of one account: counts of its published posts, and of the account."""
+
     def post_counts(self, remote_ids: Sequence[str]) -> list[PostCounts]:
-        """Counts of our published posts; a post the network no longer has comes back `deleted`."""
+        """Counts of our published posts, one per id asked. A post the network surely no longer has comes
+        back `deleted`; one it cannot tell about now (not indexed yet, hidden) is left out."""
         ...
 
     def account_counts(self) -> AccountCounts:
         """Followers, following and posts of the connected account."""
         ...
+
+    def pause_until(self) -> datetime | None:
+        """When the server's announced request budget is nearly spent: the time it is renewed (aware UTC);
+        None when reading may go on."""
+        ...
+
+    def close(self) -> None:
+        """Give back the connection."""
+        ...
+
+
+@runtime_checkable
+class Reader(NotificationReader, Searching, Counting, Protocol):
+    """Everything that can be read of one account: the inbox's reads, searches and counts."""

@@ -9,7 +9,7 @@ relative form and the absolute paths older versions wrote.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -60,11 +60,14 @@ class NewPost:
     local_time: datetime | None = None
     time_zone: str = ""
     scheduled_utc: datetime | None = None
-    origin: str = ""  # "", "idea:<code>", "moment:<code>", "import:csv", "answer:<inbox item id>"
+    # "", "idea:<code>", "moment:<code>", "import:csv", "answer:<inbox item id>", "answer:heard:<result id>",
+    # "idea:listening:<result id>"
+    origin: str = ""
     extra: Mapping[str, str] = field(default_factory=dict)
     # An answer: the post it goes under (the outbox sends it as a reply), and the inbox item answered.
     reply_to: ReplyTo | None = None
     inbox_item_id: int | None = None
+    watch_result_id: int | None = None  # or the post a saved search found (core/listening)
 
 
 def relative(path: Path, data_dir: Path) -> str:
@@ -162,6 +165,7 @@ def create(session: Session, new: NewPost, now: datetime, *, queue: bool) -> tup
             PostReply(
                 post_id=post.id,
                 inbox_item_id=new.inbox_item_id,
+                watch_result_id=new.watch_result_id,
                 parent_id=reply.parent_id,
                 parent_cid=reply.parent_cid,
                 root_id=reply.root_id,
@@ -231,14 +235,28 @@ def check(
 PIPELINE_FIXES = frozenset({"image.format", "image.too_heavy", "image.downscaled", "image.too_small"})
 
 
-def fitted(issues: Sequence[Issue], made: Mapping[int, Rendition | MediaError], network: str) -> list[Issue]:
+def fitted(
+    issues: Sequence[Issue],
+    made: Mapping[int, Rendition | MediaError],
+    network: str,
+    pending: Collection[int] = (),
+) -> list[Issue]:
     """The rules' picture issues as they stand once the pipeline has prepared each picture (`made`, by
-    index): what it fitted becomes at most a note; what it could not prepare blocks, with its reason."""
+    index): what it fitted becomes at most a note; what it could not prepare blocks, with its reason.
+
+    `pending`: pictures still being prepared (the composer prepares them in the background). What the
+    pipeline may fix is not said of them yet: an alarm that vanishes a second later is a false alarm.
+    """
     from cm_desktop.core import networks, rules
     from cm_desktop.core.media.errors import MediaError
 
     prepared = {index for index, result in made.items() if not isinstance(result, MediaError)}
-    kept = [i for i in issues if not (i.code in PIPELINE_FIXES and _image_index(i) in prepared)]
+    waiting = set(pending) - set(made)
+    kept = [
+        i
+        for i in issues
+        if not (i.code in PIPELINE_FIXES and (_image_index(i) in prepared or _image_index(i) in waiting))
+    ]
     for index, result in sorted(made.items()):
         if isinstance(result, MediaError):
             kept.append(_picture_issue(index, result))
@@ -254,8 +272,8 @@ def fitted(issues: Sequence[Issue], made: Mapping[int, Rendition | MediaError], 
 
 
 RESIZED = Text(
-    en="Picture {number} will be sent to {network} at {width}×{height}, the size it takes.",
-    fr="L'image {number} sera envoyée à {network} en {width}×{height}, la taille qu'il accepte.",
+    en="Picture {number} resized to {width}×{height} for {network}.",
+    fr="Image {number} redimensionnée en {width}×{height} pour {network}.",
 )
 
 
@@ -298,10 +316,50 @@ def _picture_issue(index: int, error: MediaError) -> Issue:
     from cm_desktop.core.rules import Fix, Issue, Severity
 
     text = Text(en="Picture {number}: " + error.text.en, fr="Image {number} : " + error.text.fr)
-    params: dict[str, str | int | float] = {
-        k: v for k, v in error.params.items() if isinstance(v, str | int | float)
+    # A network's name is a Text (shown in the message's language): kept, like numbers and words.
+    params: dict[str, str | int | float | Text] = {
+        k: v for k, v in error.params.items() if isinstance(v, str | int | float | Text)
     }
     params["number"] = index + 1
     return Issue(
         "image.unusable", Severity.BLOCKS, text, params, Fix("remove_images", 1, "images", image=index)
     )
+
+
+def check_files(
+    network: str,
+    text: str,
+    pictures: Sequence[tuple[Path, str]],
+    renditions_dir: Path,
+    limits: ServerLimits | None = None,
+) -> list[Issue]:
+    """The composer's checks of `text` with pictures straight from files (`cm-desktop check --image`): each
+    picture judged by what the pipeline sends to `network`, exactly as `check` does for a stored post."""
+    from cm_desktop.core import networks, rules
+    from cm_desktop.core.media import MediaError, inspect, prepare
+
+    record = networks.get(network)
+    spec = record.rendition_on(limits)
+    facts: list[ImageFacts] = []
+    made: dict[int, Rendition | MediaError] = {}
+    for index, (path, alt) in enumerate(pictures):
+        try:
+            found = inspect(path)
+        except MediaError as exc:
+            facts.append(rules.ImageFacts(0, 0, 0, path.suffix.lstrip("."), alt))
+            made[index] = exc
+            continue
+        facts.append(rules.ImageFacts(found.width, found.height, found.byte_size, found.format, alt))
+        try:
+            made[index] = prepare(path, spec, renditions_dir)
+        except MediaError as exc:
+            made[index] = exc
+    from cm_desktop.core.rules.preflight import run as preflight
+
+    measured = rules.measure(network, text, spoiler="", **record.text_limits(limits))
+    unreadable = {index for index, result in made.items() if isinstance(result, MediaError)}
+    # A picture that cannot be read is said once, with its reason (not as 0x0 pixels too small).
+    issues = [
+        i for i in preflight(record, text, facts, measured, limits) if _image_index(i) not in unreadable
+    ]
+    return fitted(issues, made, network)

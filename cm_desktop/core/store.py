@@ -27,7 +27,7 @@ import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,7 @@ from cm_desktop.core.i18n import Lang, Text
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
-HEAD_REVISION = "0006"  # the newest script in migrations/versions (tests/unit/test_store.py checks it)
+HEAD_REVISION = "0010"  # the newest script in migrations/versions (tests/unit/test_store.py checks it)
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 5.0
 
@@ -607,6 +607,10 @@ def restore_backup(
         except OSError as exc:
             raise known_error(exc) or StoreError(f"restore errno {exc.errno}") from None
         _marker(path).unlink(missing_ok=True)
+        info = backup_info(backup)
+        made = info.made if info is not None else datetime.fromtimestamp(backup.stat().st_mtime)
+        # Posts may have gone out since the backup was made: the next open settles them (_settle_restored).
+        _restored_marker(path).write_text(made.astimezone().astimezone(UTC).isoformat(), encoding="utf-8")
         if backups_dir is not None:
             prune_backups(backups_dir)
         return undo
@@ -745,9 +749,35 @@ def _open_locked(
                 raise environment from None
             raise
         log.info("store at revision %s", head)
+    store = Store(engine=engine, path=path, lock=lock)
+    _settle_restored(store, now)
     if existed and backup is None:  # a day with a migration already has its copy
         rolling_backup(path, backups_dir, now)
-    return Store(engine=engine, path=path, lock=lock)
+    return store
+
+
+def _restored_marker(path: Path) -> Path:
+    return path.with_name(path.name + ".restored")
+
+
+def _settle_restored(store: Store, now: datetime | None) -> None:
+    """After a restore, what went out since the backup was made is unknown to the store: such targets are
+    looked up on their network before anything is sent again, or the person is asked (core/targets.py)."""
+    from cm_desktop.core import networks, targets
+    from cm_desktop.core.outbox.messages import RESTORED
+
+    marker = _restored_marker(store.path)
+    if not marker.exists():
+        return
+    try:
+        made = datetime.fromisoformat(marker.read_text(encoding="utf-8").strip())
+    except (OSError, ValueError):
+        made = datetime.now(UTC) - timedelta(days=DAILY_KEPT)  # unreadable: as far back as backups go
+    native = networks.where(lambda n: n.can.native_scheduling)
+    with store.session() as session:
+        targets.after_restore(session, made, now or datetime.now(UTC), native, ask_code=RESTORED)
+        session.commit()
+    marker.unlink(missing_ok=True)
 
 
 def open_damaged_copy(copy: Path) -> sqlite3.Connection:

@@ -39,6 +39,8 @@ its state is an event of this table, applied by one conditional UPDATE (`... WHE
 | REFUSED               | sending                                | failed           | outbox |
 | GAVE_UP               | sending                                | failed           | outbox |
 | ASK_PERSON            | sending, scheduled                     | needs_review     | outbox |
+| RESTORED_LOOK_UP      | scheduled, sending                     | sending          | store  |
+| RESTORED_ASK          | scheduled, sending                     | needs_review     | store  |
 
 Rows leave the table in two ways only: `discard` (a draft target the composer replaces, or every target of a
 post deleted in the app while none is `sending`) and the outbox dropping a target whose server copy it
@@ -122,6 +124,9 @@ class Event(StrEnum):
     RETRY_LATER = "retry_later"
     REFUSED = "refused"
     GAVE_UP = "gave_up"
+    # the store, after a backup was restored
+    RESTORED_LOOK_UP = "restored_look_up"
+    RESTORED_ASK = "restored_ask"
     ASK_PERSON = "ask_person"
 
 
@@ -171,6 +176,8 @@ TABLE: MappingProxyType[Event, Rule] = MappingProxyType(
         E.REFUSED: _rule({SENDING}, FAILED),
         E.GAVE_UP: _rule({SENDING}, FAILED),
         E.ASK_PERSON: _rule({SENDING, SCHEDULED}, NEEDS_REVIEW),
+        E.RESTORED_LOOK_UP: _rule({SCHEDULED, SENDING}, SENDING),
+        E.RESTORED_ASK: _rule({SCHEDULED, SENDING}, NEEDS_REVIEW),
     }
 )
 
@@ -179,7 +186,8 @@ OUTBOX_EVENTS = frozenset(
     {
         E.DUE_BY_HAND, E.FOUND_LATE, E.CLAIM, E.CLAIM_COPY_CHANGE, E.SENT, E.HANDED_OVER, E.COPY_WAITS,
         E.COPY_WAITS_AS_DRAFT, E.COPY_CANCELLED, E.COPY_CANCELLED_RESEND, E.UNKNOWN, E.NOT_SENT,
-        E.RATE_LIMITED, E.PARK, E.RETRY_LATER, E.REFUSED, E.GAVE_UP, E.ASK_PERSON,
+        E.RATE_LIMITED, E.PARK, E.RETRY_LATER, E.REFUSED, E.GAVE_UP, E.ASK_PERSON, E.RESTORED_LOOK_UP,
+        E.RESTORED_ASK,
     }
 )  # fmt: skip
 PERSON_EVENTS = frozenset(Event) - OUTBOX_EVENTS
@@ -541,3 +549,34 @@ def sendable_per_account(
         key = (target.post_id, target.account_id or 0)
         counts[key] = counts.get(key, 0) + 1
     return counts
+
+
+def after_restore(
+    session: Session, made: datetime, now: datetime, native_networks: Iterable[str], *, ask_code: str
+) -> None:
+    """A backup made at `made` was put back: a post sent since is unknown here, and sending it again would
+    publish it twice. Each target that may have gone out is settled before anything else:
+    - where the network can be asked (a record key we kept, or a server that keeps posts for later: both found
+      by a look-up reading back to `made`): looked up by the outbox (RESTORED_LOOK_UP);
+    - otherwise, a post due since the backup: the person checks and answers (RESTORED_ASK).
+    Later posts of other networks could not have gone out (they have no copy kept by a server)."""
+    native = set(native_networks)
+    rows = session.exec(
+        select(PostTarget, Post, Account).where(
+            col(PostTarget.post_id) == col(Post.id),
+            col(PostTarget.account_id) == col(Account.id),
+            col(PostTarget.state).in_(sources(Event.RESTORED_LOOK_UP)),
+        )
+    ).all()
+    since = _aware(made)
+    for target, post, account in rows:
+        assert target.id is not None
+        due = post.scheduled_utc
+        first = target.first_attempt_utc
+        read_back = min(_aware(first), since) if first is not None else since
+        if account.network in native or target.idempotency_key:
+            apply(session, Event.RESTORED_LOOK_UP, [target.id], now, first_attempt_utc=read_back,
+                  next_attempt_utc=_aware(now), reconcile_attempts=0)  # fmt: skip
+        elif due is None or _aware(due) <= _aware(now):
+            apply(session, Event.RESTORED_ASK, [target.id], now, last_error_code=ask_code,
+                  last_error_message=since.strftime("%Y-%m-%d %H:%M UTC"))  # fmt: skip

@@ -281,24 +281,21 @@ class BlueskyReader:
 
     def like(self, remote_id: str, cid: str, key: str) -> str:
         """A like record under the key made for it: a repeat finds the record instead of a second like."""
+        record = {"subject": {"uri": remote_id, "cid": cid}, "createdAt": utc_timestamp()}
+        return self.create_once(LIKE_COLLECTION, key, record)
+
+    def create_once(self, collection: str, key: str, record: dict[str, Any]) -> str:
+        """A record of ours (a like, a follow) under the key made and stored for it before this request: the
+        PDS refuses a second record under the same key (an error, even a 500), so after any failure the
+        record is looked for under that key; found, it was made (by this request or an earlier one)."""
         did = self.connector.did
-        body = {
-            "repo": did,
-            "collection": LIKE_COLLECTION,
-            "rkey": key,
-            "record": {
-                "$type": LIKE_COLLECTION,
-                "subject": {"uri": remote_id, "cid": cid},
-                "createdAt": utc_timestamp(),
-            },
-        }
+        body = {"repo": did, "collection": collection, "rkey": key, "record": {"$type": collection, **record}}
         try:
             made = self.connector.call("POST", "com.atproto.repo.createRecord", body=body)
-            return str(made.get("uri") or at_uri(did, LIKE_COLLECTION, key))
+            return str(made.get("uri") or at_uri(did, collection, key))
         except (XrpcError, Unknown) as exc:
             failure: NetworkError = exc.mapped() if isinstance(exc, XrpcError) else exc
-        # The PDS refuses a second record under the same key (an error, even a 500): look for ours.
-        params = {"repo": did, "collection": LIKE_COLLECTION, "rkey": key}
+        params = {"repo": did, "collection": collection, "rkey": key}
         try:
             self.connector.call("GET", "com.atproto.repo.getRecord", params=params)
         except XrpcError as missing:
@@ -307,4 +304,4 @@ class BlueskyReader:
             raise missing.mapped() from None
         except NetworkError:
             raise failure from None
-        return at_uri(did, LIKE_COLLECTION, key)
+        return at_uri(did, collection, key)

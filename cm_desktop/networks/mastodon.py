@@ -63,8 +63,11 @@ NETWORK = "mastodon"
 CLIENT_NAME = "CM Desktop"
 WEBSITE = "https://github.com/cm-desktop"
 # Only what we use (NETWORKS.md): posting, media, reading our own posts and scheduled posts, the inbox (its
-# notifications, and liking a message from it).
-SCOPES = "read:accounts read:statuses read:notifications write:statuses write:media write:favourites"
+# notifications, and liking a message from it), listening (searching posts, following their authors).
+SCOPES = (
+    "read:accounts read:statuses read:notifications write:statuses write:media write:favourites "
+    "read:search write:follows"
+)
 # Registered without a port: the server must accept any port on a loopback IP (RFC 8252 §7.3).
 LOOPBACK_REDIRECT_URI = "http://127.0.0.1/callback"
 REDIRECT_URIS = (LOOPBACK_REDIRECT_URI, OOB_REDIRECT_URI)
@@ -74,6 +77,10 @@ NATIVE_SCHEDULE_MIN_LEAD = timedelta(minutes=5)
 # The request takes time to arrive: ask for a few seconds later rather than be refused for "too soon".
 _SCHEDULE_SAFETY = timedelta(seconds=15)
 LOOKUP_LIMIT = 40  # the largest page the statuses endpoints give
+# Our clock and the server's differ: a look-up reaches this much before the attempt it checks.
+LOOKUP_SKEW = timedelta(minutes=5)
+# 25 pages of 40: more statuses than an account posts while one look-up is pending. Past that, cannot tell.
+LOOKUP_MAX_PAGES = 25
 
 
 # --- texts --------------------------------------------------------------------------------------------
@@ -734,7 +741,8 @@ def ensure_app(login: MastodonLogin, secrets: Secrets, ref: str | None = None) -
     if stored:
         try:
             app = AppRegistration.from_secret(stored)
-            if app.server_url == login.server_url:
+            # Registered before CM Desktop needed more (listening): registered again with what it needs.
+            if app.server_url == login.server_url and set(SCOPES.split()) <= set(app.scopes.split()):
                 return app
         except (ValueError, KeyError, TypeError):
             log.warning("stored Mastodon app registration unreadable; registering again")
@@ -778,6 +786,7 @@ class MastodonConnector:
         self._now = now
         self._media_poll_tries = media_poll_tries
         self._media_poll_delay = media_poll_delay
+        self._privacy: str | None = None  # the person's default visibility, once verify has read it
 
     def __repr__(self) -> str:  # never the token
         return f"MastodonConnector({self.server_url!r}, account_id={self._account_id!r})"
@@ -814,6 +823,10 @@ class MastodonConnector:
         remote_id = str(_require(data, "id"))
         self._account_id = remote_id
         username = str(data.get("username") or data.get("acct") or "")
+        source = _dict(data.get("source"))
+        privacy = source.get("privacy")
+        self._privacy = privacy if privacy in _VISIBILITIES else ""
+        language = source.get("language")
         return AccountInfo(
             network=NETWORK,
             handle=f"@{username}@{_host_of(self.server_url)}",
@@ -821,6 +834,8 @@ class MastodonConnector:
             remote_id=remote_id,
             server_url=self.server_url,
             avatar_url=str(data.get("avatar_static") or data.get("avatar") or ""),
+            default_visibility=self._privacy,
+            default_language=language if isinstance(language, str) else "",
         )
 
     def limits(self) -> ServerLimits:
@@ -841,7 +856,7 @@ class MastodonConnector:
         except OSError:
             raise _error(Refused, "file_missing") from None
         form = {"description": image.alt}
-        if focus is not None:
+        if focus is not None and focus != (0.0, 0.0):
             form["focus"] = f"{focus[0]:.2f},{focus[1]:.2f}"
         data = self._api.call(
             "POST",
@@ -863,8 +878,11 @@ class MastodonConnector:
         return media_id
 
     def publish(self, post: OutgoingPost) -> PublishResult:
-        media_ids = [self.upload_media(image) for image in post.images]
-        form: dict[str, Any] = {"status": post.text, "visibility": _visibility(post)}
+        media_ids = self._upload_all(post)
+        form: dict[str, Any] = {"status": post.text}
+        visibility = self._visibility(post)
+        if visibility:
+            form["visibility"] = visibility
         if post.reply_to is not None:
             form["in_reply_to_id"] = post.reply_to.parent_id
         if media_ids:
@@ -876,8 +894,41 @@ class MastodonConnector:
             form["scheduled_at"] = _iso_utc(schedule)
         # The same key on every attempt of this target: the server answers a repeat with the first status.
         headers = {"Idempotency-Key": post.idempotency_key}
-        data = self._api.call("POST", "/api/v1/statuses", data=form, headers=headers)
+        try:
+            data = self._api.call("POST", "/api/v1/statuses", data=form, headers=headers)
+        except NetworkError as exc:
+            exc.progress.update(_uploaded(media_ids))
+            raise
         return _result(data)
+
+    def _upload_all(self, post: OutgoingPost) -> list[str]:
+        """Each picture's id: the one an earlier attempt got, or a new upload. A failure halfway carries the
+        ids already given (`NetworkError.progress`), so the next attempt does not upload them again."""
+        ids: list[str] = []
+        for position, image in enumerate(post.images):
+            known = post.uploaded[position] if position < len(post.uploaded) else ""
+            if known:
+                ids.append(known)
+                continue
+            try:
+                ids.append(self.upload_media(image, focus=mastodon_focus(image.focal)))
+            except NetworkError as exc:
+                exc.progress.update(_uploaded(ids))
+                raise
+        return ids
+
+    def _visibility(self, post: OutgoingPost) -> str:
+        """Who sees it: the person's choice, else their own default on this server (never forced public:
+        "" leaves it to the server, which applies that default), and an answer never wider than what it
+        answers (then the default is read, once)."""
+        if post.reply_to is None:
+            return post.visibility if post.visibility in _VISIBILITIES else ""
+        return _narrowest(post.visibility or self._default_visibility(), post.reply_to.visibility)
+
+    def _default_visibility(self) -> str:
+        if self._privacy is None:
+            self.verify()  # also learns the account's id
+        return self._privacy or "public"
 
     def _native_schedule_time(self, when: datetime | None) -> datetime | None:
         """The time to send as scheduled_at, or None to publish now (the outbox keeps nearer posts itself)."""
@@ -934,30 +985,55 @@ class MastodonConnector:
         return _result(data)
 
     def find_published(self, post: OutgoingPost, since: datetime | None) -> PublishResult | None:
-        """This post among the account's 40 latest statuses created at or after `since` (its fingerprint).
-
-        `since` keeps out an older post with the same words (a weekly "open today" post). Raises Unknown
-        when the server cannot be asked.
-        """
-        wanted = {fingerprint(post.text), post.fingerprint} - {""}
+        """This post among the account's statuses created at or after `since` (by its text and pictures),
+        paging back until past that moment. None when surely absent; Unknown when it cannot tell."""
+        if since is None:
+            raise _error(Unknown, "lookup_failed", "no time to look back to")
         try:
-            return self._find_status(post, wanted, since)
-        except (AuthExpired, RateLimited, Unknown):
+            return self._find_status(post, since)
+        except (AuthExpired, RateLimited, NotSent, Unknown):
             raise
         except NetworkError as exc:
             raise _error(Unknown, "lookup_failed", exc.server_reason) from None
 
-    def _find_status(
-        self, post: OutgoingPost, wanted: set[str], since: datetime | None
-    ) -> PublishResult | None:
+    def _find_status(self, post: OutgoingPost, since: datetime) -> PublishResult | None:
         account_id = self._account_id or self.verify().remote_id
         path = f"/api/v1/accounts/{quote(account_id, safe='')}/statuses"
-        for item in self._list(path, {"limit": LOOKUP_LIMIT, "exclude_reblogs": "true"}):
-            media = item.get("media_attachments") or []
-            found = fingerprint_html(str(item.get("content") or ""))
-            if found in wanted and _same_media_count(post, media) and _created_since(item, since):
-                return _result(item)
-        return None
+        wanted = {fingerprint(post.text), post.fingerprint} - {""}
+        for page in self._pages(path, {"limit": LOOKUP_LIMIT, "exclude_reblogs": "true"}):
+            for item in page:
+                created = _created_at(item)
+                if created is not None and created < since:
+                    return None  # past the attempt: everything newer has been read
+                if _same_media_count(post, item.get("media_attachments")) and self._said(item, wanted):
+                    return _result(item)
+        return None  # every status of the account was read (_pages raises when it cannot read them all)
+
+    def _said(self, status: dict[str, Any], wanted: set[str]) -> bool:
+        """The status says what we sent: as it is now, or, edited on the web since, as it was first."""
+        if fingerprint_html(str(status.get("content") or "")) in wanted:
+            return True
+        if not status.get("edited_at"):
+            return False
+        history = self._api.call("GET", f"/api/v1/statuses/{quote(str(status.get('id')), safe='')}/history")
+        first = history[0] if isinstance(history, list) and history and isinstance(history[0], dict) else {}
+        return fingerprint_html(str(first.get("content") or "")) in wanted
+
+    def _pages(self, path: str, params: dict[str, Any]) -> Iterator[list[dict[str, Any]]]:
+        """Pages of a list, newest first, following the Link header's "next" (max_id)."""
+        url: str | None = path
+        for _page in range(LOOKUP_MAX_PAGES):
+            if url is None:
+                return
+            response = self._api.send("GET", url, params=params if url == path else None)
+            data = parse_response(response)
+            if not isinstance(data, list):
+                raise _error(Unknown, "bad_response")
+            yield [item for item in data if isinstance(item, dict)]
+            following = response.links.get("next", {}).get("url")
+            url = following if data and isinstance(following, str) and following else None
+        if url is not None:
+            raise _error(Unknown, "lookup_failed", "too many pages")
 
     def delete(self, remote_id: str, *, scheduled: bool = False) -> None:
         """Remove a status (or, with ``scheduled``, a natively scheduled one). Already gone counts as done."""
@@ -982,24 +1058,46 @@ class MastodonConnector:
     # reconciliation --------------------------------------------------------------------------------
 
     def lookup(self, post: OutgoingPost) -> PublishResult | None:
-        """Find this post among the scheduled and the 40 latest statuses by its text's fingerprint.
+        """Find this post if an earlier attempt created it; None when it surely did not.
 
-        Needed because the Idempotency-Key is ignored with scheduled_at (mastodon#30039) and a repeat once
-        answered 500 (mastodon#40399). Raises Unknown when the server cannot be asked.
+        Needed because the Idempotency-Key is ignored with scheduled_at (mastodon#30039) and kept only an
+        hour, and a repeat once answered 500 (mastodon#40399):
+        - handed over for later: among the scheduled statuses, by text, pictures and the time asked for,
+          never a copy another target holds (`post.taken_ids`);
+        - published: among the statuses created after the attempt (`post.not_before`, less our clocks'
+          difference), reading back page by page until past it; an edited status by its first version.
+        Raises Unknown when it cannot tell (no attempt time, or more statuses than a look-up reads).
         """
-        # Our own hash of the text; post.fingerprint too, in case the outbox stored one made the same way.
-        wanted = {fingerprint(post.text), post.fingerprint} - {""}
+        if post.not_before is None:
+            raise _error(Unknown, "lookup_failed", "no attempt time recorded")
         try:
-            for item in self._list("/api/v1/scheduled_statuses", {"limit": LOOKUP_LIMIT}):
-                params = _dict(item.get("params"))
-                media = params.get("media_ids") or []
-                if fingerprint(str(params.get("text") or "")) in wanted and _same_media_count(post, media):
-                    return _result(item)
-            return self._find_status(post, wanted, None)
-        except (AuthExpired, RateLimited, Unknown):
+            if post.scheduled_at is not None:
+                found = self._find_scheduled(post)
+                if found is not None:
+                    return found
+            return self._find_status(post, post.not_before - LOOKUP_SKEW)
+        except (AuthExpired, RateLimited, NotSent, Unknown):
             raise
         except NetworkError as exc:
             raise _error(Unknown, "lookup_failed", exc.server_reason) from None
+
+    def _find_scheduled(self, post: OutgoingPost) -> PublishResult | None:
+        assert post.scheduled_at is not None
+        wanted = {fingerprint(post.text), post.fingerprint} - {""}
+        # We may have asked a little later than the post's time (Mastodon wants 5 minutes ahead).
+        window = NATIVE_SCHEDULE_MIN_LEAD + _SCHEDULE_SAFETY + LOOKUP_SKEW
+        for page in self._pages("/api/v1/scheduled_statuses", {"limit": LOOKUP_LIMIT}):
+            for item in page:
+                params = _dict(item.get("params"))
+                at = _parse_time(item.get("scheduled_at"))
+                if (
+                    str(item.get("id")) not in post.taken_ids
+                    and fingerprint(str(params.get("text") or "")) in wanted
+                    and _same_media_count(post, params.get("media_ids"))
+                    and at is not None
+                    and abs(at - post.scheduled_at) <= window
+                ):
+                    return _result(item)
         return None
 
     # reading (networks/mastodon_inbox.py builds the inbox on these) -------------------------------
@@ -1032,33 +1130,44 @@ class MastodonConnector:
 _VISIBILITIES = ("public", "unlisted", "private", "direct")
 
 
-def _visibility(post: OutgoingPost) -> str:
-    wanted = post.visibility if post.visibility in _VISIBILITIES else "public"
-    parent = post.reply_to.visibility if post.reply_to is not None else ""
+def _narrowest(wanted: str, parent: str) -> str:
+    wanted = wanted if wanted in _VISIBILITIES else "public"
     if parent in _VISIBILITIES and _VISIBILITIES.index(parent) > _VISIBILITIES.index(wanted):
         return parent
     return wanted
+
+
+def mastodon_focus(focal: tuple[float, float]) -> tuple[float, float]:
+    """Our focal point (0..1 from the top left, as the person placed it) in Mastodon's terms: -1..1 from
+    the centre, y upwards."""
+    x, y = (min(max(v, 0.0), 1.0) for v in focal)
+    return round(2 * x - 1, 2), round(1 - 2 * y, 2)
+
+
+def _uploaded(ids: list[str]) -> dict[str, str]:
+    return {f"media:{position}": media_id for position, media_id in enumerate(ids)}
 
 
 def _dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _created_since(status: dict[str, Any], since: datetime | None) -> bool:
-    if since is None:
-        return True
+def _parse_time(value: Any) -> datetime | None:
     try:
-        created = datetime.fromisoformat(str(status.get("created_at") or ""))
+        moment = datetime.fromisoformat(str(value or ""))
     except ValueError:
-        return True  # cannot tell its age: the text decides, as in a plain look-up
-    if created.tzinfo is None:
-        created = created.replace(tzinfo=UTC)
-    return created >= since
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+
+
+def _created_at(status: dict[str, Any]) -> datetime | None:
+    return _parse_time(status.get("created_at"))
 
 
 def _same_media_count(post: OutgoingPost, media: Any) -> bool:
     # Posts of images only have an empty text: the number of images tells them apart a little better.
-    return not post.images or (isinstance(media, list) and len(media) == len(post.images))
+    count = len(media) if isinstance(media, list) else 0
+    return count == len(post.images)
 
 
 def _result(data: Any) -> PublishResult:

@@ -1,5 +1,5 @@
-"""The operating-system job that runs `cm-desktop publish-due --inbox` every 5 minutes while the app is closed
-(it sends what is due, then reads new messages).
+"""The operating-system job that runs `cm-desktop publish-due --inbox --watch` every 5 minutes while the app
+is closed (it sends what is due, then reads new messages, then runs the saved searches that are due).
 
 - Windows: a Task Scheduler task for the current user, from a task definition (`schtasks /Create /XML`, no
   admin): unlike `/SC MINUTE` it also runs on battery, catches up after sleep, and takes any path length;
@@ -70,11 +70,11 @@ def publish_command(
     is_frozen = getattr(sys, "frozen", False) if frozen is None else frozen
     exe = executable or sys.executable
     if is_frozen:
-        return [exe, "publish-due", "--json", "--inbox"]
+        return [exe, "publish-due", "--json", "--inbox", "--watch"]
     if platform == "win32" and PureWindowsPath(exe).name.lower() == "python.exe":
         # python.exe would flash a console window every 5 minutes; pythonw.exe sits beside it, windowless.
         exe = str(PureWindowsPath(exe).with_name("pythonw.exe"))
-    return [exe, "-m", "cm_desktop", "publish-due", "--json", "--inbox"]
+    return [exe, "-m", "cm_desktop", "publish-due", "--json", "--inbox", "--watch"]
 
 
 def _run(args: Sequence[str]) -> subprocess.CompletedProcess[str]:
@@ -248,6 +248,12 @@ def autostart_entry(command: Sequence[str]) -> str:
 
 def systemctl_available() -> bool:
     return shutil.which("systemctl") is not None and Path("/run/systemd/system").is_dir()
+
+
+def can_run_while_closed(platform: str = sys.platform) -> bool:
+    """Whether the operating system can send posts while the app is closed: Windows' Task Scheduler, a
+    macOS launch agent, a systemd user timer. An autostart entry (the Linux fallback) only runs at login."""
+    return platform in ("win32", "darwin") or systemctl_available()
 
 
 # --- the job ------------------------------------------------------------------------------------------

@@ -243,4 +243,16 @@ def build_outbox(
         policy=policy,
         link_card_for=link_cards_for(paths.data / "cache" / "link_cards"),
         keep_connectors=keep_connectors,
+        langs=_languages(store),
     )
+
+
+def _languages(store: Store) -> tuple[str, ...]:
+    """The language the business writes in (its profile), sent with each post where a network takes it."""
+    from sqlmodel import select
+
+    from cm_desktop.core.models import BusinessProfile
+
+    with store.session() as session:
+        profile = session.exec(select(BusinessProfile)).first()
+    return (profile.language,) if profile is not None and profile.language else ()

@@ -89,11 +89,14 @@ class Shell(QObject):
         self.outbox: Any = None
         self.publishing: Any = None  # services.publishing.AppPublishing, once the store is open
         self.inbox: Any = None
+        self.listening: Any = None
+        self.results: Any = None
         self._secrets_instance: Any = None
 
     def set_language(self, choice: str) -> None:
         self.settings.language = choice
         self.translations.apply(choice)
+        self.settings_page.show_language(choice)  # chosen in the wizard: Settings shows that choice
         self._save_settings()
 
     def _save_settings(self) -> None:
@@ -120,6 +123,8 @@ class Shell(QObject):
         def done(status: Any) -> None:
             self.settings.background_publishing = bool(status.installed)
             self._save_settings()
+            if getattr(self, "composer", None) is not None:
+                self.composer.background_publishing = self.settings.background_publishing
             self.settings_page.set_background_result(bool(status.installed))
 
         def failed(error: BaseException) -> None:
@@ -193,6 +198,7 @@ class Shell(QObject):
             self.paths.media,
             self.lang,
             link_cache=self.paths.data / "cache" / "link_cards",
+            renditions_dir=self.paths.renditions,
         )
         if self.connectivity is not None:
             # Link cards are fetched only while online; offline they come from the cache.
@@ -201,6 +207,8 @@ class Shell(QObject):
                 self.composer.set_online(self.connectivity.online)
         if self._profile is not None and self._profile.name:
             self.composer.set_author(self._profile.name)
+        self.composer.background_publishing = self.settings.background_publishing
+        self.composer.background_requested.connect(lambda: self.set_background_publishing(True))
         self.home = HomePage(self.runner, clock, self.lang)
         self.calendar = CalendarPage(store, zone, country, clock, self.runner, self.paths.data)
         self.window.set_page("compose", self.composer)
@@ -213,13 +221,17 @@ class Shell(QObject):
         self._build_outbox(store, clock, zone)
         self._build_accounts(store)
         self._build_inbox(store, clock, zone)
+        self._build_listening(store, clock, zone)
+        self._build_results(store, clock, zone)
 
         self.home.compose_requested.connect(self._compose_text)
         self.home.setup_requested.connect(lambda: self.open_wizard(first_run=False))
         self.home.posts_requested.connect(lambda: self.window.show_page("sending"))
+        self.home.idea_opened.connect(self._open_post)  # one of the plan's ideas becomes the draft
         self.calendar.post_opened.connect(self._open_post)
         self.calendar.compose_requested.connect(lambda _when: self.window.show_page("compose"))
         self.calendar.posts_changed.connect(self.home.refresh)
+        self.calendar.posts_changed.connect(self.composer.forget_sent)  # "Scheduled for…" may be stale
         self.composer.post_scheduled.connect(self._posts_changed)
         self.composer.post_scheduled.connect(self.outbox.wake)
         self.calendar.posts_changed.connect(self.outbox.wake)
@@ -259,6 +271,7 @@ class Shell(QObject):
         )
         self.window.set_page("sending", self.outbox.page)
         self.outbox.changed.connect(self._posts_changed)
+        self.outbox.worker.ran.connect(lambda outcomes: self.note_exchanges(outcomes, clock.now()))
         self.outbox.accounts_requested.connect(lambda: self.window.show_page("accounts"))
         self.outbox.show_sending.connect(self._show_sending)
         self.outbox.post_opened.connect(self._open_post)
@@ -272,6 +285,19 @@ class Shell(QObject):
             if self.connectivity.online is not None:
                 self.outbox.set_online(self.connectivity.online)
         self.outbox.start()
+
+    def note_exchanges(self, outcomes: Any, now: Any) -> None:
+        """The status light follows the last exchange with each connected network (not only the
+        computer's connection): a server that did not answer shows as unreachable since then."""
+        from cm_desktop.core.outbox import messages
+
+        local = now.astimezone() if getattr(now, "tzinfo", None) is not None else now
+        silent = (messages.OFFLINE, messages.UNKNOWN)
+        no_exchange = (messages.LATE, messages.SKIPPED, messages.NO_ACCOUNT, messages.BUG, messages.MEDIA)
+        for outcome in outcomes:
+            if outcome.account_id is None or outcome.error_code in no_exchange:
+                continue
+            self.window.connectivity.exchange(outcome.network, outcome.error_code not in silent, local)
 
     def _build_accounts(self, store: Any) -> None:
         from PySide6.QtGui import QDesktopServices
@@ -362,6 +388,97 @@ class Shell(QObject):
                 self.inbox.set_online(self.connectivity.online)
         self.inbox.start()
 
+    def _build_listening(self, store: Any, clock: Any, zone: str) -> None:
+        """The Listening page and its saved searches on a timer, over the app's one pool of connectors (the
+        background job runs them while the app is closed)."""
+        from PySide6.QtGui import QDesktopServices
+
+        from cm_desktop.core.tid import new_tid
+        from cm_desktop.services.listening import AppListening
+        from cm_desktop.ui.listening.controller import ListeningController, ListeningServices
+
+        if self.listening is not None:
+            self.listening.stop()  # the pages are being rebuilt (after the set-up): one timer only
+            self.listening.deleteLater()
+        listening = AppListening(self.paths, store, self.publishing.pool.get)
+        self.listening = ListeningController(
+            store,
+            ListeningServices(
+                run=listening.run, send_likes=listening.send_likes, send_follows=listening.send_follows
+            ),
+            self.runner,
+            clock,
+            zone,
+            self.lang,
+            open_url=QDesktopServices.openUrl,
+            data_dir=self.paths.data,
+            renditions_dir=self.paths.renditions,
+            new_key=new_tid,
+            parent=self.window,
+        )
+        profile = self._profile
+        if profile is not None:
+            from cm_desktop.core.coach.trades import trade
+
+            # The searches are in the business's own language: a Lyon florist is found as "fleuriste".
+            known = trade(profile.trade)
+            words = known.name.get_raw("fr" if profile.language == "fr" else "en").lower() if known else ""
+            self.listening.page.set_profile(profile.name, profile.town, profile.kind, words)
+        self.window.set_page("listening", self.listening.page)
+        self.listening.new_changed.connect(lambda count: self.window.set_badge("listening", count))
+        self.listening.accounts_requested.connect(lambda: self.window.show_page("accounts"))
+        self.listening.answer_queued.connect(self.outbox.wake)
+        self.listening.idea_made.connect(self._posts_changed)
+        self.outbox.changed.connect(self.listening.refresh)
+        self.accounts.accounts_changed.connect(self.listening.refresh)
+        if self.connectivity is not None:
+            self.connectivity.changed.connect(self.listening.set_online)
+            if self.connectivity.online is not None:
+                self.listening.set_online(self.connectivity.online)
+        self.listening.start()
+
+    def _build_results(self, store: Any, clock: Any, zone: str) -> None:
+        """The Results page and its readings on a timer; the Sending page's "How did it go?" opens its form."""
+        from cm_desktop.ui.results.controller import ResultsController, ResultsServices
+
+        if self.results is not None:
+            self.results.stop()  # the pages are being rebuilt (after the set-up): one timer only
+            self.results.deleteLater()
+        paths, secrets = self.paths, self._secrets()
+
+        def sync(everyone: bool) -> Any:
+            from datetime import UTC, datetime
+
+            from cm_desktop.core.results.sync import readable_now
+            from cm_desktop.services.results import counter_factory, sync_results
+
+            now = datetime.now(UTC)
+            accounts = readable_now(store, now) if everyone else None
+            return sync_results(paths, store, counter_factory(secrets), zone=zone, now=now, accounts=accounts)
+
+        self.results = ResultsController(
+            store,
+            ResultsServices(sync=sync),
+            self.runner,
+            clock,
+            zone,
+            self.lang,
+            parent=self.window,
+        )
+        page = self.results.page
+        self.window.set_page("insights", page)
+        page.compose_requested.connect(lambda: self.window.show_page("compose"))
+        page.sending_requested.connect(lambda: self.window.show_page("sending"))
+        page.accounts_requested.connect(lambda: self.window.show_page("accounts"))
+        self.results.slots_changed.connect(self.calendar.refresh)
+        self.outbox.page.by_hand_requested.connect(self.results.open_by_hand)
+        self.accounts.accounts_changed.connect(self.results.read_now)
+        if self.connectivity is not None:
+            self.connectivity.changed.connect(self.results.set_online)
+            if self.connectivity.online is not None:
+                self.results.set_online(self.connectivity.online)
+        self.results.start()
+
     def _secrets(self) -> Any:
         """One keychain door for the outbox and the Accounts page. Secrets picks keyring's backend on first
         use (in a worker: the outbox's run or the Accounts page's listing), not here."""
@@ -420,17 +537,45 @@ class Shell(QObject):
             self.set_language,
             language=self.lang(),
             first_run=first_run,
+            background_default=self.settings.background_publishing or self._job_can_run_closed(),
             parent=self.window,
         )
         self.wizard = wizard
         wizard.applied.connect(lambda _result: self._wizard_done(rebuild=True))
         wizard.skipped.connect(lambda: self._wizard_done(rebuild=False))
-        wizard.connect_requested.connect(lambda: self.window.show_page("accounts"))
+        wizard.connect_requested.connect(self._connect_from_wizard)
         wizard.show()
+
+    def _job_can_run_closed(self) -> bool:
+        from cm_desktop.platform.background_job import can_run_while_closed
+
+        return can_run_while_closed()
+
+    def _connect_from_wizard(self, network: str) -> None:
+        """The connection opens on top of the wizard; once it works, the wizard says so and goes on."""
+        wizard = self.wizard
+        accounts = getattr(self, "accounts", None)
+        if accounts is None:
+            return
+        dialog = (
+            accounts.open_mastodon(over=wizard)
+            if network == "mastodon"
+            else accounts.open_bluesky(over=wizard)
+        )
+        dialog.connected.connect(
+            lambda account: wizard.connect_page.add_connected(str(account.handle or account.display_name))
+        )
 
     def _wizard_done(self, rebuild: bool) -> None:
         self.settings.onboarding_seen = True
         self._save_settings()
+        wizard = getattr(self, "wizard", None)
+        if (
+            rebuild
+            and wizard is not None
+            and wizard.connect_page.background() != self.settings.background_publishing
+        ):
+            self.set_background_publishing(wizard.connect_page.background())
         if rebuild:
             self.build_pages(self.store)
 
@@ -538,6 +683,10 @@ class Shell(QObject):
             self.outbox.stop()
         if self.inbox is not None:
             self.inbox.stop()
+        if self.listening is not None:
+            self.listening.stop()
+        if self.results is not None:
+            self.results.stop()
         if self.connectivity is not None:
             self.connectivity.stop()
 

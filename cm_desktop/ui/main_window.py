@@ -69,6 +69,13 @@ PAGES: tuple[tuple[str, object, object], ...] = (
         QT_TRANSLATE_NOOP("Pages", "Replies and mentions from every network in one place, so nobody waits."),
     ),
     (
+        "listening",
+        QT_TRANSLATE_NOOP("Pages", "Listening"),
+        QT_TRANSLATE_NOOP(
+            "Pages", "What people say about your trade, your town and your shop, with posts you can answer."
+        ),
+    ),
+    (
         "accounts",
         QT_TRANSLATE_NOOP("Pages", "Accounts"),
         QT_TRANSLATE_NOOP(
@@ -77,7 +84,7 @@ PAGES: tuple[tuple[str, object, object], ...] = (
     ),
     (
         "insights",
-        QT_TRANSLATE_NOOP("Pages", "Insights"),
+        QT_TRANSLATE_NOOP("Pages", "Results"),
         QT_TRANSLATE_NOOP("Pages", "What your posts brought you: likes, shares, replies and new followers."),
     ),
     (

@@ -220,8 +220,13 @@ class ScrollBody(ContentScroll):
     """A dialog's content, above its buttons: as tall as its wrapped texts need, and scrolling when the
     screen is shorter than that, so the buttons always stay on the screen."""
 
-    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(content, QT_TRANSLATE_NOOP("Reflow", "Window content"), parent)
+    def __init__(
+        self,
+        content: QWidget,
+        name: object = QT_TRANSLATE_NOOP("Reflow", "Window content"),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(content, name, parent)
         self.setObjectName(f"scroll_{content.objectName() or 'body'}")
 
     def _bar(self) -> int:
@@ -241,6 +246,31 @@ class ScrollBody(ContentScroll):
         if content is None:
             return super().minimumSizeHint()
         return QSize(content.minimumSizeHint().width() + self._bar(), 4 * self.fontMetrics().height())
+
+
+class FittedContent(QWidget):
+    """What a `FittedScroll` holds: it fills the view, and is made taller than the view only down to its
+    minimum (the parts that stretch, a list or a text box, shrink first)."""
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        return layout.minimumHeightForWidth(width) if layout is not None else super().heightForWidth(width)
+
+
+class FittedScroll(ContentScroll):
+    """A part of a page that fills its room and scrolls only when even its minimum does not fit (200 %, a
+    large font): nothing in it is squeezed below its size or drawn over its neighbour. Never sideways: it
+    is as wide as its content's minimum at least."""
+
+    def __init__(self, content: FittedContent, name: object, parent: QWidget | None = None) -> None:
+        super().__init__(content, name, parent)
+
+    def minimumSizeHint(self) -> QSize:
+        content = self.widget()
+        if content is None:
+            return super().minimumSizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(content.minimumSizeHint().width() + bar, 4 * self.fontMetrics().height())
 
 
 def fit_height(window: QWidget) -> None:

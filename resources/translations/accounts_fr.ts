@@ -328,6 +328,18 @@
         <translation>Si votre navigateur ne s&apos;est pas ouvert, copiez-y cette adresse :</translation>
     </message>
     <message>
+        <source>Paste a code instead…</source>
+        <translation>Coller un code à la place…</translation>
+    </message>
+    <message>
+        <source>Paste a code instead of waiting for the browser</source>
+        <translation>Coller un code au lieu d&apos;attendre le navigateur</translation>
+    </message>
+    <message>
+        <source>Your server then shows a code to copy here: useful when the browser does not come back.</source>
+        <translation>Votre serveur affiche alors un code à copier ici : utile quand le navigateur ne revient pas.</translation>
+    </message>
+    <message>
         <source>Your server runs an older version of Mastodon: instead of coming back to CM Desktop by itself, it shows a code.</source>
         <translation>Votre serveur utilise une ancienne version de Mastodon : au lieu de revenir de lui-même à CM Desktop, il affiche un code.</translation>
     </message>

@@ -56,6 +56,33 @@
     </message>
 </context>
 <context>
+    <name>AnswerBox</name>
+    <message>
+        <source>You answered. You can answer again below.</source>
+        <translation>Vous avez répondu. Vous pouvez répondre à nouveau ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Your answer is on its way. It is sent once, even if the computer stops.</source>
+        <translation>Votre réponse est en route. Elle part une seule fois, même si l&apos;ordinateur s&apos;arrête.</translation>
+    </message>
+    <message>
+        <source>Your answer could not be sent: the Sending page says why.</source>
+        <translation>Votre réponse n&apos;a pas pu partir : la page Envoi dit pourquoi.</translation>
+    </message>
+    <message>
+        <source>We could not tell whether your answer went out: the Sending page asks you.</source>
+        <translation>Nous ne savons pas si votre réponse est partie : la page Envoi vous le demande.</translation>
+    </message>
+    <message>
+        <source>Your &amp;answer</source>
+        <translation>Votre &amp;réponse</translation>
+    </message>
+    <message>
+        <source>Write your answer here. Ctrl+Enter sends it.</source>
+        <translation>Écrivez votre réponse ici. Ctrl+Entrée l&apos;envoie.</translation>
+    </message>
+</context>
+<context>
     <name>ComposerPage</name>
     <message>
         <source>Your draft was restored.</source>
@@ -70,12 +97,28 @@
         <translation>Corrigez d&apos;abord les points marqués « À corriger ».</translation>
     </message>
     <message>
+        <source>The pictures are still being prepared for each network: one moment.</source>
+        <translation>Les images sont encore en préparation pour chaque réseau : un instant.</translation>
+    </message>
+    <message>
         <source>Your post will be sent as soon as the computer is online.</source>
         <translation>Votre publication partira dès que l&apos;ordinateur sera connecté.</translation>
     </message>
     <message>
-        <source>Scheduled for %1.</source>
-        <translation>Programmée pour le %1.</translation>
+        <source>%1 at %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <source>Added to the queue: it goes out on %1 on %2, the next free posting time.</source>
+        <translation>Ajoutée à la file : elle part le %1 sur %2, au prochain horaire libre.</translation>
+    </message>
+    <message>
+        <source>Scheduled for %1 on %2.</source>
+        <translation>Programmée pour le %1 sur %2.</translation>
+    </message>
+    <message>
+        <source>It is in the Calendar.</source>
+        <translation>Vous la retrouvez dans le Calendrier.</translation>
     </message>
     <message>
         <source>Something went wrong while saving. Your text is still here.</source>
@@ -139,6 +182,10 @@
     <message>
         <source>Checking the connection…</source>
         <translation>Vérification de la connexion…</translation>
+    </message>
+    <message>
+        <source>%1 unreachable since %2: posts wait and go out when it answers again</source>
+        <translation>%1 injoignable depuis %2 : les publications attendent et partiront dès qu&apos;il répondra</translation>
     </message>
     <message>
         <source>Online</source>
@@ -277,6 +324,14 @@
         <translation>Écrire le texte</translation>
     </message>
     <message>
+        <source>Show what to complete</source>
+        <translation>Montrer ce qu&apos;il reste à compléter</translation>
+    </message>
+    <message>
+        <source>To complete</source>
+        <translation>À compléter</translation>
+    </message>
+    <message>
         <source>Must fix</source>
         <translation>À corriger</translation>
     </message>
@@ -291,6 +346,10 @@
     <message>
         <source>Choose above the networks this post goes to: each one is checked here.</source>
         <translation>Choisissez au-dessus les réseaux de cette publication : chacun est vérifié ici.</translation>
+    </message>
+    <message>
+        <source>Write your post above: it is checked here for each network as you type.</source>
+        <translation>Écrivez votre publication ci-dessus : elle est vérifiée ici pour chaque réseau au fil de la frappe.</translation>
     </message>
     <message>
         <source>Everything is ready for the networks you chose.</source>
@@ -466,6 +525,14 @@
         <translation>Les réponses et mentions de tous les réseaux au même endroit, pour que personne n&apos;attende.</translation>
     </message>
     <message>
+        <source>Listening</source>
+        <translation>À l&apos;écoute</translation>
+    </message>
+    <message>
+        <source>What people say about your trade, your town and your shop, with posts you can answer.</source>
+        <translation>Ce qu&apos;on dit de votre métier, de votre ville et de votre boutique, avec des publications auxquelles répondre.</translation>
+    </message>
+    <message>
         <source>Accounts</source>
         <translation>Comptes</translation>
     </message>
@@ -474,7 +541,7 @@
         <translation>Connectez vos réseaux ici ; vos mots de passe restent dans le trousseau de cet ordinateur.</translation>
     </message>
     <message>
-        <source>Insights</source>
+        <source>Results</source>
         <translation>Résultats</translation>
     </message>
     <message>
@@ -568,6 +635,10 @@
         <translation>Points relevés</translation>
     </message>
     <message>
+        <source>Your post</source>
+        <translation>Votre publication</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
@@ -591,6 +662,10 @@
 <context>
     <name>ScheduleDialog</name>
     <message>
+        <source>Done: your computer will send it even if CM Desktop is closed.</source>
+        <translation>C&apos;est fait : votre ordinateur l&apos;enverra même si CM Desktop est fermé.</translation>
+    </message>
+    <message>
         <source>The post could not be scheduled. Please try again.</source>
         <translation>La publication n&apos;a pas pu être programmée. Veuillez réessayer.</translation>
     </message>
@@ -605,6 +680,14 @@
     <message>
         <source>Date and time of publication</source>
         <translation>Date et heure de publication</translation>
+    </message>
+    <message>
+        <source>CM Desktop must be open at that time to send it: publishing while it is closed is off.</source>
+        <translation>CM Desktop doit être ouvert à ce moment-là pour l&apos;envoyer : la publication quand il est fermé est désactivée.</translation>
+    </message>
+    <message>
+        <source>Publish even when CM Desktop is closed</source>
+        <translation>Publier même quand CM Desktop est fermé</translation>
     </message>
 </context>
 <context>

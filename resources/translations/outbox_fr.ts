@@ -252,6 +252,10 @@
         <translation>Reconnecter le compte</translation>
     </message>
     <message>
+        <source>How did it go?</source>
+        <translation>Comment ça s&apos;est passé ?</translation>
+    </message>
+    <message>
         <source>See it online</source>
         <translation>La voir en ligne</translation>
     </message>

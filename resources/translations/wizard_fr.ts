@@ -40,8 +40,28 @@
         <translation>Le nom de votre commerce, entreprise ou association</translation>
     </message>
     <message>
-        <source>Optional, e.g. croissants, pottery classes, guided walks</source>
-        <translation>Facultatif, par exemple : croissants, cours de poterie, balades guidées</translation>
+        <source>Ideas for: %1</source>
+        <translation>Des idées pour : %1</translation>
+    </message>
+    <message>
+        <source>We do not know this trade yet: choose below what is closest, the ideas stay general.</source>
+        <translation>Nous ne connaissons pas encore ce métier : choisissez ci-dessous le plus proche, les idées resteront générales.</translation>
+    </message>
+    <message>
+        <source>In your words: florist, hairdresser, bookshop, football club…</source>
+        <translation>Avec vos mots : fleuriste, coiffeuse, librairie, club de foot…</translation>
+    </message>
+    <message>
+        <source>Your t&amp;rade</source>
+        <translation>Votre &amp;métier</translation>
+    </message>
+    <message>
+        <source>e.g. florist, hairdresser, football club</source>
+        <translation>par ex. fleuriste, coiffeuse, club de foot</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. seasonal bouquets, pottery classes, guided walks</source>
+        <translation>Facultatif, par ex. bouquets de saison, cours de poterie, visites guidées</translation>
     </message>
     <message>
         <source>e.g. Lyon</source>
@@ -99,12 +119,28 @@
         <translation>Une fois reliés, Bluesky et Mastodon peuvent publier pour vous, à l&apos;heure prévue.</translation>
     </message>
     <message>
-        <source>&amp;Connect Bluesky or Mastodon</source>
-        <translation>&amp;Relier Bluesky ou Mastodon</translation>
+        <source>Connect B&amp;luesky</source>
+        <translation>Connecter &amp;Bluesky</translation>
+    </message>
+    <message>
+        <source>Connect &amp;Mastodon</source>
+        <translation>Connecter &amp;Mastodon</translation>
+    </message>
+    <message>
+        <source>Connected: %1. You can go on.</source>
+        <translation>Connecté : %1. Vous pouvez continuer.</translation>
     </message>
     <message>
         <source>The other networks need nothing: when a post is due, CM Desktop gets it ready and reminds you, and you publish it yourself in a couple of clicks.</source>
         <translation>Pour les autres réseaux, rien à faire : le moment venu, CM Desktop prépare la publication et vous prévient, puis vous la publiez vous-même en quelques clics.</translation>
+    </message>
+    <message>
+        <source>Publish even when CM Desktop is closed</source>
+        <translation>Publier même quand CM Desktop est fermé</translation>
+    </message>
+    <message>
+        <source>Your computer sends what is due every 5 minutes, as long as it is on. You can change this in Settings.</source>
+        <translation>Votre ordinateur envoie ce qui est prévu toutes les 5 minutes, tant qu&apos;il est allumé. Vous pourrez changer cela dans les Réglages.</translation>
     </message>
     <message>
         <source>You can connect your accounts at any time from the Accounts page.</source>
@@ -317,6 +353,22 @@
         <translation>%1 dans %2 jours : on prépare une publication ?</translation>
     </message>
     <message>
+        <source>Ideas for this week</source>
+        <translation>Idées pour cette semaine</translation>
+    </message>
+    <message>
+        <source>No idea left for this week: your plan&apos;s next ones come on Monday.</source>
+        <translation>Plus d&apos;idée pour cette semaine : les prochaines de votre plan arrivent lundi.</translation>
+    </message>
+    <message>
+        <source>Write it</source>
+        <translation>L&apos;écrire</translation>
+    </message>
+    <message>
+        <source>Write the idea for %1</source>
+        <translation>Écrire l&apos;idée de %1</translation>
+    </message>
+    <message>
         <source>Tip of the week</source>
         <translation>Le conseil de la semaine</translation>
     </message>
@@ -351,8 +403,8 @@
 <context>
     <name>NetworksPage</name>
     <message>
-        <source>With the time you have, your plan starts with the first %1 ticked; the others will wait until the habit is set.</source>
-        <translation>Avec le temps dont vous disposez, votre plan commence par les %1 premiers réseaux cochés ; les autres attendront que l&apos;habitude soit prise.</translation>
+        <source>With the time you have, the first %1 ticked get every post; the others get one post in two.</source>
+        <translation>Avec le temps dont vous disposez, les %1 premiers cochés reçoivent chaque publication ; les autres, une sur deux.</translation>
     </message>
     <message>
         <source>Where to post</source>

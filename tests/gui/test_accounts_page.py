@@ -557,17 +557,28 @@ def test_cancel_while_the_browser_is_open(
         client.get(redirect + "?code=late&state=x")
 
 
-def test_a_closed_browser_times_out_with_a_clear_message(
-    qtbot: QtBot, mastodon_imitation: str, store: Store, thread_runner: WatchedThreadRunner
+def test_a_closed_browser_times_out_then_offers_to_paste_a_code(
+    qtbot: QtBot,
+    mastodon_imitation: str,
+    store: Store,
+    thread_runner: WatchedThreadRunner,
+    memory_keyring: MemoryKeyring,
 ) -> None:
+    """On a server of 4.3 or later too, the pasted code stays the way out; and a sign-in page that never came
+    back may mean the server forgot CM Desktop's registration: the next try registers again."""
     page = make_page(qtbot, store, thread_runner, open_url=ClosedBrowser(), browser_timeout=0.5)
     dialog = page.open_mastodon()
     dialog.server_edit.setText(mastodon_imitation)
     qtbot.mouseClick(dialog.next_button, LEFT)
     qtbot.waitUntil(lambda: dialog.status.tone is Tone.ERROR, timeout=15_000)
-    assert dialog.step == SERVER and dialog.server_edit.text() == mastodon_imitation
-    assert dialog.status.text == OAuthTimeout.text.en
+    assert dialog.step == BROWSER and dialog.status.text == OAuthTimeout.text.en
+    assert dialog.use_code_button.isVisible() and dialog.use_code_button.hasFocus()
+    assert not [user for (_service, user) in memory_keyring.items if user.startswith("mastodon:app:")]
+    qtbot.mouseClick(dialog.use_code_button, LEFT)
+    assert dialog.step == CODE and "redirect_uri=urn" in dialog.code_address.edit.text()
     assert saved_accounts(store) == []
+    qtbot.mouseClick(dialog.cancel_button, LEFT)  # gives back the sign-in's connection
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
 
 
 def test_an_unknown_server_and_a_mistyped_one(

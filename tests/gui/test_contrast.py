@@ -166,3 +166,30 @@ def test_the_app_uses_the_palette_and_follows_light_and_dark(
             assert qapp.palette().color(R.PlaceholderText) == colours.colour(Role.SECONDARY, qapp.palette())
         finally:
             hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_results_charts_and_the_listening_list_marks_stand_out(qapp: QApplication, scheme: str) -> None:
+    """Marks that carry meaning (3:1): the Results page's bars (the palette's highlight) and axis words
+    on its cards (Base), the followers' line of each network it can read, the focus ring a chart draws; the
+    Listening list's network stripe and "new" dot on its rows (Base). Their words are the TEXT_ROLES above."""
+    palette = make_palette(SCHEMES[scheme])
+    card = palette.color(R.Base)
+    pairs = [
+        ("chart bars", palette.color(R.Highlight), card),
+        ("chart focus ring", colours.colour(Role.ACCENT, palette), card),
+        ("listening new dot", colours.colour(Role.ACCENT, palette), card),
+    ]
+    for network in registry.direct():  # the networks whose followers and searches the app reads
+        pairs.append((f"followers line {network.id}", QColor(network.colour), card))
+        pairs.append((f"listening stripe {network.id}", network_colour(network.id), card))
+    found = failures(pairs, MARKS)
+    assert not found, "\n".join(found)
+    words = [
+        ("chart words", palette.color(R.WindowText), card),
+        ("chart captions", colours.colour(Role.SECONDARY, palette), card),
+        ("why a post worked", colours.colour(Role.DONE, palette), card),
+        ("a reading that went wrong", colours.colour(Role.CHECK, palette), palette.color(R.Window)),
+    ]
+    found = failures(words, TEXT)
+    assert not found, "\n".join(found)

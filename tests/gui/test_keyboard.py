@@ -37,7 +37,9 @@ PAGE_ORDER: dict[str, list[str]] = {
     "home": [NAV, "home_scroll", "posts_button", "moment_button", "week_bars"],
     "compose": [
         NAV,
-        "scroll_page_compose",  # everything chosen, a picture, six problems: the page is taller than 648 px
+        # Everything chosen, a picture, six problems: the editor's column is taller than the window and
+        # scrolls (a stop); the buttons under both columns stay in view, after the previews.
+        "composer_column",
         *(f"target_{n}" for n in ("facebook", "instagram", "x", "linkedin", "mastodon_2", "bluesky_1")),
         *(f"target_{n}" for n in ("threads", "google_business", "pinterest")),
         "main_text",
@@ -51,11 +53,11 @@ PAGE_ORDER: dict[str, list[str]] = {
         "issues_scroll",
         "fix_image.cropped",
         *(["fix_image.alt_missing"] * 6),
+        "previews_scroll",
         "save_draft",
         "schedule",
         "add_to_queue",
         "publish_now",
-        "previews_scroll",
     ],
     "calendar": [
         NAV,
@@ -84,10 +86,26 @@ PAGE_ORDER: dict[str, list[str]] = {
         "status_row_7",
         "status_row_5",
         "status_row_6",
+        "status_row_9",
+        "how_9",  # published by hand on Facebook: "How did it go?"
         "status_row_8",
         "open_8",
     ],
     "inbox": [NAV, "check_now", "mark_all_read", "view_to_answer", "account_filter", "messages_list"],
+    # "All searches" chosen (change, pause and remove wait for one search); the first post found open,
+    # nothing written yet ("Send answer" waits for words).
+    "listening": [
+        NAV,
+        "add_watch",
+        "watch_choice",
+        "listening_list",
+        "open_on_network",
+        "keep_as_idea",
+        "dismiss",
+        "listening_answer_box",
+        "like_result",
+        "follow_author",
+    ],
     "accounts": [
         NAV,
         "connect_bluesky",
@@ -97,7 +115,18 @@ PAGE_ORDER: dict[str, list[str]] = {
         "reconnect_button",
         "disconnect_button",
     ],
-    "insights": [NAV],
+    "insights": [
+        NAV,
+        "results_scroll",  # taller than the window: a stop, the arrows scroll it
+        "read_now",
+        "export_csv",
+        "results_weekday_chart",  # each chart reads its figures to a screen reader
+        "results_hour_chart",
+        "results_top_1",  # each top post: its words, figures and why it worked
+        "results_followers_chart",
+        "results_kinds_chart",
+        "results_open_sending",
+    ],
     "help": [NAV, "qt_tabwidget_tabbar", "guides_list", "guide_open"],
     "settings": [
         NAV,

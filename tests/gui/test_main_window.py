@@ -46,8 +46,9 @@ def test_navigation_shows_every_section(qtbot: QtBot, paths: AppPaths) -> None:
         "Calendar",
         "Sending",
         "Messages",
+        "Listening",
         "Accounts",
-        "Insights",
+        "Results",
         "Help",
         "Settings",
     ]
@@ -181,3 +182,24 @@ def test_closing_the_window_stops_every_background_timer(qtbot: QtBot, paths: Ap
     shell.window.close()
     assert not shell.outbox.worker._tick.isActive() and not shell.connectivity._timer.isActive()
     shell.shutdown()
+
+
+def test_the_status_light_follows_the_last_exchange_with_each_network(qtbot: QtBot) -> None:
+    """Issue #16.13: "Online" while Bluesky's server does not answer was a lie."""
+    from datetime import datetime
+
+    from cm_desktop.ui.connectivity_indicator import ConnectivityIndicator
+
+    light = ConnectivityIndicator()
+    qtbot.addWidget(light)
+    light.set_online(True)
+    assert light.accessibleName() == "Online"
+    light.exchange("bluesky", False, datetime(2027, 12, 8, 7, 49))
+    light.exchange("bluesky", False, datetime(2027, 12, 8, 7, 54))  # still down: the first failure counts
+    assert light.accessibleName().startswith("Bluesky unreachable since 07:49")
+    light.exchange("mastodon", True, datetime(2027, 12, 8, 7, 55))
+    assert "Mastodon" not in light.accessibleName()
+    light.exchange("bluesky", True, datetime(2027, 12, 8, 8, 2))
+    assert light.accessibleName() == "Online"
+    light.set_online(False)
+    assert light.accessibleName().startswith("Offline")

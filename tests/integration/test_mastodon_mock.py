@@ -39,6 +39,11 @@ except ImportError:  # pragma: no cover - depends on the dev environment
 SEEDED_TOKEN = "alice_token"  # the imitation's seeded test account "alice"
 
 
+def _attempt() -> datetime:
+    """When the attempt is made: a look-up reads the account's statuses back to this moment."""
+    return datetime.now(UTC)
+
+
 @pytest.fixture(scope="module")
 def imitation() -> Iterator[str]:
     server = MockServer(host="127.0.0.1")
@@ -145,7 +150,7 @@ def test_imitation_refuses_too_long_text_with_422(base_url: str) -> None:
 
 
 def test_imitation_same_idempotency_key_gives_the_same_status(base_url: str) -> None:
-    post = OutgoingPost(text="Une seule fois", idempotency_key="target-once")
+    post = OutgoingPost(text="Une seule fois", idempotency_key="target-once", not_before=_attempt())
     with MastodonConnector(base_url, SEEDED_TOKEN) as connector:
         first = connector.publish(post)
         second = connector.publish(post)
@@ -153,19 +158,25 @@ def test_imitation_same_idempotency_key_gives_the_same_status(base_url: str) -> 
 
 
 def test_imitation_lookup_by_fingerprint(base_url: str) -> None:
-    post = OutgoingPost(text="Ouvert dimanche\n\n#Boulangerie @bob", idempotency_key="t")
+    post = OutgoingPost(
+        text="Ouvert dimanche\n\n#Boulangerie @bob", idempotency_key="t", not_before=_attempt()
+    )
     with MastodonConnector(base_url, SEEDED_TOKEN) as connector:
         assert connector.lookup(post) is None
         published = connector.publish(post)
     with MastodonConnector(base_url, SEEDED_TOKEN) as fresh:  # a restart: nothing cached
         found = fresh.lookup(post)
         assert found is not None and found.remote_id == published.remote_id
-        assert fresh.lookup(OutgoingPost(text="Fermé lundi", idempotency_key="u")) is None
+        assert (
+            fresh.lookup(OutgoingPost(text="Fermé lundi", idempotency_key="u", not_before=_attempt())) is None
+        )
 
 
 def test_imitation_native_scheduling_update_and_cancel(base_url: str) -> None:
     when = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=3)
-    post = OutgoingPost(text="Promo de la semaine", idempotency_key="sched-1", scheduled_at=when)
+    post = OutgoingPost(
+        text="Promo de la semaine", idempotency_key="sched-1", scheduled_at=when, not_before=_attempt()
+    )
     with MastodonConnector(base_url, SEEDED_TOKEN) as connector:
         result = connector.publish(post)
         assert result.scheduled and result.remote_id
@@ -193,7 +204,7 @@ def test_imitation_injected_429_gives_the_time_to_wait(base_url: str) -> None:
 
 def test_imitation_injected_500_then_retry_posts_once(base_url: str) -> None:
     inject(base_url, "/api/v1/statuses", type="status", status=500)
-    post = OutgoingPost(text="Après une erreur", idempotency_key="k-500")
+    post = OutgoingPost(text="Après une erreur", idempotency_key="k-500", not_before=_attempt())
     with MastodonConnector(base_url, SEEDED_TOKEN) as connector:
         with pytest.raises(Unknown) as caught:
             connector.publish(post)
@@ -206,7 +217,7 @@ def test_imitation_injected_500_then_retry_posts_once(base_url: str) -> None:
 def test_imitation_slow_answer_times_out_then_reconcile_and_retry_posts_exactly_once(base_url: str) -> None:
     """The answer comes after our timeout: the outcome is unclear, so look first, then retry with the key."""
     inject(base_url, "/api/v1/statuses", type="latency", delay_ms=1500)
-    post = OutgoingPost(text="Réponse lente", idempotency_key="k-slow")
+    post = OutgoingPost(text="Réponse lente", idempotency_key="k-slow", not_before=_attempt())
     with MastodonConnector(base_url, SEEDED_TOKEN, timeout=httpx.Timeout(5.0, read=0.5)) as connector:
         with pytest.raises(Unknown) as caught:
             connector.publish(post)

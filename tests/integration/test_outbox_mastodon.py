@@ -142,14 +142,15 @@ def test_native_schedule_with_a_lost_answer_is_reconciled_through_scheduled_stat
     assert outbox.run() == []
     assert len(proxy.requests("POST", "/api/v1/statuses")) == 1
 
-    # The server's own time comes (stand-in: move the imitation's scheduled status to the past, since it
-    # publishes due ones when they are next read).
+    # The server's own time comes (stand-in for its scheduler: move the imitation's scheduled status to the
+    # past; the imitation publishes due ones when its list is next read).
     _api(
         imitation,
         "PUT",
         f"/api/v1/scheduled_statuses/{scheduled[0]['id']}",
         data={"scheduled_at": (datetime.now(UTC) - timedelta(seconds=1)).isoformat()},
     )
+    assert _api(imitation, "GET", "/api/v1/scheduled_statuses") == []
     clock.set(due + timedelta(minutes=2))
     outcomes = outbox.run()
     assert [o.event for o in outcomes] == ["published"]

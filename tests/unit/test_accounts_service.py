@@ -294,6 +294,20 @@ def test_mastodon_reconnecting_the_same_account_keeps_its_row_and_replaces_its_s
     assert secrets.get(app_secret_ref(mastodon_server.base))
 
 
+def test_mastodon_a_registration_the_server_deleted_is_made_again(
+    store: Store, secrets: Secrets, memory_keyring: MemoryKeyring, mastodon_server: AuthServerState
+) -> None:
+    """Servers before 4.3 delete registrations nobody used: the sign-in page then never comes back. The stored
+    registration is forgotten, so the next try registers CM Desktop again instead of reusing it forever."""
+    connect_mastodon(store, secrets, mastodon_server.base, Browser(), timeout=10)
+    mastodon_server.apps.clear()
+    with pytest.raises(ConnectError):
+        connect_mastodon(store, secrets, mastodon_server.base, Browser(), timeout=1)
+    assert secrets.get(app_secret_ref(mastodon_server.base)) is None
+    again = connect_mastodon(store, secrets, mastodon_server.base, Browser(), timeout=10)
+    assert again.status == AccountStatus.OK.value and len(mastodon_server.apps) == 1
+
+
 def test_mastodon_copy_paste_on_an_older_server(
     store: Store, secrets: Secrets, memory_keyring: MemoryKeyring, mastodon_server: AuthServerState
 ) -> None:

@@ -37,13 +37,14 @@ class Recorder:
 
 
 def test_command_is_this_python_with_module_or_the_frozen_exe() -> None:
-    module = [sys.executable, "-m", "cm_desktop", "publish-due", "--json", "--inbox"]
+    module = [sys.executable, "-m", "cm_desktop", "publish-due", "--json", "--inbox", "--watch"]
     assert publish_command(frozen=False) == module
     assert publish_command(frozen=True, executable=r"C:\Program Files\CM Desktop\cm-desktop.exe") == [
         r"C:\Program Files\CM Desktop\cm-desktop.exe",
         "publish-due",
         "--json",
         "--inbox",
+        "--watch",
     ]
 
 

@@ -83,3 +83,31 @@ def test_check_unknown_network_is_bad_usage(data_home: Path) -> None:
     result = run("check", "--network", "myspace", "hello", home=data_home)
     assert result.returncode == 2
     assert "mastodon" in result.stderr
+
+
+def test_check_judges_pictures_as_the_pipeline_sends_them(data_home: Path, tmp_path: Path) -> None:
+    """A 3000x2000 phone photo over a megabyte: the outbox resizes it for Bluesky, so `check --image` says
+    so as a tip (with its severity in the JSON) instead of refusing it; a damaged file blocks."""
+    from PIL import Image
+
+    photo = tmp_path / "bouquet.jpg"
+    Image.effect_noise((3000, 2000), 80).convert("RGB").save(photo, quality=95)
+    assert photo.stat().st_size > 1_000_000
+    args = ("check", "--network", "bluesky", "--json", "--lang", "fr")
+    result = run(*args, "--image", str(photo), "--alt", "Des tulipes", "Les tulipes", home=data_home)
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads(result.stdout)
+    assert report["ok"] is True
+    severities = {i["code"]: i["severity"] for i in report["issues"]}
+    assert "image.too_heavy" not in severities
+    assert severities["image.fitted"] == "tip"
+    fitted = next(i for i in report["issues"] if i["code"] == "image.fitted")
+    assert "2000×1333" in fitted["message"]
+
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(photo.read_bytes()[:2000])
+    result = run(*args, "--image", str(photo), "--image", str(broken), "Les tulipes", home=data_home)
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    blocking = [i for i in report["issues"] if i["severity"] == "blocks"]
+    assert [i["code"] for i in blocking if i["params"].get("number") == 2] == ["image.unusable"]

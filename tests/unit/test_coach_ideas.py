@@ -126,4 +126,5 @@ def test_every_template_fills_completely_with_all_values(lang: str) -> None:
     values = dict.fromkeys(ALLOWED_PLACEHOLDERS, "X")
     for i in ideas(lang=lang):  # type: ignore[arg-type]
         out = fill(i.template, values, i.lang)
-        assert "{" not in out and "[" not in out, i.code
+        # Only the owner's own gaps remain, as "[…]" (the checks block them until they are filled).
+        assert "{" not in out and "[" not in out.replace("[…]", ""), i.code

@@ -154,14 +154,17 @@ def test_rhythm_fits_the_time_budget(minutes: int, posts: int, max_networks: int
         assert plan.rhythm.reply_minutes >= 45  # time to answer comments
 
 
-def test_networks_chosen_by_the_person_win_and_extra_ones_wait() -> None:
+def test_networks_chosen_by_the_person_are_all_in_the_plan_and_it_says_why_some_post_less() -> None:
+    """Issue #16.8: she ticked them, they are in the plan; past what her time allows they share the posts,
+    and the plan says so (she may untick one)."""
     answers = ProfileAnswers(
         K.ARTIST, (Goal.SELL_ONLINE,), 15, "FR", "Arles", "en", networks=("bluesky", "pinterest", "instagram")
     )
     plan = make_plan(answers, START, "Europe/Paris")
-    assert plan.networks == ("bluesky", "pinterest")
-    assert plan.later_networks == ("instagram",)
-    assert any("Instagram" in line for line in plan.describe())
+    assert plan.networks == ("bluesky", "pinterest", "instagram")
+    assert plan.later_networks == ()
+    assert {s.network for s in plan.slots} == {"bluesky", "pinterest", "instagram"}
+    assert any("Instagram" in line and "one post in two" in line for line in plan.describe())
 
 
 def test_a_date_only_the_person_knows_is_left_as_a_visible_gap() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import socket
 import ssl
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -383,49 +383,7 @@ def test_limits_of_forks_that_announce_max_toot_chars() -> None:
 # --- lookup -------------------------------------------------------------------------------------------
 
 
-def lookup_handler(
-    scheduled: Sequence[object], statuses: Sequence[object], fail: int | None = None
-) -> Handler:
-    def handler(request: httpx.Request) -> httpx.Response:
-        path = request.url.path
-        if path == "/api/v1/accounts/verify_credentials":
-            return json_response(200, {"id": "99", "username": "me"})
-        if fail is not None:
-            return json_response(fail, {"error": "nope"})
-        if path == "/api/v1/scheduled_statuses":
-            assert request.url.params["limit"] == "40"
-            return json_response(200, scheduled)
-        if path == "/api/v1/accounts/99/statuses":
-            assert request.url.params["limit"] == "40"
-            return json_response(200, statuses)
-        raise AssertionError(path)
-
-    return handler
-
-
-def test_lookup_finds_a_published_status_by_fingerprint() -> None:
-    statuses = [status_json("5", "<p>Other</p>"), status_json("6", "<p>Bonjour   à tous</p><p>#Pain</p>")]
-    post = OutgoingPost(text="Bonjour à tous\n#pain", idempotency_key="k")
-    with connector(lookup_handler([], statuses)) as c:
-        assert c.lookup(post) == PublishResult(remote_id="6", url=f"{SERVER}/@me/6")
-
-
-def test_lookup_finds_a_scheduled_status() -> None:
-    scheduled = [{"id": "3", "scheduled_at": "2026-08-01T14:00:00.000Z", "params": {"text": "Later"}}]
-    with connector(lookup_handler(scheduled, [])) as c:
-        found = c.lookup(OutgoingPost(text="Later", idempotency_key="k"))
-    assert found is not None and found.scheduled and found.remote_id == "3"
-
-
-def test_lookup_returns_none_when_surely_absent() -> None:
-    with connector(lookup_handler([], [status_json("5", "<p>Other</p>")])) as c:
-        assert c.lookup(OutgoingPost(text="Mine", idempotency_key="k")) is None
-
-
-@pytest.mark.parametrize(("fail", "cls"), [(500, Unknown), (404, Unknown), (401, AuthExpired)])
-def test_lookup_raises_transient_when_it_cannot_tell(fail: int, cls: type[Exception]) -> None:
-    with connector(lookup_handler([], [], fail=fail)) as c, pytest.raises(cls):
-        c.lookup(OutgoingPost(text="Mine", idempotency_key="k"))
+# Look-ups (time-bounded, paged, scheduled copies by id): tests/unit/test_mastodon_lookup.py.
 
 
 # --- login pieces -------------------------------------------------------------------------------------
@@ -442,7 +400,7 @@ def test_register_app_sends_name_redirects_and_narrow_scopes() -> None:
         app = login.register_app()
     assert seen[0]["client_name"] == "CM Desktop"
     assert seen[0]["redirect_uris"].split("\n") == ["http://127.0.0.1/callback", "urn:ietf:wg:oauth:2.0:oob"]
-    assert seen[0]["scopes"] == SCOPES and "follow" not in SCOPES and "admin" not in SCOPES
+    assert seen[0]["scopes"] == SCOPES and "follow" not in SCOPES.split() and "admin" not in SCOPES
     assert app.client_id == "cid" and "csecret" not in repr(app)
 
 
@@ -461,6 +419,25 @@ def test_ensure_app_registers_once_and_keeps_it_in_the_keychain() -> None:
     assert first == second
     stored = secrets.get(app_secret_ref(SERVER))
     assert stored is not None and AppRegistration.from_secret(stored) == first
+
+
+def test_a_registration_made_before_listening_is_made_again_with_its_permissions() -> None:
+    """Registered with fewer scopes (before search and follows): a new login must ask for them all."""
+    calls: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request.url.path)
+        return json_response(200, {"client_id": "cid2", "client_secret": "csecret2"})
+
+    secrets = Secrets()
+    older = AppRegistration(
+        server_url=SERVER, client_id="cid", client_secret="s", scopes="read:statuses write:statuses"
+    )
+    secrets.set(app_secret_ref(SERVER), older.to_secret())
+    with MastodonLogin(SERVER, transport=httpx.MockTransport(handler)) as login:
+        app = ensure_app(login, secrets)
+    assert calls == ["/api/v1/apps"] and app.client_id == "cid2"
+    assert {"read:search", "write:follows"} <= set(app.scopes.split())
 
 
 def test_discovery_404_means_an_older_server_and_the_copy_paste_flow() -> None:

@@ -212,7 +212,9 @@ def test_a_thread_and_a_deleted_post() -> None:
 
 
 def test_the_answer_goes_out_as_a_reply_with_the_parents_audience() -> None:
-    replay = Replay().take("test_status_reply", 2)
+    """The person's own default audience is read once (recorded: public); the answer is never wider than its
+    parent's (unlisted)."""
+    replay = Replay().take("test_verify_credentials", 1).take("test_status_reply", 2)
     connector = replay.reader().connector
     result = connector.publish(
         OutgoingPost(

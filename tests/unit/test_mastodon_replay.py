@@ -246,7 +246,8 @@ def test_replay_status_post_text_only() -> None:
     sent = cassette.requests[0]
     assert sent.headers["idempotency-key"] == "key-1"
     form = httpx.QueryParams(sent.content.decode())
-    assert form["status"] == "Toot!" and form["visibility"] == "public" and form["language"] == "en"
+    # No visibility chosen: none sent, so the server applies the person's own default (never forced public).
+    assert form["status"] == "Toot!" and "visibility" not in form and form["language"] == "en"
     assert [r.method for r in cassette.requests] == ["POST", "DELETE"]
 
 

@@ -33,6 +33,7 @@ from cm_desktop.core.ports import (
     OutgoingPost,
     Publisher,
     PublishResult,
+    Refused,
     ServerLimits,
     Unknown,
 )
@@ -634,3 +635,94 @@ def test_a_copy_handed_over_before_records_existed_is_taken_as_it_is(world: Worl
     assert held is not None and held.at == DUE and held.text == "Atelier pain samedi"
     world.move(post_id, DUE + timedelta(hours=1))
     assert world.run() == ["native_moved"]
+
+
+# --- a server's limits on keeping posts for later, and a move at the last minute (#21) -------------------
+
+
+class Limited(Held):
+    """OUR IMITATION again, keeping Mastodon's limits (mastodon-mock does not): at most `per_day` copies held
+    for one day, none less than 5 minutes ahead; anything else is refused (422, Refused)."""
+
+    per_day: int = 25
+
+    def publish(self, post: OutgoingPost) -> PublishResult:
+        at = post.scheduled_at
+        if at is not None and at - self.clock.now() >= MIN_LEAD:
+            same_day = [c for c in self.scheduled.values() if c.at.date() == at.date()]
+            if len(same_day) >= self.per_day:
+                self._request("publish")
+                raise Refused("You have exceeded the limit of scheduled statuses", code="refused")
+        return super().publish(post)
+
+
+def test_a_post_the_server_will_not_keep_is_sent_by_the_outbox_at_its_time(store: Store) -> None:
+    """The 26th post of a day is refused by the server: not a failure; kept here, said, sent at its time."""
+    with store.session() as session:
+        account = Account(network="mastodon", handle="@b@m.test", secret_ref="ref")
+        session.add(account)
+        session.commit()
+        assert account.id is not None
+    clock = ManualClock(T0)
+    server = Limited(clock)
+    server.per_day = 1
+    world = World(store, clock, server, account.id)
+    world.handed_over("Premier du jour")
+    refused = world.queue("Deuxième du jour", DUE + timedelta(minutes=30))
+    assert world.run() == ["kept_here"]
+    row = world.row(refused)
+    assert (row.state, row.native_schedule_id, row.last_error_code) == ("scheduled", "", m.NATIVE_REFUSED)
+    assert "garder cette publication pour plus tard" in m.message_for(
+        row.last_error_code, "mastodon", "", "fr"
+    )
+    clock.advance(timedelta(minutes=20))
+    assert world.run() == []  # never handed over again
+    clock.set(DUE + timedelta(minutes=30))
+    events = world.run()
+    assert "published" in events
+    assert server.copies("Deuxième du jour") == 1 and server.copies("Premier du jour") == 1
+
+
+def test_a_copy_moved_at_the_last_minute_is_not_published_twice(world: World) -> None:
+    """Two minutes before its time, the person moves the post five minutes later: too near to move the copy,
+    so it is cancelled, while the server may be publishing it (it answers "cancelled" and publishes anyway).
+    The outbox sends the post only after that moment, once it looked among the published posts."""
+    post_id = world.handed_over()
+    world.clock.set(DUE - timedelta(minutes=2))
+
+    def publish_anyway(name: str) -> None:
+        if name == "cancel":  # the server's scheduler had already taken it
+            for copy in world.server.scheduled.values():
+                world.server.statuses.append(
+                    Status(f"s{next(world.server.ids)}", copy.text, copy.images, copy.at)
+                )
+
+    world.server.during = publish_anyway
+    world.move(post_id, DUE + timedelta(minutes=3))
+    assert world.run() == ["native_cancelled"]
+    world.server.during = None
+    for minutes in (3, 5, 10, 30):
+        world.clock.set(DUE + timedelta(minutes=minutes))
+        world.run()
+    assert world.server.copies("Atelier pain samedi") == 1
+    row = world.row(post_id)
+    assert row.state == "published" and row.last_error_code == m.NATIVE_OUT_BEFORE_MOVE
+
+
+def test_moving_only_the_focus_point_keeps_the_servers_copy(world: World) -> None:
+    post_id = world.queue()
+    with world.store.session() as session:
+        session.add(
+            Media(post_id=post_id, position=0, sha256="ab", stored_path="a.jpg", focal_x=0.5, focal_y=0.5)
+        )
+        session.commit()
+    world.outbox = lambda: _outbox_without_pictures(world)  # type: ignore[method-assign]
+    assert world.run() == ["handed_to_server"]
+    with world.store.session() as session:
+        media = session.exec(select(Media)).one()
+        media.focal_x = 0.2
+        session.add(media)
+        session.commit()
+    world.clock.advance(timedelta(minutes=5))
+    assert world.run() == []
+    assert "cancel" not in world.server.calls and world.server.copies() == 1

@@ -44,6 +44,9 @@ class IdeaEntry:
     # False for ideas that answer something that happened (an event's reminder or recap): the library
     # offers them, the automatic four-week plan does not.
     plannable: bool = True
+    # Trade families (core.coach.trades) the idea is written for: it may name their products and is offered
+    # only to their trades. Empty: it names no product, and suits every trade of its kinds.
+    families: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

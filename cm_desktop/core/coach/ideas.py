@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cm_desktop.core.coach.content_types import IdeaEntry, Occasion
 from cm_desktop.core.coach.data.ideas_common import COMMON_IDEAS
 from cm_desktop.core.coach.data.ideas_kinds import KIND_IDEAS
+from cm_desktop.core.coach.data.ideas_trades import TRADE_IDEAS
 from cm_desktop.core.coach.profile import Goal
 from cm_desktop.core.i18n import Lang, Text
 from cm_desktop.core.models import BusinessKind
@@ -47,7 +48,20 @@ OCCASION_LABELS: dict[Occasion, Text] = {
     Occasion.PRACTICAL_INFO: Text(en="Practical information", fr="Info pratique"),
 }
 
-ALL_IDEAS: tuple[IdeaEntry, ...] = COMMON_IDEAS + KIND_IDEAS
+# Ideas of the kinds' library that name one trade family's products: offered to that family only (a florist
+# is a shop, and must never be offered "the first batch of the day"). The restaurants' own ideas name
+# dishes: every trade of that kind is of the restaurant family.
+KIND_IDEA_FAMILIES: Mapping[str, tuple[str, ...]] = {
+    "shop_first_batch": ("bakery",),
+    "resto_recipe": ("restaurant", "bakery", "food_shop"),
+    "artist_small_format": ("visual_art",),
+}
+
+ALL_IDEAS: tuple[IdeaEntry, ...] = (
+    COMMON_IDEAS
+    + tuple(replace(e, families=KIND_IDEA_FAMILIES.get(e.code, e.families)) for e in KIND_IDEAS)
+    + TRADE_IDEAS
+)
 _BY_CODE: dict[str, IdeaEntry] = {idea.code: idea for idea in ALL_IDEAS}
 
 
@@ -87,7 +101,13 @@ def _localise(entry: IdeaEntry, lang: Lang) -> Idea:
     )
 
 
-def suits(entry: IdeaEntry, kind: BusinessKind | None) -> bool:
+def suits(entry: IdeaEntry, kind: BusinessKind | None, family: str | None = None) -> bool:
+    """Written for this kind of business (or every kind), and naming no product of another trade family:
+    an idea for one family needs a trade of that family (`family` None: the trade is not known)."""
+    if entry.families and family not in entry.families:
+        return False
+    if entry.families and family in entry.families:
+        return True  # a family's idea suits all its trades, whatever kind they picked
     return kind is None or not entry.kinds or kind in entry.kinds
 
 
@@ -96,17 +116,22 @@ def ideas(
     goal: Goal | None = None,
     occasion: Occasion | None = None,
     lang: Lang = "en",
+    family: str | None = None,
 ) -> list[Idea]:
-    """Ideas matching every given filter, those written for this kind first, in library order."""
+    """Ideas matching every given filter, those written for this kind first, in library order.
+    `family`: the trade family (core.coach.trades); without it no idea naming a product is offered."""
     found = [
         e
         for e in ALL_IDEAS
-        if suits(e, kind)
+        if (suits(e, kind, family) if family is not None or kind is not None else True)
         and (goal is None or goal in e.goals)
         and (occasion is None or e.occasion == occasion)
     ]
     # Written for you before written for everyone; sorted() is stable, so the order stays predictable.
-    found = sorted(found, key=lambda e: 0 if kind is not None and kind in e.kinds else 1)
+    found = sorted(
+        found,
+        key=lambda e: 0 if family is not None and family in e.families else 1 if kind in e.kinds else 2,
+    )
     return [_localise(e, lang) for e in found]
 
 
@@ -124,6 +149,10 @@ def placeholders(template: str) -> set[str]:
 
 
 _FIELD = re.compile(r"\{([a-z_]+)\}")
+# "Voici ..., qui ..." in the library's templates: the gaps the owner fills, shown as "[…]" so that the checks
+# see them (an ellipsis after a word, "chez {business}...", is punctuation and stays).
+_DOTS = re.compile(r"(?<![\w.}…])\.\.\.(?![\w.])")
+GAP = "[…]"
 
 
 def fill(template: str, values: Mapping[str, str], lang: Lang = "en") -> str:
@@ -137,4 +166,4 @@ def fill(template: str, values: Mapping[str, str], lang: Lang = "en") -> str:
         en, fr = GAP_LABELS.get(name, (name, name))
         return f"[{fr if lang == 'fr' else en}]"
 
-    return _FIELD.sub(one, template)
+    return _FIELD.sub(one, _DOTS.sub(GAP, template))

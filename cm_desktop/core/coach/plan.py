@@ -47,6 +47,12 @@ LATER_ADVICE = Text(
     en="Add {networks} once the habit is set.",
     fr="Ajoutez {networks} quand l'habitude sera prise.",
 )
+SHARED_ADVICE = Text(
+    en="You chose more networks than your time easily allows: {networks} get one post in two. Untick one "
+    "in the set-up if it is too much.",
+    fr="Vous avez choisi plus de réseaux que votre temps n'en permet facilement : {networks} reçoivent une "
+    "publication sur deux. Décochez-en un dans la configuration si c'est trop.",
+)
 
 
 @dataclass(frozen=True)
@@ -134,14 +140,18 @@ class Plan:
         if self.later_networks:
             later = ", ".join(name_of(n).get(self.lang) for n in self.later_networks)
             lines.append(LATER_ADVICE.get(self.lang, networks=later))
+        if len(self.networks) > max(2, self.rhythm.max_networks):
+            shared = ", ".join(name_of(n).get(self.lang) for n in self.networks[2:])
+            lines.append(SHARED_ADVICE.get(self.lang, networks=shared))
         return lines
 
 
 def choose_networks(answers: ProfileAnswers, rhythm: Rhythm) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(networks in the plan, chosen networks left for later)."""
     if answers.networks:
-        chosen = tuple(dict.fromkeys(answers.networks))
-        return chosen[: rhythm.max_networks], chosen[rhythm.max_networks :]
+        # Every network she chose is in the plan: past what her time allows, they share the posts (see
+        # _slots and Plan.describe), rather than wait for a habit she was never told about.
+        return tuple(dict.fromkeys(answers.networks)), ()
     picked: list[str] = []
     for rec in recommend_networks(answers.kind, answers.goals, answers.country):
         if len(picked) == rhythm.max_networks:
@@ -169,21 +179,27 @@ def _slots(answers: ProfileAnswers, rhythm: Rhythm, networks: tuple[str, ...]) -
 
 def _seed(answers: ProfileAnswers, start: date) -> int:
     key = f"{answers.kind.value}|{','.join(sorted(answers.goals))}|{start.isoformat()}"
+    if answers.trade:
+        key += f"|{answers.trade}"
     return zlib.crc32(key.encode("utf-8"))
 
 
 def _idea_pool(answers: ProfileAnswers, start: date) -> list[IdeaEntry]:
     """Plannable ideas for this kind and these goals: kind-specific and general ones interleaved."""
     goals = set(answers.goals) or set(Goal)
-    usable = [e for e in ALL_IDEAS if e.plannable and suits(e, answers.kind) and goals & set(e.goals)]
-    specific = [e for e in usable if e.kinds]
-    general = [e for e in usable if not e.kinds]
+    family = answers.family
+    usable = [e for e in ALL_IDEAS if e.plannable and suits(e, answers.kind, family) and goals & set(e.goals)]
+    specific = [e for e in usable if e.kinds or e.families]
+    general = [e for e in usable if not e.kinds and not e.families]
     rng = random.Random(_seed(answers, start))
     rng.shuffle(specific)
     rng.shuffle(general)
+    # Written for her trade first: a florist's first weeks speak of flowers.
+    own = [e for e in specific if e.families]
+    kind = [e for e in specific if not e.families]
     pool: list[IdeaEntry] = []
-    for i in range(max(len(specific), len(general))):
-        pool.extend(part[i] for part in (specific, general) if i < len(part))
+    for i in range(max(len(own), len(kind), len(general))):
+        pool.extend(part[i] for part in (own, kind, general) if i < len(part))
     return pool
 
 

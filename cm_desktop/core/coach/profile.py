@@ -77,6 +77,15 @@ class ProfileAnswers:
     business_name: str = ""
     product: str = ""  # a signature product, service or activity: "croissants", "pottery classes"
     place: str = ""  # where people find you: "the shop", "the village hall"
+    trade: str = ""  # a code of core.coach.trades ("florist"): the plan's ideas fit it
+
+    @property
+    def family(self) -> str | None:
+        """The trade's family, whose products the plan's ideas may name (None: no product named)."""
+        from cm_desktop.core.coach.trades import trade
+
+        found = trade(self.trade) if self.trade else None
+        return found.family if found is not None else None
 
     def __post_init__(self) -> None:
         unknown = [n for n in self.networks if not networks.known(n)]
@@ -100,6 +109,8 @@ class ProfileAnswers:
         row.language = self.language
         row.goals = ",".join(g.value for g in self.goals)
         row.weekly_minutes = self.weekly_minutes
+        row.trade = self.trade
+        row.product = self.product
         return row
 
 

@@ -12,6 +12,9 @@ offline, and counts as answered only once the network has confirmed it (its targ
 
 A like is sent exactly once too: its key (Bluesky: the like's record key) is made and committed before the
 request, and a repeat with the same key finds the first like instead of making a second one.
+
+The same path answers and likes the posts a saved search found (core/listening): `Answered` says which table
+holds what is answered and which PostReply column names it; the inbox's is the default (`INBOX`).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
@@ -78,7 +81,40 @@ class Queued:
     text: str  # as it will be sent (with the mention added where needed)
 
 
-def reply_to(item: InboxItem) -> ReplyTo:
+class Answerable(Protocol):
+    """A stored post the person may answer or like: an inbox item, or a post a saved search found."""
+
+    id: int | None
+    account_id: int
+    network: str
+    post_id: str
+    post_cid: str
+    root_id: str
+    root_cid: str
+    visibility: str
+    author_mention: str
+    gone: str
+    like_key: str
+    like_state: str
+
+
+@dataclass(frozen=True)
+class Answered:
+    """Where what is answered lives: its table (rows with Answerable's columns), the PostReply column that
+    names it (`link`, named `link_field` on NewPost), an answer's Post.origin prefix, and the columns an
+    answer sets on it (it counts as read)."""
+
+    table: Any
+    link: Any
+    link_field: str
+    origin: str
+    on_answer: tuple[tuple[str, object], ...]
+
+
+INBOX = Answered(InboxItem, PostReply.inbox_item_id, "inbox_item_id", "answer:", (("read", True),))
+
+
+def reply_to(item: Answerable) -> ReplyTo:
     if item.network == "bluesky":
         return ReplyTo(
             parent_id=item.post_id,
@@ -98,7 +134,7 @@ def _names(text: str, mention: str) -> bool:
     return False
 
 
-def answer_text(item: InboxItem, text: str) -> str:
+def answer_text(item: Answerable, text: str) -> str:
     """The text sent: the person's words, after a mention of the author where the network needs one."""
     mention = item.author_mention
     if mention and item.network == "mastodon" and not _names(text, mention):
@@ -106,20 +142,20 @@ def answer_text(item: InboxItem, text: str) -> str:
     return text
 
 
-def prefill(item: InboxItem) -> str:
+def prefill(item: Answerable) -> str:
     """What the answer box starts with (the mention, so that the counter counts what will be sent)."""
     return f"{item.author_mention} " if item.network == "mastodon" and item.author_mention else ""
 
 
-def new_answer(item: InboxItem, text: str, now: datetime) -> posts.NewPost:
+def new_answer(item: Answerable, text: str, now: datetime, answered: Answered = INBOX) -> posts.NewPost:
     assert item.id is not None
     return posts.NewPost(
         text=answer_text(item, text),
         targets=(posts.NewTarget(item.network, item.account_id),),
         scheduled_utc=now.astimezone(UTC),
-        origin=f"answer:{item.id}",
+        origin=f"{answered.origin}{item.id}",
         reply_to=reply_to(item),
-        inbox_item_id=item.id,
+        **{answered.link_field: item.id},  # type: ignore[arg-type]
     )
 
 
@@ -129,7 +165,7 @@ def account_limits(account: Account | None) -> ServerLimits | None:
 
 
 def check_answer(
-    item: InboxItem, text: str, account: Account | None, data_dir: Path, renditions_dir: Path, now: datetime
+    item: Answerable, text: str, account: Account | None, data_dir: Path, renditions_dir: Path, now: datetime
 ) -> list[posts.Problem]:
     """The composer's checks for the answer on the item's network (the length counted as that network does)."""
     new = new_answer(item, text, now)
@@ -137,13 +173,13 @@ def check_answer(
     return posts.check(new, data_dir, renditions_dir, {item.account_id: announced} if announced else None)
 
 
-def refusal(item: InboxItem | None, text: str | None = None) -> AnswerRefused | None:
+def refusal(item: Answerable | None, text: str | None = None) -> AnswerRefused | None:
     """Why this item cannot be answered (with `text`) at all, before any check of the words."""
     from cm_desktop.core.networks import name_of as network_name
 
     if item is None:
         return AnswerRefused(m.NO_SUCH_ITEM, item="?")
-    if item.kind not in ANSWERABLE:
+    if isinstance(item, InboxItem) and item.kind not in ANSWERABLE:
         return AnswerRefused(m.NOTHING_TO_ANSWER, kind=m.KIND_WORDS.get(item.kind, m.KIND_WORDS["like"]))
     if item.gone == "blocked":
         return AnswerRefused(m.BLOCKED, network=network_name(item.network))
@@ -154,13 +190,13 @@ def refusal(item: InboxItem | None, text: str | None = None) -> AnswerRefused | 
     return None
 
 
-def pending(session: Session, item_id: int) -> bool:
+def pending(session: Session, item_id: int, answered: Answered = INBOX) -> bool:
     """An answer to the item is queued or being sent (so a second click does not send a second answer)."""
     found = session.exec(
         select(PostTarget.id)
         .join(PostReply, col(PostReply.post_id) == col(PostTarget.post_id))
         .where(
-            col(PostReply.inbox_item_id) == item_id,
+            col(answered.link) == item_id,
             col(PostTarget.state).in_((targets.SCHEDULED, targets.SENDING, targets.NEEDS_REVIEW)),
         )
     ).first()
@@ -176,10 +212,11 @@ def queue_answer(
     data_dir: Path,
     renditions_dir: Path,
     lang: Lang = "en",
+    answered: Answered = INBOX,
 ) -> Queued:
     """Queue the answer in the outbox (it sends it). Raises AnswerRefused with what to fix."""
     with store.session() as session:
-        item = session.get(InboxItem, item_id)
+        item = session.get(answered.table, item_id)
         refused = refusal(item, text)
         if refused is not None:
             if item is None:
@@ -189,27 +226,27 @@ def queue_answer(
         account = session.get(Account, item.account_id)
         if account is None:
             raise AnswerRefused(m.NO_ACCOUNT)
-        if pending(session, item_id):
+        if pending(session, item_id, answered):
             raise AnswerRefused(m.ANSWER_PENDING)
     problems = posts.blocking(check_answer(item, text, account, data_dir, renditions_dir, now))
     if problems:
         raise AnswerRefused(m.ANSWER_BLOCKED, issues=[p.issue.text(lang) for p in problems])
-    new = new_answer(item, text, now)
+    new = new_answer(item, text, now, answered)
     with store.session() as session:
-        if pending(session, item_id):  # queued meanwhile by another window or the command line
+        if pending(session, item_id, answered):  # queued meanwhile by another window or the command line
             raise AnswerRefused(m.ANSWER_PENDING)
         post_id, target_ids = posts.create(session, new, now, queue=True)
         session.exec(
-            update(InboxItem)
-            .where(col(InboxItem.id) == item_id)
-            .values(read=True)
+            update(answered.table)
+            .where(col(answered.table.id) == item_id)
+            .values(**dict(answered.on_answer))
             .execution_options(synchronize_session=False)
         )
         session.commit()
     return Queued(item_id, post_id, target_ids[0], new.text)
 
 
-def answer_states(session: Session, item_ids: Sequence[int]) -> dict[int, str]:
+def answer_states(session: Session, item_ids: Sequence[int], answered: Answered = INBOX) -> dict[int, str]:
     """Each item's answer as it stands: answered (the network confirmed), on its way, not sent, or to check."""
     if not item_ids:
         return {}
@@ -224,9 +261,9 @@ def answer_states(session: Session, item_ids: Sequence[int]) -> dict[int, str]:
     found: dict[int, str] = {}
     for start in range(0, len(item_ids), 500):
         rows = session.exec(
-            select(PostReply.inbox_item_id, PostTarget.state)
+            select(answered.link, PostTarget.state)
             .join(PostTarget, col(PostTarget.post_id) == col(PostReply.post_id))
-            .where(col(PostReply.inbox_item_id).in_(list(item_ids[start : start + 500])))
+            .where(col(answered.link).in_(list(item_ids[start : start + 500])))
         ).all()
         for item_id, state in rows:
             state_word = rank.get(state)
@@ -260,12 +297,12 @@ def mark_read(store: Store, item_ids: Sequence[int] | None, *, read: bool = True
     return sorted({a for _, a in rows})
 
 
-def _set(store: Store, item_ids: Sequence[int], **values: Any) -> None:
-    """Columns of some items, in one committed UPDATE."""
+def _set(store: Store, item_ids: Sequence[int], table: Any = InboxItem, **values: Any) -> None:
+    """Columns of some items (of `table`), in one committed UPDATE."""
     with store.session() as session:
         session.exec(
-            update(InboxItem)
-            .where(col(InboxItem.id).in_(list(item_ids)))
+            update(table)
+            .where(col(table.id).in_(list(item_ids)))
             .values(**values)
             .execution_options(synchronize_session=False)
         )
@@ -287,20 +324,21 @@ def mark_gone(store: Store, item_id: int, why: str) -> None:
 LIKE_WAITING, LIKE_SENDING, LIKE_DONE, LIKE_FAILED = "waiting", "sending", "done", "failed"
 
 
-def request_like(store: Store, item_id: int, new_key: Callable[[], str]) -> bool:
+def request_like(store: Store, item_id: int, new_key: Callable[[], str], answered: Answered = INBOX) -> bool:
     """The person likes the item's post: its key is made and committed now, sent by `send_likes`. False
     when it was liked (or asked) already."""
+    table = answered.table
     with store.session() as session:
-        item = session.get(InboxItem, item_id)
+        item = session.get(table, item_id)
         if item is None:
             raise AnswerRefused(m.NO_SUCH_ITEM, item=item_id)
-        if item.kind not in ANSWERABLE or not item.post_id:
+        if (isinstance(item, InboxItem) and item.kind not in ANSWERABLE) or not item.post_id:
             raise AnswerRefused(m.NOTHING_TO_LIKE)
         if item.like_state in (LIKE_WAITING, LIKE_SENDING, LIKE_DONE):
             return False
         result = session.exec(
-            update(InboxItem)
-            .where(col(InboxItem.id) == item_id, col(InboxItem.like_state).in_(("", LIKE_FAILED)))
+            update(table)
+            .where(col(table.id) == item_id, col(table.like_state).in_(("", LIKE_FAILED)))
             .values(like_state=LIKE_WAITING, like_key=item.like_key or new_key())
             .execution_options(synchronize_session=False)
         )
@@ -316,61 +354,75 @@ class LikeOutcome:
 
 
 def send_likes(
-    store: Store, liker_for: Callable[[Account], Any], *, item_ids: Sequence[int] | None = None
+    store: Store,
+    liker_for: Callable[[Account], Any],
+    *,
+    item_ids: Sequence[int] | None = None,
+    answered: Answered = INBOX,
 ) -> list[LikeOutcome]:
     """Send the likes asked for (and those a crash left `sending`: the same key, so never a second like)."""
+    table = answered.table
     with store.session() as session:
-        query = select(InboxItem, Account).join(Account, col(Account.id) == col(InboxItem.account_id))
-        query = query.where(col(InboxItem.like_state).in_((LIKE_WAITING, LIKE_SENDING)))
+        query = select(table, Account).join(Account, col(Account.id) == col(table.account_id))
+        query = query.where(col(table.like_state).in_((LIKE_WAITING, LIKE_SENDING)))
         if item_ids is not None:
-            query = query.where(col(InboxItem.id).in_(list(item_ids)))
+            query = query.where(col(table.id).in_(list(item_ids)))
         work = list(session.exec(query).all())
     outcomes: list[LikeOutcome] = []
     likers: dict[int, Any] = {}
     try:
         for item, account in work:
             assert item.id is not None and account.id is not None
-            outcomes.append(_send_like(store, item, account, likers, liker_for))
+            outcomes.append(_send_like(store, item, account, likers, liker_for, table))
     finally:
         for liker in likers.values():
             release(liker)
     return outcomes
 
 
-def _set_like(store: Store, item_id: int, state: str) -> None:
-    _set(store, [item_id], like_state=state)
+def send_once(mark: Callable[[str], None], act: Callable[[], object]) -> tuple[str, str]:
+    """One request whose key is committed already (a like, a follow): `sending` is committed before it
+    leaves; returns (state, what went wrong). Nothing arrived: waiting, sent again later. It may have
+    arrived: left `sending`, sent again with the same key (which finds the first) next time."""
+    mark(LIKE_SENDING)
+    try:
+        act()
+    except (NotSent, RateLimited) as exc:
+        mark(LIKE_WAITING)
+        return LIKE_WAITING, type(exc).__name__
+    except AuthExpired as exc:
+        mark(LIKE_FAILED)
+        return LIKE_FAILED, exc.code or "auth"
+    except Refused as exc:
+        mark(LIKE_FAILED)
+        return LIKE_FAILED, exc.server_reason or str(exc)
+    except NetworkError as exc:
+        return LIKE_SENDING, type(exc).__name__
+    mark(LIKE_DONE)
+    return LIKE_DONE, ""
 
 
 def _send_like(
     store: Store,
-    item: InboxItem,
+    item: Answerable,
     account: Account,
     likers: dict[int, Any],
     liker_for: Callable[[Account], Any],
+    table: Any = InboxItem,
 ) -> LikeOutcome:
     assert item.id is not None and account.id is not None
-    _set_like(store, item.id, LIKE_SENDING)  # committed before the request leaves
-    try:
-        liker = likers.get(account.id)
+    item_id = item.id
+
+    def like() -> None:
+        liker = likers.get(item.account_id)
         if liker is None:
-            liker = likers[account.id] = liker_for(account)
+            liker = likers[item.account_id] = liker_for(account)
         if not isinstance(liker, Liking):
             raise Refused(m.NOTHING_TO_LIKE, code="no_like")
         liker.like(item.post_id, item.post_cid, item.like_key)
-    except (NotSent, RateLimited) as exc:
-        _set_like(store, item.id, LIKE_WAITING)  # nothing arrived: sent with the next sync
-        return LikeOutcome(item.id, LIKE_WAITING, type(exc).__name__)
-    except AuthExpired as exc:
-        _set_like(store, item.id, LIKE_FAILED)
-        return LikeOutcome(item.id, LIKE_FAILED, exc.code or "auth")
-    except Refused as exc:
-        _set_like(store, item.id, LIKE_FAILED)
-        return LikeOutcome(item.id, LIKE_FAILED, exc.server_reason or str(exc))
-    except NetworkError as exc:
-        # It may have arrived: left `sending`, sent again with the same key (which finds it) next time.
-        return LikeOutcome(item.id, LIKE_SENDING, type(exc).__name__)
-    _set_like(store, item.id, LIKE_DONE)
-    return LikeOutcome(item.id, LIKE_DONE)
+
+    state, error = send_once(lambda state: _set(store, [item_id], table, like_state=state), like)
+    return LikeOutcome(item_id, state, error)
 
 
 def like_error(outcome: LikeOutcome, network: str, lang: Lang) -> str:

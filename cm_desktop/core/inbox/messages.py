@@ -5,12 +5,7 @@ from __future__ import annotations
 from cm_desktop.core.i18n import Lang, Text
 
 # Why the last reading of an account stopped (InboxSync.last_error_code).
-OFFLINE = "offline"
-RATE_LIMITED = "rate_limited"
-RECONNECT = "reconnect"
-SERVER = "server"
-REFUSED = "refused"
-BUG = "bug"
+from cm_desktop.core.reading import BUG, OFFLINE, RATE_LIMITED, RECONNECT, REFUSED, SERVER
 
 SYNC_TEXTS: dict[str, Text] = {
     OFFLINE: Text(

@@ -32,15 +32,12 @@ from cm_desktop.core.inbox.answers import release
 from cm_desktop.core.models import Account, AccountStatus, InboxItem, InboxSync, Post, PostTarget
 from cm_desktop.core.models import stored_utc as aware
 from cm_desktop.core.ports import (
-    AuthExpired,
     NetworkError,
     Notification,
     NotificationPage,
     NotificationReader,
-    NotSent,
-    RateLimited,
-    Refused,
 )
+from cm_desktop.core.reading import Pace, stopped
 from cm_desktop.core.store import Store
 
 log = logging.getLogger(__name__)
@@ -378,34 +375,18 @@ def _failed(
     with store.session() as session:
         state = _state(session, result.account_id)
         failures = state.failures + 1
-        if isinstance(exc, RateLimited):
-            code, until = m.RATE_LIMITED, exc.until
-        elif isinstance(exc, NotSent):
-            # Offline: no backoff to speak of; the app tries again when the connection is back.
-            code, until = m.OFFLINE, now + policy.backoff_base
-        elif isinstance(exc, AuthExpired):
-            code, until = m.RECONNECT, now + policy.reconnect_wait
-        else:
-            code = (
-                m.REFUSED
-                if isinstance(exc, Refused)
-                else m.SERVER
-                if isinstance(exc, NetworkError)
-                else m.BUG
-            )
-            until = now + backoff(policy, failures)
-        detail = (exc.server_reason or str(exc)) if isinstance(exc, NetworkError) else type(exc).__name__
-        state.failures, state.last_error_code, state.last_error = failures, code, detail[:500]
-        state.last_sync_at, state.next_sync_at = now, until
+        why = stopped(
+            exc, now, failures, Pace(policy.backoff_base, policy.backoff_max, policy.reconnect_wait)
+        )
+        state.failures, state.last_error_code, state.last_error = failures, why.code, why.detail
+        state.last_sync_at, state.next_sync_at = now, why.until
         session.add(state)
         session.commit()
-    log.info("inbox: account %s stopped (%s)", result.account_id, code)
+    log.info("inbox: account %s stopped (%s)", result.account_id, why.code)
     # Not complete: what is new on the network was not (all) read.
-    return replace(result, complete=False, error_code=code, error_detail=detail[:500], next_sync_at=until)
-
-
-def backoff(policy: InboxPolicy, failures: int) -> timedelta:
-    return min(policy.backoff_base * (2 ** max(failures - 1, 0)), policy.backoff_max)
+    return replace(
+        result, complete=False, error_code=why.code, error_detail=why.detail, next_sync_at=why.until
+    )
 
 
 # --- seen state, both ways -----------------------------------------------------------------------------

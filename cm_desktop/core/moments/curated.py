@@ -658,9 +658,9 @@ CURATED: tuple[Spec, ...] = (
         MomentKind.COMMUNITY,
         span(_quebec_culture_days, 3),
         Text(
-            en="Open your workshop or your rehearsal for an hour and post the time and place, with a photo "
+            en="Open your workshop or your practice for an hour and post the time and place, with a photo "
             "of last year's visitors.",
-            fr="Ouvrez votre atelier ou votre répétition pendant une heure et publiez l'heure et le lieu, "
+            fr="Ouvrez votre atelier ou vos coulisses pendant une heure et publiez l'heure et le lieu, "
             "avec une photo des visiteurs de l'an dernier.",
         ),
         21,

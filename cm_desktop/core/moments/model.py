@@ -16,6 +16,29 @@ class MomentKind(StrEnum):
     SEASON = "season"  # a period rather than a day (Christmas markets, back to school)
 
 
+# Starting posts per kind of moment: {title} is the moment's name; {business}, {date} and {place} are filled
+# like an idea's; [gaps] are the owner's to fill.
+DRAFTS: dict[MomentKind, Text] = {
+    MomentKind.HOLIDAY: Text(
+        en="{title}: {business} will be [open / closed] on {date}. [Your hours that day]. Happy holiday to all!",
+        fr="{title} : {business} sera [ouvert / fermé] le {date}. [Vos horaires ce jour-là]. Bonne fête à "
+        "toutes et à tous !",
+    ),
+    MomentKind.COMMERCIAL: Text(
+        en="{title} is coming! At {business}: [your offer or your gift idea]. See you soon at {place}!",
+        fr="{title} approche ! Chez {business} : [votre offre ou votre idée cadeau]. À bientôt à {place} !",
+    ),
+    MomentKind.COMMUNITY: Text(
+        en="On {date}, it's {title}! At {business}: [what you do for the occasion]. See you at {place}.",
+        fr="Le {date}, c'est {title} ! Chez {business} : [ce que vous faites pour l'occasion]. On vous "
+        "attend à {place}.",
+    ),
+    MomentKind.SEASON: Text(
+        en="{title} at {business}: [what changes for you]. See you very soon at {place}!",
+        fr="{title} chez {business} : [ce qui change pour vous]. À très vite à {place} !",
+    ),
+}
+
 # The business kinds of BusinessProfile.kind (models.BusinessKind), as plain strings so this package
 # stays importable without SQLModel.
 BUSINESS_KINDS = frozenset(
@@ -37,6 +60,18 @@ class Moment:
     approximate: bool = False  # the dates follow a usual pattern, not a rule anyone guarantees
     note: Text | None = None  # a caveat worth showing (regional exceptions, approximations)
     start_time: time | None = None  # when the law sets an hour (French sales start at 08:00)
+    customer_draft: Text | None = None  # a starting post for this date, else one made from its kind
+
+    @property
+    def draft(self) -> Text:
+        """A starting post written for the customers (the idea is advice for the owner). What only the
+        owner knows is a visible gap in square brackets, which blocks scheduling until it is filled."""
+        if self.customer_draft is not None:
+            return self.customer_draft
+        template = DRAFTS[self.kind]
+        return Text(
+            en=template.en.replace("{title}", self.title.en), fr=template.fr.replace("{title}", self.title.fr)
+        )
 
     @property
     def plan_from(self) -> date:

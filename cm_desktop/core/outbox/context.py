@@ -61,6 +61,8 @@ class Deps:
     renditions_dir: Path | None = None
     # False when the connectors belong to a pool that outlives the run (the app's).
     close_connectors: bool = True
+    # The languages of the business's posts (its profile), sent where a network takes them.
+    langs: tuple[str, ...] = ()
 
 
 @dataclass

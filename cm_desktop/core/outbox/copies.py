@@ -17,7 +17,6 @@ import functools
 import logging
 from dataclasses import replace
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from sqlmodel import col, select
@@ -26,7 +25,7 @@ from cm_desktop.core import targets
 from cm_desktop.core.models import PostTarget
 from cm_desktop.core.models import stored_utc as aware
 from cm_desktop.core.outbox import messages as m
-from cm_desktop.core.outbox import native, send
+from cm_desktop.core.outbox import native, progress, send
 from cm_desktop.core.outbox import select as selection
 from cm_desktop.core.outbox.context import Ctx, Run, db_time, finish
 from cm_desktop.core.outbox.policy import TargetOutcome
@@ -35,8 +34,6 @@ from cm_desktop.core.ports import (
     NativeScheduling,
     NetworkError,
     NotSent,
-    OutgoingImage,
-    OutgoingPost,
     PublishResult,
     RateLimited,
     Refused,
@@ -74,6 +71,8 @@ def _change(run: Run, target_id: int, *, ctx: Ctx) -> None:
                 run.withdrawing.add((post.id, account.id))
         return
     content = native.signature(ctx.text, ctx.media)
+    if held is not None and held.signature == native.signature_with_focus(ctx.text, ctx.media):
+        held = replace(held, signature=content)  # recorded by an earlier version: the same content
     due = aware(post.scheduled_utc)
     if held is None or not held.signature:
         # Handed over before what the server holds was recorded: the post as it is now stands for it.
@@ -164,7 +163,9 @@ def _apply(run: Run, ctx: Ctx, connector: NativeScheduling, held: native.Held) -
             # No longer on the server's schedule: published at its time, or deleted on the web. Look
             # among the published posts before doing anything else.
             since = held.since - run.policy.native_publish_window if held.since else None
-            found = connector.find_published(_held_post(ctx, held), since)
+            found = connector.find_published(
+                native.as_sent(held.text, held.images, ctx.target.idempotency_key), since
+            )
             if found is not None:
                 _out(run, ctx, held, found)
                 return
@@ -227,15 +228,6 @@ def _surely_unpublished(run: Run, held: native.Held) -> bool:
     return run.now < held.at - window or run.now > held.at + window
 
 
-def _held_post(ctx: Ctx, held: native.Held) -> OutgoingPost:
-    """The server's copy as it was handed over (the post may have been edited since)."""
-    # Only the number of pictures matters to a look-up.
-    placeholder = OutgoingImage(path=Path(), mime_type="", alt="", width=0, height=0)
-    return OutgoingPost(
-        text=held.text, idempotency_key=ctx.target.idempotency_key, images=(placeholder,) * held.images
-    )
-
-
 def _done(held: native.Held, *, at: datetime | None = None) -> native.Held:
     """`held` with no change under way (and, after a move, its new time)."""
     return replace(held, op="", op_from="", at=at if at is not None else held.at)
@@ -255,9 +247,18 @@ def _cancelled(run: Run, ctx: Ctx, held: native.Held, due: datetime | None) -> N
         # Sent again as a new copy at its time: handed over again when far enough ahead, otherwise published
         # by the outbox itself when due.
         outcome = "native_replaced" if held.op == "replace" else "native_cancelled"
-        finish(
-            run, ctx, E.COPY_CANCELLED_RESEND, outcome=outcome, next_attempt=due or run.now, extra=released
-        )
+        when = due or run.now
+        window = run.policy.native_publish_window
+        if held.at is not None and run.now >= held.at - window:
+            # Cancelled so near its time that the server may have been publishing it as we asked: the post
+            # is sent only after that moment has passed and it was not found among the published posts.
+            since = held.since or held.at - window
+            copy = progress.CancelledCopy(at=held.at, since=since, text=held.text, images=held.images)
+            released["intermediate_ids"] = progress.with_cancelled_copy(
+                str(released["intermediate_ids"]), copy
+            )
+            when = max(when, held.at + window)
+        finish(run, ctx, E.COPY_CANCELLED_RESEND, outcome=outcome, next_attempt=when, extra=released)
     elif held.op_from == targets.DRAFT or not held.withdraw:
         finish(run, ctx, E.COPY_CANCELLED, outcome="native_cancelled", extra=released)
     else:

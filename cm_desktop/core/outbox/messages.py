@@ -21,6 +21,8 @@ UNCLEAR = "unclear"  # look-ups could not tell: the person is asked, never a bli
 LATE = "late"  # found too late (computer off or asleep): the person is asked
 NATIVE_MISSING = "native_missing"  # handed to the server for later, then vanished there
 NATIVE_PENDING = "native_pending"  # the server's copy must still be moved or cancelled: tried again
+NATIVE_REFUSED = "native_refused"  # the server would not keep it for later: we send it ourselves
+RESTORED = "restored"  # a backup was put back: this post may have gone out since; the person checks
 NATIVE_OUT_BEFORE_MOVE = "native_out_before_move"  # the server published its copy before the move came
 NATIVE_OUT_BEFORE_WITHDRAW = "native_out_before_withdraw"  # ... before "back to drafts" or "delete" came
 NATIVE_CHANGED_TOO_LATE = "native_changed_too_late"  # ... before the edit came: the person is asked
@@ -91,6 +93,27 @@ TEXTS: dict[str, Text] = {
         fr=(
             "Cette publication était prévue à {reason}, mais votre ordinateur était éteint ou en veille. "
             "La publier maintenant, choisir une autre heure, ou y renoncer ?"
+        ),
+    ),
+    RESTORED: Text(
+        en=(
+            "Your data was restored from a backup made on {reason}: this post may have gone out on {network} "
+            "after it. Check on {network}, then say whether it is published."
+        ),
+        fr=(
+            "Vos données ont été restaurées depuis une sauvegarde du {reason} : cette publication est peut-être "
+            "partie sur {network} après. Vérifiez sur {network}, puis dites si elle est publiée."
+        ),
+    ),
+    NATIVE_REFUSED: Text(
+        en=(
+            "{network} would not keep this post for later ({reason}). CM Desktop will send it itself at its "
+            "time: leave the computer on, or turn on “Publish even when CM Desktop is closed” in Settings."
+        ),
+        fr=(
+            "{network} n'a pas voulu garder cette publication pour plus tard ({reason}). CM Desktop "
+            "l'enverra lui-même à son heure : laissez l'ordinateur allumé, ou activez « Publier même quand "
+            "CM Desktop est fermé » dans les Réglages."
         ),
     ),
     NATIVE_MISSING: Text(

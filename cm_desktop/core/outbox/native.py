@@ -18,14 +18,16 @@ looked for among the published posts.
 from __future__ import annotations
 
 import hashlib
-import json
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, Literal
 
 from cm_desktop.core.models import Media
+from cm_desktop.core.outbox import progress
+from cm_desktop.core.ports import OutgoingImage, OutgoingPost
 
 KEY = "native"
 # Why a copy must go: the post went back to the drafts, or was deleted.
@@ -49,7 +51,16 @@ class Held:
 
 
 def signature(text: str, media: Sequence[Media]) -> str:
-    """What the server was given: the text and, for each picture, its bytes, alt text and focus point."""
+    """What the server was given: the text and, for each picture, its bytes and alt text. Not the focus
+    point: moving it changes only how a timeline crops the picture, not worth withdrawing a copy for."""
+    parts = [unicodedata.normalize("NFC", text)]
+    parts += [f"{m.sha256}|{m.alt_text}" for m in media]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+
+
+def signature_with_focus(text: str, media: Sequence[Media]) -> str:
+    """The signature versions before 0.2 recorded (with the focus points): a copy they handed over is the
+    same content when this one matches, and is not withdrawn for it."""
     parts = [unicodedata.normalize("NFC", text)]
     parts += [f"{m.sha256}|{m.alt_text}|{m.focal_x:.4f}|{m.focal_y:.4f}" for m in media]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
@@ -68,17 +79,9 @@ def _iso(value: datetime | None) -> str:
     return (value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)).isoformat()
 
 
-def _data(intermediate: str) -> dict[str, Any]:
-    try:
-        data = json.loads(intermediate or "{}")
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def read(intermediate: str) -> Held | None:
     """The held copy recorded in a target's intermediate_ids, or None (none recorded)."""
-    raw = _data(intermediate).get(KEY)
+    raw = progress.fields(intermediate).get(KEY)
     if not isinstance(raw, dict):
         return None
     withdraw = raw.get("withdraw", "")
@@ -97,7 +100,7 @@ def read(intermediate: str) -> Held | None:
 
 def write(intermediate: str, held: Held | None) -> str:
     """intermediate_ids with `held` recorded (None removes it); other keys are kept as they were."""
-    data = _data(intermediate)
+    data = progress.fields(intermediate)
     if held is None:
         data.pop(KEY, None)
     else:
@@ -111,7 +114,7 @@ def write(intermediate: str, held: Held | None) -> str:
             "op": held.op,
             "from": held.op_from,
         }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return progress.dump(data)
 
 
 def change_needed(held: Held, due: datetime | None, content: str) -> Op:
@@ -123,3 +126,10 @@ def change_needed(held: Held, due: datetime | None, content: str) -> Op:
     if due is not None and held.at is not None and due != held.at:
         return "move"
     return ""
+
+
+def as_sent(text: str, images: int, key: str) -> OutgoingPost:
+    """A copy as it was handed over, to look it up among the published posts: a look-up only needs the words
+    and how many pictures there were (the post may have been edited since)."""
+    placeholder = OutgoingImage(path=Path(), mime_type="", alt="", width=0, height=0)
+    return OutgoingPost(text=text, idempotency_key=key, images=(placeholder,) * images)

@@ -62,6 +62,7 @@ class Outbox:
         prepare_image: PrepareImage | None = None,
         link_card_for: Callable[[str, str], LinkCard | None] | None = None,
         keep_connectors: bool = False,
+        langs: tuple[str, ...] = (),
     ) -> None:
         self.lock_path = lock_path
         self.deps = Deps(
@@ -76,6 +77,7 @@ class Outbox:
             data_dir=data_dir,
             renditions_dir=renditions_dir,
             close_connectors=not keep_connectors,
+            langs=langs,
         )
 
     @property

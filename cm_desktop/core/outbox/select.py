@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import func
 from sqlmodel import col, select
 
 from cm_desktop.core import targets
 from cm_desktop.core.models import Account, AccountStatus, Post, PostTarget
 from cm_desktop.core.models import stored_utc as aware
 from cm_desktop.core.outbox import messages as m
+from cm_desktop.core.outbox import progress
 from cm_desktop.core.outbox.context import Run, db_time
 
 
@@ -91,6 +93,8 @@ def to_hand_over(run: Run, post_id: int | None) -> list[int]:
             col(PostTarget.next_attempt_utc).is_not(None),
             col(Post.scheduled_utc).is_not(None),
             col(Post.scheduled_utc) >= earliest,
+            # A server that would not keep it for later (its limits): the outbox sends it itself.
+            func.json_extract(col(PostTarget.intermediate_ids), f"$.{progress.NATIVE_REFUSED}").is_(None),
         )
         if post_id is not None:
             query = query.where(col(PostTarget.post_id) == post_id)

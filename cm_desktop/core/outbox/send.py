@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 from cm_desktop.core import networks, targets
 from cm_desktop.core.models import stored_utc as aware
 from cm_desktop.core.outbox import messages as m
-from cm_desktop.core.outbox import native, reconcile
+from cm_desktop.core.outbox import native, progress, reconcile
 from cm_desktop.core.outbox.context import Ctx, NoConnector, Run, db_time, finish
 from cm_desktop.core.outbox.policy import content_fingerprint
-from cm_desktop.core.outbox.writer import DECREMENT, INCREMENT
+from cm_desktop.core.outbox.writer import DECREMENT, INCREMENT, IfUnset
 from cm_desktop.core.ports import (
     AuthExpired,
     NetworkError,
@@ -74,10 +74,50 @@ def send(run: Run, target_id: int, *, native_copy: bool, ctx: Ctx | None = None)
         run.blocked[account.id] = "unavailable"
         run.ledger.report_by_id(target_id, "account_unavailable")
         return
+    cancelled = progress.cancelled_copy(ctx.target.intermediate_ids)
+    if cancelled is not None and run.now < cancelled.at + run.policy.native_publish_window:
+        return  # the server may still be publishing the copy it was asked to drop: wait, then look
     if not claim(run, ctx, native_copy=native_copy):
         return  # someone else has it
+    if cancelled is not None and _out_already(run, ctx, connector):
+        return
     scheduled_at = aware(ctx.post.scheduled_utc) if native_copy else None
     publish(run, ctx, connector, scheduled_at)
+
+
+def _out_already(run: Run, ctx: Ctx, connector: Publisher) -> bool:
+    """A copy was cancelled so near its time that the server may have been publishing it: look among the
+    published posts before sending (claimed). True when the target is settled (found, or still unclear)."""
+    from cm_desktop.core.ports import NativeScheduling
+
+    copy = progress.cancelled_copy(ctx.target.intermediate_ids)
+    if copy is None or not isinstance(connector, NativeScheduling):
+        return False
+    planned = copy.at.strftime("%Y-%m-%d %H:%M UTC")
+    held = native.as_sent(copy.text, copy.images, ctx.target.idempotency_key)
+    try:
+        found = connector.find_published(held, copy.since - run.policy.native_publish_window)
+    except NetworkError as exc:
+        unknown(run, ctx, reason(exc))  # looked up again before any send
+        return True
+    if found is not None:
+        finish(
+            run,
+            ctx,
+            E.SENT,
+            outcome="published",
+            code=m.NATIVE_OUT_BEFORE_MOVE,
+            detail=planned,
+            remote_id=found.remote_id,
+            url=found.url,
+            published_at=copy.at,
+            extra={"intermediate_ids": progress.with_cancelled_copy(ctx.target.intermediate_ids, None)},
+        )
+        return True
+    cleared = progress.with_cancelled_copy(ctx.target.intermediate_ids, None)
+    ctx.target.intermediate_ids = cleared
+    run.ledger.update(ctx.target.id or 0, {"intermediate_ids": cleared}, ("state = ?",), targets.SENDING)
+    return False
 
 
 def park(run: Run, target_id: int, event: targets.Event, *, undo_attempt: bool = False) -> None:
@@ -109,6 +149,7 @@ def claim(run: Run, ctx: Ctx, *, native_copy: bool) -> bool:
         E.CLAIM,
         {
             "attempts": INCREMENT,
+            "first_attempt_utc": IfUnset(db_time(run.now)),
             "next_attempt_utc": db_time(run.now + run.policy.send_lease),
             "idempotency_key": key,
             "fingerprint": fingerprint,
@@ -122,6 +163,7 @@ def claim(run: Run, ctx: Ctx, *, native_copy: bool) -> bool:
         return False
     target.state, target.idempotency_key, target.fingerprint = targets.SENDING, key, fingerprint
     target.attempts += 1
+    target.first_attempt_utc = target.first_attempt_utc or db_time(run.now)
     return True
 
 
@@ -149,14 +191,8 @@ def publish(run: Run, ctx: Ctx, connector: Publisher, scheduled_at: datetime | N
         result = connector.publish(outgoing)
     except RateLimited as exc:
         run.rate_limited(account.id, exc.until)
-        finish(
-            run,
-            ctx,
-            E.RATE_LIMITED,
-            outcome="rate_limited",
-            next_attempt=max(exc.until, run.now),
-            undo_attempt=True,
-        )
+        finish(run, ctx, E.RATE_LIMITED, outcome="rate_limited", next_attempt=max(exc.until, run.now),
+               undo_attempt=True, extra=_kept(run, ctx, exc))  # fmt: skip
     except AuthExpired:
         run.needs_reconnect(account.id)
         park(run, target_id, E.PARK, undo_attempt=True)
@@ -164,23 +200,19 @@ def publish(run: Run, ctx: Ctx, connector: Publisher, scheduled_at: datetime | N
     except Refused as exc:
         if ctx.target.attempts > 1:
             # An earlier attempt may have gone through (a duplicate key is refused): look first.
-            unknown(run, ctx, reason(exc))
-            return
-        finish(run, ctx, E.REFUSED, outcome="failed", code=m.REFUSED, detail=reason(exc))
-    except NotSent:
+            unknown(run, ctx, reason(exc), extra=_kept(run, ctx, exc))
+        elif scheduled_at is not None:
+            _keep_here(run, ctx, exc)
+        else:
+            finish(run, ctx, E.REFUSED, outcome="failed", code=m.REFUSED, detail=reason(exc))
+    except NotSent as exc:
         # Offline: nothing left this computer. The target waits quietly; the account's other targets are
         # not tried in this run (no flood of errors).
         run.blocked[account.id] = m.OFFLINE
-        finish(
-            run,
-            ctx,
-            E.NOT_SENT,
-            outcome="offline",
-            undo_attempt=True,
-            next_attempt=aware(ctx.target.next_attempt_utc) or run.now,
-        )
+        finish(run, ctx, E.NOT_SENT, outcome="offline", undo_attempt=True,
+               next_attempt=aware(ctx.target.next_attempt_utc) or run.now, extra=_kept(run, ctx, exc))  # fmt: skip
     except Unknown as exc:
-        unknown(run, ctx, reason(exc))
+        unknown(run, ctx, reason(exc), extra=_kept(run, ctx, exc))
     except Exception as exc:
         # Not one of the connector's errors: a bug somewhere. The request may have left: unknown.
         log.exception("outbox: publishing target %s", target_id)
@@ -189,7 +221,23 @@ def publish(run: Run, ctx: Ctx, connector: Publisher, scheduled_at: datetime | N
         succeeded(run, ctx, result)
 
 
-def unknown(run: Run, ctx: Ctx, detail: str) -> None:
+def _kept(run: Run, ctx: Ctx, exc: NetworkError) -> dict[str, Any]:
+    """What the failed attempt learnt (the pictures' ids the server gave), for the next one."""
+    kept = progress.with_uploaded(ctx.target.intermediate_ids, exc.progress, run.now)
+    return {"intermediate_ids": kept} if kept != ctx.target.intermediate_ids else {}
+
+
+def _keep_here(run: Run, ctx: Ctx, exc: Refused) -> None:
+    """The server would not keep the post for later (Mastodon: 25 a day, 300 in all, 5 minutes ahead at
+    least): it is not a failure; the outbox sends it itself at its time, and says so."""
+    due = aware(ctx.post.scheduled_utc) or run.now
+    marked = progress.with_native_refused(ctx.target.intermediate_ids, run.now, reason(exc))
+    marked = progress.with_uploaded(marked, exc.progress, run.now)
+    finish(run, ctx, E.RETRY_LATER, outcome="kept_here", code=m.NATIVE_REFUSED, detail=reason(exc),
+           next_attempt=due, undo_attempt=True, extra={"intermediate_ids": marked})  # fmt: skip
+
+
+def unknown(run: Run, ctx: Ctx, detail: str, *, extra: dict[str, Any] | None = None) -> None:
     finish(
         run,
         ctx,
@@ -198,6 +246,7 @@ def unknown(run: Run, ctx: Ctx, detail: str) -> None:
         code=m.UNKNOWN,
         detail=detail,
         next_attempt=run.now + run.policy.reconcile_delay,
+        extra=extra,
     )
 
 
@@ -219,7 +268,9 @@ def succeeded(run: Run, ctx: Ctx, result: PublishResult) -> None:
             outcome="handed_to_server",
             native_schedule_id=result.remote_id,
             next_attempt=max(due, run.now) + run.policy.native_check_after,
-            extra={"intermediate_ids": native.write(ctx.target.intermediate_ids, held)},
+            extra={
+                "intermediate_ids": native.write(progress.without_uploaded(ctx.target.intermediate_ids), held)
+            },
         )
         return
     finish(
@@ -230,6 +281,7 @@ def succeeded(run: Run, ctx: Ctx, result: PublishResult) -> None:
         remote_id=result.remote_id,
         url=result.url,
         published_at=run.now,
+        extra={"intermediate_ids": progress.without_uploaded(ctx.target.intermediate_ids)},
     )
 
 
@@ -266,8 +318,11 @@ def outgoing_post(run: Run, ctx: Ctx, *, prepare: bool, scheduled_at: datetime |
         idempotency_key=ctx.target.idempotency_key,
         images=tuple(images),
         link_card=card,
+        langs=deps.langs,
         scheduled_at=scheduled_at,
         fingerprint=ctx.target.fingerprint,
+        not_before=aware(ctx.target.first_attempt_utc),
+        uploaded=progress.uploaded(ctx.target.intermediate_ids, len(images), run.now),
         reply_to=ctx.reply_to,
     )
 

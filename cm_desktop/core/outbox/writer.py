@@ -31,6 +31,13 @@ INCREMENT = object()
 DECREMENT = object()
 
 
+@dataclass(frozen=True)
+class IfUnset:
+    """The value, only where the column has none yet (`column = COALESCE(column, value)`)."""
+
+    value: Any
+
+
 def sql_time(moment: datetime | None) -> str | None:
     """A date as the store keeps it: naive UTC text with microseconds (SQLAlchemy's SQLite format)."""
     if moment is None:
@@ -77,6 +84,9 @@ class Writer:
                 sets.append(f"{column} = {column} + 1")
             elif value is DECREMENT:
                 sets.append(f"{column} = {column} - 1")
+            elif isinstance(value, IfUnset):
+                sets.append(f"{column} = COALESCE({column}, ?)")
+                bound.append(_sql_value(value.value))
             else:
                 sets.append(f"{column} = ?")
                 bound.append(_sql_value(value))

@@ -5,6 +5,10 @@ from __future__ import annotations
 from cm_desktop.core.i18n import Text
 
 MESSAGES: dict[str, Text] = {
+    "text.to_complete": Text(
+        en="To complete: replace “{gap}” with your own words ({count} in all) before it is scheduled.",
+        fr="À compléter : remplacez « {gap} » par vos propres mots ({count} en tout) avant de programmer.",
+    ),
     "text.empty": Text(
         en="Write something before posting on {network}.",
         fr="Écrivez quelque chose avant de publier sur {network}.",

@@ -26,6 +26,7 @@ FixKind = Literal[
     "remove_text",  # remove the text at `start`..`end` (e.g. a phone number)
     "write_text",
     "fix_link",
+    "complete",  # select the gap at `start`..`end` for the person to write over it
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,10 @@ if TYPE_CHECKING:
 _NOT_WEB = regex.compile(r"(?<![\w.+\-])(javascript|data|vbscript|file)\s*:", regex.IGNORECASE)
 _FORMAT_NAMES = {"jpeg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WebP", "heic": "HEIC", "avif": "AVIF"}
 _ORDER = {Severity.BLOCKS: 0, Severity.WARNING: 1, Severity.TIP: 2}
+
+
+# A gap left in a starting post for the owner to fill: words in square brackets ("[lieu]", "[…]").
+GAP = re.compile(r"\[[^\[\]\n]{1,60}\]")
 
 
 def _issue(
@@ -70,6 +75,13 @@ def text_issues(network: Network, text: str, measured: Measure, has_images: bool
         else:
             issues.append(_issue("text.empty", Severity.BLOCKS, {"network": label}, Fix("write_text")))
         return issues
+    gaps = list(GAP.finditer(text))
+    if gaps:
+        # A starting post's gaps ("[lieu]", "[…]"): only the owner knows what goes there.
+        first = gaps[0]
+        fix = Fix("complete", start=first.start(), end=first.end())
+        params: dict[str, str | int] = {"gap": first.group(0), "count": len(gaps)}
+        issues.append(_issue("text.to_complete", Severity.BLOCKS, params, fix))
     if measured.over:
         code = "text.too_long_weighted" if measured.unit == "weighted" else "text.too_long"
         fix = Fix("shorten", measured.over, "characters")

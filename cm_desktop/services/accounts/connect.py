@@ -174,6 +174,18 @@ class MastodonSignIn:
     app: AppRegistration
     info: OAuthServerInfo
     flow: FlowKind
+    secrets: Secrets | None = None  # to forget a registration the server no longer knows
+
+    def _forget_registration(self, exc: BaseException) -> None:
+        """Servers before 4.3 delete registrations nobody used; then the code is refused ("app_invalid") or
+        the sign-in page never comes back. The next try registers CM Desktop again instead of reusing it."""
+        from cm_desktop.core.ports import NetworkError
+        from cm_desktop.networks.mastodon import app_secret_ref
+        from cm_desktop.networks.oauth import OAuthTimeout
+
+        gone = isinstance(exc, OAuthTimeout) or (isinstance(exc, NetworkError) and exc.code == "app_invalid")
+        if gone and self.secrets is not None:
+            _forget(self.secrets, app_secret_ref(self.server_url))
 
     @property
     def server_url(self) -> str:
@@ -199,6 +211,7 @@ class MastodonSignIn:
                 on_listening=cancellation.attach if cancellation is not None else None,
             )
         except BaseException as exc:
+            self._forget_registration(exc)
             raise_explained(exc)
 
     def copy_paste(self, *, lang: Lang = "en") -> OobAttempt:
@@ -209,6 +222,7 @@ class MastodonSignIn:
         try:
             return self.login.exchange_code(self.app, self.info, attempt.finish(pasted))
         except BaseException as exc:
+            self._forget_registration(exc)
             raise_explained(exc)
 
     def close(self) -> None:
@@ -248,7 +262,7 @@ def start_mastodon(
     except BaseException as exc:
         login.close()
         raise_explained(exc)
-    return MastodonSignIn(login=login, app=app, info=info, flow=login.choose_flow(info, app))
+    return MastodonSignIn(login=login, app=app, info=info, flow=login.choose_flow(info, app), secrets=secrets)
 
 
 def save_mastodon(

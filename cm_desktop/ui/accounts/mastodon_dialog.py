@@ -96,6 +96,7 @@ class MastodonDialog(QDialog):
         self._close_when_idle = False
         self._sign_in: MastodonSignIn | None = None
         self._attempt: OobAttempt | None = None
+        self._to_code = False  # the browser wait was stopped to paste a code instead
 
         # Step 1: the server.
         self.server_intro = plain_label("mastodon_server_intro")
@@ -134,6 +135,12 @@ class MastodonDialog(QDialog):
         column.addSpacing(6)
         column.addWidget(self.browser_fallback)
         column.addWidget(self.browser_address)
+        # Every server also takes a pasted code: the way out when the browser's answer never comes back.
+        self.use_code_button = QPushButton()
+        self.use_code_button.setObjectName("mastodon_use_code")
+        self.use_code_button.setAutoDefault(False)
+        self.use_code_button.clicked.connect(self.use_code_instead)
+        column.addWidget(self.use_code_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
 
         # Step 3: servers before 4.3 show a code to paste.
@@ -286,6 +293,21 @@ class MastodonDialog(QDialog):
                 lambda: self.tr("No browser could be opened. Copy the address above into your browser.")
             )
 
+    def use_code_instead(self) -> None:
+        """Stop waiting for the browser; the server shows a code to paste instead."""
+        sign_in = self._sign_in
+        if sign_in is None:
+            return
+        self._to_code = True  # the browser wait now ends as "cancelled": not a reason to close
+        if self._cancellation is not None:
+            self._cancellation.cancel()
+        self._set_busy(False)
+        self._attempt = sign_in.copy_paste(lang=self._lang())  # no request: an address to open
+        self.code_address.set_address(self._attempt.url)
+        self.status.clear()
+        self._show_step(CODE)
+        self._open_code_page()
+
     # --- step 3: the pasted code ---------------------------------------------------------------------------
 
     def _open_code_page(self) -> None:
@@ -324,14 +346,21 @@ class MastodonDialog(QDialog):
         super().accept()
 
     def _failed(self, error: BaseException) -> None:
-        self._set_busy(False)
         known = known_or_logged(error, "connecting a Mastodon account")
+        if isinstance(known, Cancelled) and self._to_code and not self._close_when_idle:
+            self._to_code = False  # the browser wait we stopped to paste a code instead
+            return
+        self._set_busy(False)
         if isinstance(known, Cancelled) or self._close_when_idle:
             self._close()
             return
         self.status.fail(known)
         if self.step == CODE and self._sign_in is not None:
             focus_all(self.code_edit)  # another code can be pasted for the same attempt
+            return
+        if self.step == BROWSER and self._sign_in is not None:
+            # The browser's answer did not come: the code is the way that always works.
+            self.use_code_button.setFocus()
             return
         # Back to the server, as typed: the person corrects it or tries again.
         self._release()
@@ -405,6 +434,11 @@ class MastodonDialog(QDialog):
             )
         )
         self.browser_fallback.setText(self.tr("If your browser did not open, copy this address into it:"))
+        self.use_code_button.setText(self.tr("Paste a code instead…"))
+        self.use_code_button.setAccessibleName(self.tr("Paste a code instead of waiting for the browser"))
+        self.use_code_button.setToolTip(
+            self.tr("Your server then shows a code to copy here: useful when the browser does not come back.")
+        )
         self.code_intro.setText(
             self.tr(
                 "Your server runs an older version of Mastodon: instead of coming back to CM Desktop by "

@@ -214,7 +214,8 @@ class AccountsPage(QWidget):
 
     # --- connecting ----------------------------------------------------------------------------------------
 
-    def open_bluesky(self, account: AccountRow | None = None) -> BlueskyDialog:
+    def open_bluesky(self, account: AccountRow | None = None, over: QWidget | None = None) -> BlueskyDialog:
+        """The connection dialog; `over`: the window it opens on top of (the wizard), this page's otherwise."""
         if self.bluesky_dialog is not None and self.bluesky_dialog.busy:
             self.bluesky_dialog.raise_()
             return self.bluesky_dialog
@@ -229,14 +230,14 @@ class AccountsPage(QWidget):
             plc_url=self._plc_url,
             handle=account.handle if account else "",
             service_url=own_server_of(account.server_url) if account else "",
-            parent=self,
+            parent=over or self,
         )
         dialog.connected.connect(self._connected)
         self.bluesky_dialog = dialog
         dialog.open()
         return dialog
 
-    def open_mastodon(self, account: AccountRow | None = None) -> MastodonDialog:
+    def open_mastodon(self, account: AccountRow | None = None, over: QWidget | None = None) -> MastodonDialog:
         if self.mastodon_dialog is not None and self.mastodon_dialog.busy:
             self.mastodon_dialog.raise_()
             return self.mastodon_dialog
@@ -250,7 +251,7 @@ class AccountsPage(QWidget):
             self._lang,
             server=account.server_url if account else "",
             browser_timeout=self._browser_timeout,
-            parent=self,
+            parent=over or self,
         )
         dialog.connected.connect(self._connected)
         self.mastodon_dialog = dialog

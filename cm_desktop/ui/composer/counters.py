@@ -19,7 +19,8 @@ class CounterRow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("counter_row")
-        self._layout = FlowLayout(self, spacing=16, line_spacing=2)  # wraps: eight networks fit narrow
+        # Counters wrap onto a second line: nine networks side by side would widen the whole page.
+        self._layout = FlowLayout(self, spacing=16, line_spacing=2)
         self._labels: dict[str, QLabel] = {}
 
     def labels(self) -> dict[str, QLabel]:
@@ -29,6 +30,7 @@ class CounterRow(QWidget):
         for name in list(self._labels):
             if name not in measures:
                 gone = self._labels.pop(name)
+                self._layout.removeWidget(gone)
                 gone.hide()
                 gone.deleteLater()
         for name, measure in measures.items():

@@ -1,7 +1,9 @@
 """A searchable emoji grid (English and French keywords), recently used first, fully usable from the keyboard.
 
 Keys: type to search; Down or Enter from the search box goes to the grid; arrows move; Enter or Space
-chooses; Ctrl+PgUp/PgDown (or the tab bar) changes category; Escape goes back to the search box.
+chooses; Up from the first row goes back to the search box; Ctrl+PgUp/PgDown (or the tab bar) changes
+category. Shown with `popup_under(button)`: a popup anchored to its button, sized to its grid, closed by
+Escape or a click outside.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import functools
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -112,7 +114,7 @@ class _Grid(QListWidget):
                 self.chosen.emit(item.text())
             return
         if key == Qt.Key.Key_Escape:
-            self.back_to_search.emit()
+            event.ignore()  # the picker closes (a popup) or the search box takes it
             return
         # Going up from the first row returns to the search box (as Down came here).
         if key == Qt.Key.Key_Up and self.currentRow() < self._columns():
@@ -224,6 +226,31 @@ class EmojiPicker(QWidget):
     def visible_emoji(self) -> list[str]:
         return [self.grid.item(row).text() for row in range(self.grid.count())]
 
+    def popup_under(self, anchor: QWidget) -> None:
+        """Open as a popup just under `anchor` (above it when the screen ends first), the size of its grid,
+        kept on the screen; Escape or a click outside closes it."""
+        if not self.isWindow():
+            self.setWindowFlags(Qt.WindowType.Popup)
+        self.reset()
+        self.adjustSize()
+        size = self.sizeHint().expandedTo(self.minimumSizeHint())
+        self.resize(size)
+        below = anchor.mapToGlobal(QPoint(0, anchor.height() + 4))
+        above = anchor.mapToGlobal(QPoint(0, -size.height() - 4))
+        screen = anchor.screen().availableGeometry()
+        where = below if below.y() + size.height() <= screen.bottom() or above.y() < screen.top() else above
+        x = min(max(where.x(), screen.left()), max(screen.left(), screen.right() - size.width()))
+        y = min(max(where.y(), screen.top()), max(screen.top(), screen.bottom() - size.height()))
+        self.move(x, y)
+        self.show()
+        self.search.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.isWindow():
+            self.close()
+            return
+        super().keyPressEvent(event)
+
     def choose(self, char: str) -> None:
         recent = [char, *(c for c in self.recent() if c != char)][:RECENT_MAX]
         self._recent.set(recent)
@@ -247,6 +274,7 @@ class EmojiPicker(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
+            self.grid.clear()  # the names (tooltips, accessible names) are made again in the new language
             self.retranslate()
         super().changeEvent(event)
 

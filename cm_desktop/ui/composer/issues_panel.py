@@ -23,7 +23,10 @@ FIX_BUTTONS: dict[str, object] = {
     "remove_text": QT_TRANSLATE_NOOP("IssuesPanel", "Remove it"),
     "fix_link": QT_TRANSLATE_NOOP("IssuesPanel", "Show the link"),
     "write_text": QT_TRANSLATE_NOOP("IssuesPanel", "Write the text"),
+    "complete": QT_TRANSLATE_NOOP("IssuesPanel", "Show what to complete"),
 }
+# What blocks because the person has not finished writing is said as such, not as an error.
+TO_COMPLETE = QT_TRANSLATE_NOOP("IssuesPanel", "To complete")
 SEVERITY_COLOURS = {Severity.BLOCKS: Role.BLOCKING, Severity.WARNING: Role.CHECK, Severity.TIP: Role.ACCENT}
 SEVERITY_WORDS: dict[Severity, object] = {
     Severity.BLOCKS: QT_TRANSLATE_NOOP("IssuesPanel", "Must fix"),
@@ -58,7 +61,8 @@ class IssueRow(QWidget):
     def set_issue(self, issue: Issue, lang: Lang) -> None:
         self.issue = issue
         colour = css(SEVERITY_COLOURS[issue.severity], self.palette())
-        word = QCoreApplication.translate(CONTEXT, str(SEVERITY_WORDS[issue.severity]))
+        words = TO_COMPLETE if issue.code == "text.to_complete" else SEVERITY_WORDS[issue.severity]
+        word = QCoreApplication.translate(CONTEXT, str(words))
         text = (
             f'<span style="color:{colour}; font-weight:600">{html.escape(word)}</span> · '
             f"<b>{html.escape(name_of(self.network).get(lang))}</b> · {html.escape(issue.text(lang))}"
@@ -88,14 +92,19 @@ class IssuesPanel(QWidget):
         self.all_good.setObjectName("issues_all_good")
         self._layout.addWidget(self.all_good)
         self.rows: list[IssueRow] = []
-        self._shown: tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]] | None = None
+        self._shown: tuple[tuple[str, ...], tuple[tuple[str, str, str], ...], bool] | None = None
         self._no_networks = True
+        self._empty_post = False
         self.retranslate()
 
-    def show_issues(self, issues: Mapping[str, Sequence[Issue]], lang: Lang) -> None:
+    def show_issues(
+        self, issues: Mapping[str, Sequence[Issue]], lang: Lang, *, empty_post: bool = False
+    ) -> None:
+        """`empty_post`: nothing is written yet; the panel says what it will do rather than "all ready"."""
         flat = [(n, i) for n, found in issues.items() for i in found]
+        self._empty_post = empty_post
         # Rebuilding rows on every keystroke is wasted work when nothing changed.
-        key = (tuple(issues), tuple((n, i.code, i.text(lang)) for n, i in flat))
+        key = (tuple(issues), tuple((n, i.code, i.text(lang)) for n, i in flat), empty_post)
         if key == self._shown:
             return
         self._shown = key
@@ -103,6 +112,7 @@ class IssuesPanel(QWidget):
         if self.rows and [row.shape() for row in self.rows] == [shape_of(n, i) for n, i in flat]:
             for row, (_, issue) in zip(self.rows, flat, strict=True):
                 row.set_issue(issue, lang)
+            self._set_all_good_text()
             return
         for row in self.rows:
             self._layout.removeWidget(row)
@@ -122,6 +132,10 @@ class IssuesPanel(QWidget):
         if self._no_networks:
             self.all_good.setText(
                 self.tr("Choose above the networks this post goes to: each one is checked here.")
+            )
+        elif self._empty_post:
+            self.all_good.setText(
+                self.tr("Write your post above: it is checked here for each network as you type.")
             )
         else:
             self.all_good.setText(self.tr("Everything is ready for the networks you chose."))

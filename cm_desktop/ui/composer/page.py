@@ -11,7 +11,6 @@ debounced and runs off the GUI thread; link cards are looked up in the backgroun
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from cm_desktop.core import networks as registry
 from cm_desktop.core import posts
+from cm_desktop.core.coach.dates import day_in_words
 from cm_desktop.core.drafts import ConnectedAccount, Draft
 from cm_desktop.core.i18n import Lang
 from cm_desktop.core.link_card import card_link, card_links
@@ -43,12 +43,14 @@ from cm_desktop.ui.composer.checks import LONG_TEXT, NO_LIMITS, CheckCache, prev
 from cm_desktop.ui.composer.counters import CounterRow
 from cm_desktop.ui.composer.issues_panel import IssuesPanel
 from cm_desktop.ui.composer.link_cards import CardSource, LinkCardLoader, default_source
+from cm_desktop.ui.composer.renditions import Renditions
 from cm_desktop.ui.composer.targets import TargetSelector
 from cm_desktop.ui.keyboard import leave_on_tab
 from cm_desktop.ui.previews.model import LinkPreview, PreviewImage, PreviewModel
-from cm_desktop.ui.reflow import GAP, ContentScroll, FlowLayout, FlowRow
+from cm_desktop.ui.reflow import GAP, ContentScroll, FlowLayout, FlowRow, ScrollBody
 from cm_desktop.ui.tasks import TaskRunner
 from cm_desktop.ui.theme import make_title, text_scale
+from cm_desktop.ui.wizard.words import clock_words, join_names
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +65,7 @@ class ComposerPage(QWidget):
     draft_saved = Signal(int)  # post id
     post_scheduled = Signal(int)  # post id
     status_changed = Signal(str)  # a sentence for the person
+    background_requested = Signal()  # "publish even when CM Desktop is closed", asked from the schedule
 
     def __init__(
         self,
@@ -76,9 +79,12 @@ class ComposerPage(QWidget):
         *,
         link_cache: Path | None = None,
         link_source: Callable[[], CardSource] | None = None,
+        renditions_dir: Path | None = None,
     ) -> None:
         """`link_cache`: where link cards are kept (default: cache/link_cards beside the media folder);
-        `link_source`: what looks them up (default: the real fetcher on that folder)."""
+        `link_source`: what looks them up (default: the real fetcher on that folder); `renditions_dir`:
+        the pipeline's cache of pictures as each network gets them (default: cache/renditions, the
+        outbox's)."""
         super().__init__(parent)
         self.setObjectName("page_compose")
         self.runner, self.clock, self.zone, self.media_dir, self._lang = runner, clock, zone, media_dir, lang
@@ -88,6 +94,11 @@ class ComposerPage(QWidget):
         self.link_cards = LinkCardLoader(runner, link_source or default_source(cache), self)
         self.link_cards.card_ready.connect(lambda _link: self._schedule_refresh(0))
         self._checks = CheckCache()
+        # The pictures as each network gets them: the checks judge what the outbox will really send.
+        self.renditions = Renditions(
+            runner, renditions_dir or media_dir.parent / "cache" / "renditions", self
+        )
+        self.renditions.ready.connect(self._renditions_ready)
         self._links: dict[str, list[str]] = {}  # links found per text, for the current refresh
         self.store: Any = None
         self.post_id: int | None = None
@@ -122,11 +133,17 @@ class ComposerPage(QWidget):
         self.status = QLabel()
         self.status.setObjectName("composer_status")
         self.status.setWordWrap(True)
+        # Sentences with apostrophes and names typed by the person: shown as written, never read as HTML.
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self._status_maker: Callable[[], str] | None = None
+        self._status_about: int | None = None  # the sent post a line speaks of
 
         self.undo_button = QPushButton()
         self.redo_button = QPushButton()
         self.emoji_button = QPushButton("🙂")
         self.emoji_button.setObjectName("emoji_button")
+        self.emoji_picker: Any = None  # made on first use (ui.composer.emoji_picker)
+        self.background_publishing = False  # the OS job sends while the app is closed (Settings)
         self.save_button = QPushButton()
         self.save_button.setObjectName("save_draft")
         self.schedule_button = QPushButton()
@@ -197,11 +214,14 @@ class ComposerPage(QWidget):
         issues_scroll.setWidget(self.issues_panel)
         issues_scroll.setMinimumHeight(70)
         column.addWidget(issues_scroll, 1)
-        column.addWidget(self.status)
-        column.addWidget(actions)
 
+        # A short window scrolls the column instead of squeezing it: squeezed, fixed-height parts (the
+        # pictures) were drawn over their neighbours (the picture buttons, the description prompt).
+        # Never sideways: the column keeps its minimum width, and the previews go under it when narrow.
+        left_scroll = ScrollBody(left, QT_TRANSLATE_NOOP("Reflow", "Your post"))
+        left_scroll.setObjectName("composer_column")
         splitter = QSplitter()
-        splitter.addWidget(left)
+        splitter.addWidget(left_scroll)
         splitter.addWidget(self.previews)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -211,9 +231,19 @@ class ComposerPage(QWidget):
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
         self.editor_column = left
+        # The status line and the buttons sit under both columns, on the page's own width: choosing networks
+        # changes what the splitter gives each column, never where the buttons are.
+        footer = QWidget()
+        footer.setObjectName("composer_footer")
+        bottom = QVBoxLayout(footer)
+        bottom.setContentsMargins(24, 4, 24, 16)
+        bottom.addWidget(self.status)
+        bottom.addWidget(actions)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 4, 4)  # the previews' focus ring stays inside the window
-        outer.addWidget(splitter)
+        outer.setContentsMargins(0, 0, 4, 0)  # the previews' focus ring stays inside the window
+        outer.setSpacing(0)
+        outer.addWidget(splitter, 1)
+        outer.addWidget(footer)
 
     def previews_beside(self) -> bool:
         return self.splitter.orientation() == Qt.Orientation.Horizontal
@@ -234,6 +264,12 @@ class ComposerPage(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._reflow(event.size().width())
         super().resizeEvent(event)
+
+    def heightForWidth(self, width: int) -> int:
+        """No taller than the window when it can be: the editor's column scrolls inside, and the buttons
+        under both columns stay in view (the page holding it asks this, not for its preferred height)."""
+        layout = self.layout()
+        return layout.minimumHeightForWidth(width) if layout is not None else super().heightForWidth(width)
 
     def minimumSizeHint(self) -> QSize:
         """As narrow as the editor's column: with less room than previews beside it need, they go under."""
@@ -336,9 +372,10 @@ class ComposerPage(QWidget):
         if draft is None or self.editor.toPlainText() or self.post_id is not None:
             return
         self.load(draft)
-        self._say(self.tr("Your draft was restored."))
+        self._say(lambda: self.tr("Your draft was restored."))
 
     def load(self, draft: Draft) -> None:
+        self._say(None)
         self.post_id = draft.post_id
         self.editor.blockSignals(True)
         self.editor.setPlainText(draft.text)
@@ -358,6 +395,8 @@ class ComposerPage(QWidget):
     # --- reacting -------------------------------------------------------------------------------------
 
     def _on_edit(self) -> None:
+        if self._status_maker is not None:
+            self._say(None)  # the line spoke of what was there before this key
         long = self.editor.document().characterCount() > LONG_TEXT
         self._schedule_refresh(LONG_TEXT_PAUSE_MS if long else 0)
         self._update_suggestions()
@@ -463,11 +502,43 @@ class ComposerPage(QWidget):
         self._problems_timer.stop()
         if self._refresh_timer.isActive():
             self._refresh_counts()
+        if self._empty():
+            # Nothing written yet (a fresh post, the one after a success): nothing to alarm anyone about.
+            self.issues = {network: [] for network in self._texts}
+            self.issues_panel.show_issues(self.issues, self.lang(), empty_post=True)
+            return
         self.issues = {
-            network: self._checks.problems(network, text, self._image_facts, limits)
+            network: self._fitted(network, self._checks.problems(network, text, self._image_facts, limits))
             for network, (text, limits) in self._texts.items()
         }
         self.issues_panel.show_issues(self.issues, self.lang())
+
+    def _empty(self) -> bool:
+        return (
+            not self.editor.toPlainText().strip()
+            and not any(e.toPlainText().strip() for e in self.override_editors.values())
+            and self.media.list.count() == 0
+        )
+
+    def _renditions_ready(self) -> None:
+        self._problems_timer.start(0)  # the problems follow on the next turn of the event loop
+
+    def _fitted(self, network: str, issues: list[Issue]) -> list[Issue]:
+        """The rules' picture issues once the pipeline has prepared each picture for `network`, as the
+        outbox will send it (core.posts.fitted): what it resizes is a note, what it cannot prepare blocks."""
+        items = self.media.items()
+        if not items:
+            return issues
+        account = self.targets.account_for(network)
+        spec = registry.get(network).rendition_on(account.limits if account is not None else None)
+        made, pending = {}, []
+        for index, item in enumerate(items):
+            result = self.renditions.get(item.path, item.sha256, item.focal, spec)
+            if result is None:
+                pending.append(index)
+            else:
+                made[index] = result
+        return posts.fitted(issues, made, network, pending)
 
     def _link_card(self, network: str, text: str) -> LinkPreview | None:
         """The card `network` shows for the text's link: none with pictures (every network drops it then)."""
@@ -528,7 +599,11 @@ class ComposerPage(QWidget):
             start = measure.overflow_at if measure is not None and measure.overflow_at is not None else None
             if start is not None:
                 self._select(editor, start, len(editor.toPlainText()))
-        elif fix.kind in ("fix_link", "remove_text") and fix.start is not None and fix.end is not None:
+        elif (
+            fix.kind in ("fix_link", "remove_text", "complete")
+            and fix.start is not None
+            and fix.end is not None
+        ):
             self._select(editor, fix.start, fix.end)
             if fix.kind == "remove_text":
                 editor.textCursor().removeSelectedText()
@@ -590,9 +665,11 @@ class ComposerPage(QWidget):
     def show_emoji_picker(self) -> None:
         from cm_desktop.ui.composer.emoji_picker import EmojiPicker
 
-        picker = EmojiPicker(parent=self)
-        picker.emoji_chosen.connect(self.editor.insertPlainText)
-        picker.show()
+        if self.emoji_picker is None:
+            # One picker for the page's life: it keeps the emoji used recently.
+            self.emoji_picker = EmojiPicker(parent=self)
+            self.emoji_picker.emoji_chosen.connect(self.editor.insertPlainText)
+        self.emoji_picker.popup_under(self.emoji_button)
 
     # --- saving and sending ---------------------------------------------------------------------------
 
@@ -632,10 +709,14 @@ class ComposerPage(QWidget):
         problems = readiness_problems(self.draft())
         blocking = [i for found in self.issues.values() for i in found if i.severity.value == "blocks"]
         if problems:
-            self._say(problems[0].get(self.lang()))
+            first = problems[0]
+            self._say(lambda: first.get(self.lang()))
             return False
         if blocking:
-            self._say(self.tr("Fix the problems marked “Must fix” first."))
+            self._say(lambda: self.tr("Fix the problems marked “Must fix” first."))
+            return False
+        if self.renditions.pending():
+            self._say(lambda: self.tr("The pictures are still being prepared for each network: one moment."))
             return False
         return True
 
@@ -657,7 +738,14 @@ class ComposerPage(QWidget):
         def attempt(local: datetime) -> Sequence[Problem]:  # on the task runner
             return schedule_draft(store, post_id, local, zone, clock.now())
 
-        dialog = ScheduleDialog(self.zone, initial, attempt, self.lang(), self.runner, self)
+        needs_app = not self.background_publishing and any(
+            t.account_id is not None and not registry.get(t.network).can.native_scheduling
+            for t in self.targets.selected_targets()
+        )
+        dialog = ScheduleDialog(
+            self.zone, initial, attempt, self.lang(), self.runner, self, app_must_be_open=needs_app
+        )
+        dialog.background_requested.connect(self.background_requested)
         self.schedule_dialog = dialog
         dialog.accepted.connect(lambda: self._sent(post_id, dialog.chosen))
         dialog.open()
@@ -677,9 +765,11 @@ class ComposerPage(QWidget):
             local, problems = result
             if local is None:
                 first = problems[0]
-                self._say(first.get(self.lang()) if hasattr(first, "get") else first.message(self.lang()))
+                self._say(
+                    lambda: first.get(self.lang()) if hasattr(first, "get") else first.message(self.lang())
+                )
                 return
-            self._sent(post_id, local)
+            self._sent(post_id, local, queued=True)
 
         self.runner.run(
             lambda: queue_draft(store, post_id, networks, self.zone, now), done, self._on_background_error
@@ -702,36 +792,64 @@ class ComposerPage(QWidget):
 
         self.save_now(queue)
 
-    def _sent(self, post_id: int, local: datetime | None) -> None:
-        """The post left the composer: start a fresh one."""
+    def _sent(self, post_id: int, local: datetime | None, queued: bool = False) -> None:
+        """The post left the composer: say where it went (about that post), and start a fresh one."""
         self.post_scheduled.emit(post_id)
-        if local is None:
-            self._say(self.tr("Your post will be sent as soon as the computer is online."))
-        else:
-            when = local.strftime("%d/%m/%Y %H:%M")
-            self._say(self.tr("Scheduled for %1.").replace("%1", when))
+        networks = self.targets.selected()
+
+        def sentence() -> str:
+            lang = self.lang()
+            names = join_names([registry.name_of(n).get(lang) for n in networks])
+            if local is None:
+                return self.tr("Your post will be sent as soon as the computer is online.")
+            when = (
+                self.tr("%1 at %2")
+                .replace("%1", day_in_words(local.date(), lang))
+                .replace("%2", clock_words(local.hour * 60 + local.minute, lang))
+            )
+            if queued:
+                text = self.tr("Added to the queue: it goes out on %1 on %2, the next free posting time.")
+            else:
+                text = self.tr("Scheduled for %1 on %2.")
+            return text.replace("%1", when).replace("%2", names) + " " + self.tr("It is in the Calendar.")
+
+        self._say(sentence, about=post_id)
         self.post_id = None
         self.editor.blockSignals(True)
         self.editor.clear()
         self.editor.blockSignals(False)
         for editor in self.override_editors.values():
+            editor.blockSignals(True)
             editor.clear()
+            editor.blockSignals(False)
         self._set_media(())
         self.refresh()
+
+    def forget_sent(self, _post_id: object = None) -> None:
+        """Posts changed elsewhere (moved in the calendar, sent, deleted): a line about a sent post may no
+        longer be true, so it goes."""
+        if self._status_about is not None:
+            self._say(None)
 
     def _on_background_error(self, error: BaseException) -> None:
         from cm_desktop.core.store import known_error
 
         known = known_error(error)
         if known is not None:
-            self._say(known.message(self.lang()))
+            self._say(lambda: known.message(self.lang()))
         else:
             log.error("composer background work failed", exc_info=error)
-            self._say(self.tr("Something went wrong while saving. Your text is still here."))
+            self._say(lambda: self.tr("Something went wrong while saving. Your text is still here."))
 
-    def _say(self, sentence: str) -> None:
-        self.status.setText(html.escape(sentence))
-        self.status_changed.emit(sentence)
+    def _say(self, sentence: Callable[[], str] | None, about: int | None = None) -> None:
+        """Show a sentence under the post. It is made again on a language change (it follows the
+        language), and it belongs to the draft it describes: typing, another draft or a change to the post
+        it is `about` elsewhere take it away."""
+        self._status_maker, self._status_about = sentence, about
+        text = sentence() if sentence is not None else ""
+        self.status.setText(text)
+        if text:
+            self.status_changed.emit(text)
 
     # --- language -------------------------------------------------------------------------------------
 
@@ -770,9 +888,11 @@ class ComposerPage(QWidget):
         self.refresh_language()
 
     def refresh_language(self) -> None:
+        if getattr(self, "_status_maker", None) is not None:
+            self.status.setText(self._status_maker())  # type: ignore[misc]
         if hasattr(self, "measures"):
             self.issues_panel.retranslate()
-            self.issues_panel.show_issues(self.issues, self.lang())
+            self.issues_panel.show_issues(self.issues, self.lang(), empty_post=self._empty())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -6,7 +6,16 @@ import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cm_desktop.core.i18n import Lang
 from cm_desktop.core.schedule import MAX_YEARS_AHEAD, Problem, Severity
@@ -22,7 +31,11 @@ class ScheduleDialog(QDialog):
     """`try_schedule(local)` returns the problems; the dialog closes only when there is no error.
 
     It writes to the store, so it runs on the task runner (never on the GUI thread); OK waits meanwhile.
+    `app_must_be_open`: the post is sent by the app and publishing while it is closed is off: said, with
+    the switch at hand (`background_requested`).
     """
+
+    background_requested = Signal()
 
     def __init__(
         self,
@@ -32,6 +45,8 @@ class ScheduleDialog(QDialog):
         lang: Lang,
         runner: TaskRunner,
         parent: QWidget | None = None,
+        *,
+        app_must_be_open: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("schedule_dialog")
@@ -55,12 +70,31 @@ class ScheduleDialog(QDialog):
         )
         self.buttons.accepted.connect(self._on_ok)
         self.buttons.rejected.connect(self.reject)
+        self.closed_note = QLabel()
+        self.closed_note.setObjectName("schedule_closed_note")
+        self.closed_note.setWordWrap(True)
+        self.closed_button = QPushButton()
+        self.closed_button.setObjectName("schedule_turn_on_background")
+        self.closed_button.setAutoDefault(False)
+        self.closed_button.clicked.connect(self._turn_on_background)
+        for widget in (self.closed_note, self.closed_button):
+            widget.setVisible(app_must_be_open)
+        closed_row = QHBoxLayout()
+        closed_row.addWidget(self.closed_button)
+        closed_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.zone_label)
         layout.addWidget(self.when)
+        layout.addWidget(self.closed_note)
+        layout.addLayout(closed_row)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.retranslate()
+
+    def _turn_on_background(self) -> None:
+        self.background_requested.emit()
+        self.closed_button.hide()
+        self.closed_note.setText(self.tr("Done: your computer will send it even if CM Desktop is closed."))
 
     def local_time(self) -> datetime:
         return from_qdatetime(self.when.dateTime()).replace(second=0)
@@ -92,3 +126,10 @@ class ScheduleDialog(QDialog):
         self.setWindowTitle(self.tr("Schedule the post"))
         self.zone_label.setText(self.tr("Date and time (time zone: %1)").replace("%1", self.zone))
         self.when.setAccessibleName(self.tr("Date and time of publication"))
+        if self.closed_button.isVisibleTo(self) or not self.closed_note.text():
+            self.closed_note.setText(
+                self.tr(
+                    "CM Desktop must be open at that time to send it: publishing while it is closed is off."
+                )
+            )
+        self.closed_button.setText(self.tr("Publish even when CM Desktop is closed"))

@@ -109,6 +109,7 @@ class HomePage(QWidget):
     compose_requested = Signal(str, str)  # (starting text, Post.origin such as "moment:mothers_day")
     setup_requested = Signal()  # no profile yet: open the first-run wizard
     posts_requested = Signal()  # posts to fix or to publish by hand: show where they are
+    idea_opened = Signal(int)  # one of the plan's ideas (a post id): open it in the composer as a draft
 
     def __init__(
         self,
@@ -191,6 +192,17 @@ class HomePage(QWidget):
         self.tip_card.body.addWidget(self.tip_body)
         self.tip_card.body.addStretch(1)
 
+        # The plan's ideas for this week, one click from a draft.
+        self.ideas_card = Card("ideas")
+        self.ideas_heading = _heading("ideas_heading")
+        self.ideas_empty = _label("ideas_empty")
+        self.ideas_rows = QVBoxLayout()
+        self.ideas_rows.setSpacing(6)
+        self.idea_buttons: list[QPushButton] = []
+        self.ideas_card.body.addWidget(self.ideas_heading)
+        self.ideas_card.body.addWidget(self.ideas_empty)
+        self.ideas_card.body.addLayout(self.ideas_rows)
+
         # The last six weeks.
         self.history_card = Card("history")
         self.history_heading = _heading("history_heading")
@@ -242,17 +254,19 @@ class HomePage(QWidget):
             return
         self.columns = columns
         grid = self.grid
-        for card in (self.week_card, self.moment_card, self.tip_card, self.history_card):
+        cards = (self.week_card, self.moment_card, self.tip_card, self.ideas_card, self.history_card)
+        for card in cards:
             grid.removeWidget(card)
         if columns == 2:
             grid.addWidget(self.week_card, 0, 0, 2, 1)
             grid.addWidget(self.moment_card, 0, 1)
             grid.addWidget(self.tip_card, 1, 1)
-            grid.addWidget(self.history_card, 2, 0, 1, 2)
+            grid.addWidget(self.ideas_card, 2, 0, 1, 2)
+            grid.addWidget(self.history_card, 3, 0, 1, 2)
             grid.setColumnStretch(0, 3)
             grid.setColumnStretch(1, 2)
         else:
-            for row, card in enumerate((self.week_card, self.moment_card, self.tip_card, self.history_card)):
+            for row, card in enumerate(cards):
                 grid.addWidget(card, row, 0)
             grid.setColumnStretch(0, 1)
             grid.setColumnStretch(1, 0)
@@ -331,6 +345,7 @@ class HomePage(QWidget):
         self._render_week(lang)
         self._render_moment(lang)
         self._render_tip(lang)
+        self._render_ideas(lang)
         self._render_history(lang)
         for button in (self.setup_button, self.posts_button, self.moment_button):
             button.setAccessibleName(button.text().replace("&", ""))
@@ -399,7 +414,9 @@ class HomePage(QWidget):
         self.moment_idea.show()
         self.moment_button.show()
 
-    def _moment_text(self, lang: Lang) -> str:
+    def _moment_text(self, lang: Lang, *, draft: bool = False) -> str:
+        """The advice for the owner (shown on the card), or the starting post written for the customers
+        (`draft`: what "Plan a post" puts in the composer, its gaps in square brackets)."""
         data = self.data
         if data is None or data.moment is None:
             return ""
@@ -408,12 +425,48 @@ class HomePage(QWidget):
             "town": data.town,
             "date": day_in_words(data.moment.start, lang),
         }
-        return fill(raw(data.moment.idea, lang), values, lang)
+        text = data.moment.draft if draft else data.moment.idea
+        return fill(raw(text, lang), values, lang)
 
     def _plan_moment(self) -> None:
         if self.data is None or self.data.moment is None:
             return
-        self.compose_requested.emit(self._moment_text(self.lang()), f"moment:{self.data.moment.code}")
+        self.compose_requested.emit(
+            self._moment_text(self.lang(), draft=True), f"moment:{self.data.moment.code}"
+        )
+
+    def _render_ideas(self, lang: Lang) -> None:
+        data = self.data
+        self.ideas_heading.setText(self.tr("Ideas for this week"))
+        self.ideas_card.setVisible(data is not None and data.has_profile)
+        while self.ideas_rows.count():
+            item = self.ideas_rows.takeAt(0)
+            row = item.layout() if item is not None else None
+            while row is not None and row.count():
+                child = row.takeAt(0)
+                widget = child.widget() if child is not None else None
+                if widget is not None:
+                    widget.hide()
+                    widget.deleteLater()
+        self.idea_buttons = []
+        ideas = data.ideas if data is not None else ()
+        self.ideas_empty.setVisible(not ideas)
+        self.ideas_empty.setText(self.tr("No idea left for this week: your plan's next ones come on Monday."))
+        for idea in ideas:
+            when = capitalised(day_in_words(idea.when.date(), lang))
+            text = " ".join(idea.text.split())
+            excerpt = text if len(text) <= EXCERPT else text[: EXCERPT - 1].rstrip() + "…"
+            label = _label(f"idea_{idea.post_id}")
+            label.setText(f"{when} · {excerpt}")
+            button = QPushButton(self.tr("Write it"))
+            button.setObjectName(f"idea_button_{idea.post_id}")
+            button.setAccessibleName(self.tr("Write the idea for %1").replace("%1", when))
+            button.clicked.connect(lambda _=False, post_id=idea.post_id: self.idea_opened.emit(post_id))
+            row = QHBoxLayout()
+            row.addWidget(label, 1)
+            row.addWidget(button)
+            self.ideas_rows.addLayout(row)
+            self.idea_buttons.append(button)
 
     def _render_tip(self, lang: Lang) -> None:
         self.tip_heading.setText(self.tr("Tip of the week"))

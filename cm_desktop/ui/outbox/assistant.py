@@ -174,20 +174,22 @@ class PublishAssistant(QDialog):
         done_row.addStretch(1)
         done_row.addWidget(self.later_button)
         done_row.addWidget(self.posted_button)
-        done_layout.addLayout(done_row)
 
-        # The steps scroll on a short screen (200 %, a large font); the answers stay in view under them.
-        body = QWidget()
-        body.setObjectName("assistant_body")
-        steps = QVBoxLayout(body)
-        steps.setContentsMargins(0, 0, 0, 0)
-        steps.addWidget(self.heading)
-        for box in (self.text_box, self.pictures_box, self.open_box):
-            steps.addWidget(box)
-        steps.addStretch(1)
+        # The steps scroll when the screen is short (200 %, a large font); the answers stay under them, always
+        # visible. Squeezed into a short window, the fixed-size thumbnails were drawn over the line under them.
+        steps = QWidget()
+        steps.setObjectName("assistant_steps")
+        steps_layout = QVBoxLayout(steps)
+        steps_layout.setContentsMargins(0, 0, 0, 0)
+        for box in (self.text_box, self.pictures_box, self.open_box, self.done_box):
+            steps_layout.addWidget(box)
+        steps_layout.addStretch(1)
+        self.steps_scroll = ScrollBody(steps)
         layout = QVBoxLayout(self)
-        layout.addWidget(ScrollBody(body), 1)
-        layout.addWidget(self.done_box)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.steps_scroll, 1)
+        layout.addLayout(done_row)
+        self._fit_screen()
 
         self.copy_button.clicked.connect(self.copy_text)
         self.save_button.clicked.connect(self.save_pictures)
@@ -204,6 +206,15 @@ class PublishAssistant(QDialog):
                 self._pictures_ready,
                 self._pictures_failed,
             )
+
+    def _fit_screen(self) -> None:
+        """Tall enough to show every step without scrolling when the screen allows it."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        steps = self.steps_scroll.widget()
+        inner = steps.sizeHint().height() if steps is not None else 400
+        wanted = inner + self.heading.sizeHint().height() + 120
+        height = min(wanted, screen.height() - 60) if screen is not None else wanted
+        self.resize(max(self.minimumWidth(), 640), max(height, 360))
 
     # --- steps ----------------------------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cm_desktop.core import networks
 from cm_desktop.core.i18n import Lang
 from cm_desktop.core.models import TargetState
 from cm_desktop.core.outbox import messages as m
@@ -123,6 +124,7 @@ def _escape(text: str) -> str:
 
 class SendingPage(QWidget):
     assistant_requested = Signal(int)  # target id
+    by_hand_requested = Signal(int)  # target id: "How did it go?" on a network the app cannot read
     late_requested = Signal(int)  # post id
     post_opened = Signal(int)  # post id
     accounts_requested = Signal()
@@ -351,6 +353,15 @@ class SendingPage(QWidget):
         elif row.error_code == m.AUTH_EXPIRED:
             widget.add_button(
                 f"reconnect_{tid}", self.tr("Reconnect the account"), self.accounts_requested.emit
+            )
+        if (
+            state == TargetState.PUBLISHED.value
+            and networks.known(row.network)
+            and not networks.get(row.network).can.counts
+        ):
+            # A network the app cannot read: the person may say how the post did (the Results page).
+            widget.add_button(
+                f"how_{tid}", self.tr("How did it go?"), lambda: self.by_hand_requested.emit(tid)
             )
         if state == TargetState.PUBLISHED.value and row.url:
             url = row.url

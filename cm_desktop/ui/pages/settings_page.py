@@ -219,6 +219,12 @@ class SettingsPage(QWidget):
             self.restore_status.setText(result)
         self.restore_status.setVisible(bool(result))
 
+    def show_language(self, choice: str) -> None:
+        """The language chosen elsewhere (the wizard): shown here, without choosing it again."""
+        index = self.language_combo.findData(choice)
+        if index >= 0 and index != self.language_combo.currentIndex():
+            self.language_combo.setCurrentIndex(index)  # `activated` is for the person's own choice only
+
     def _on_language(self, index: int) -> None:
         self.language_chosen.emit(self.language_combo.itemData(index))
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 from cm_desktop.ui.previews.base import PostPreview
 from cm_desktop.ui.previews.images import PixmapCache
 from cm_desktop.ui.previews.model import PreviewModel
-from cm_desktop.ui.previews.registry import make_preview
+from cm_desktop.ui.previews.registry import PREVIEWS, make_preview
 from cm_desktop.ui.reflow import ContentScroll
 
 COLUMN_MIN = 380  # narrower than this and a feed post stops looking like one
@@ -77,7 +77,8 @@ class PreviewPanel(QWidget):
 
     def set_networks(self, networks: Sequence[str]) -> None:
         """Show these networks in this order; previews kept across calls keep their state."""
-        wanted = list(dict.fromkeys(networks))
+        # A network without a look of its own yet (Pinterest) has no preview; its checks still run.
+        wanted = [n for n in dict.fromkeys(networks) if n in PREVIEWS]
         self.empty_label.setVisible(not wanted)
         self.scroll_area.setVisible(bool(wanted))
         for gone in [n for n in self._previews if n not in wanted]:

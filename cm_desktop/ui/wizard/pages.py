@@ -42,6 +42,7 @@ from cm_desktop.core.coach import (
 )
 from cm_desktop.core.coach.dates import day_in_words, weekday_name
 from cm_desktop.core.coach.plan import choose_networks
+from cm_desktop.core.coach.trades import Trade, trade_from_text
 from cm_desktop.core.i18n import Lang, Text
 from cm_desktop.core.models import BusinessKind
 from cm_desktop.core.onboarding import COUNTRIES, default_zone
@@ -169,6 +170,7 @@ class LanguagePage(WizardPageBase):
 class BusinessAnswers:
     name: str
     kind: BusinessKind | None
+    trade: str  # a code of core.coach.trades, "" when what was typed matched none
     product: str
     town: str
     country: str  # "" for another country
@@ -181,6 +183,11 @@ class BusinessPage(WizardPageBase):
         self._zones, self._fallback_zone = set(zones), fallback_zone
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("business_name")
+        # Her trade in her words ("fleuriste", "club de foot"): it sets the kind and makes the ideas fit.
+        self.trade_edit = QLineEdit()
+        self.trade_edit.setObjectName("business_trade")
+        self.trade_hint = _hint("trade_hint")
+        self.trade_found: Trade | None = None
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("business_kind")
         for kind in KIND_LABELS:
@@ -213,6 +220,7 @@ class BusinessPage(WizardPageBase):
         form.setVerticalSpacing(10)
         for key, field in (
             ("name", self.name_edit),
+            ("trade", self.trade_edit),
             ("kind", self.kind_combo),
             ("product", self.product_edit),
             ("town", self.town_edit),
@@ -223,17 +231,41 @@ class BusinessPage(WizardPageBase):
             label.setBuddy(field)  # Alt+letter jumps to the field
             self.labels[key] = label
             form.addRow(label, field)
+            if key == "trade":
+                form.addRow("", self.trade_hint)
         form.addRow("", self.zone_hint)
         self.content.addLayout(form)
         self.content.addStretch(1)
 
         self.name_edit.textChanged.connect(self.completeChanged)
+        self.trade_edit.textChanged.connect(self._trade_changed)
         self.kind_combo.currentIndexChanged.connect(self.completeChanged)
         self.zone_combo.currentTextChanged.connect(self.completeChanged)
         self.country_combo.currentIndexChanged.connect(self._country_changed)
         self.country_combo.setCurrentIndex(0)
         self._country_changed()
         self.retranslate()
+
+    def _trade_changed(self) -> None:
+        """A trade recognised in what she typed chooses the kind for her (one answer fewer)."""
+        self.trade_found = trade_from_text(self.trade_edit.text())
+        if self.trade_found is not None:
+            self.set_kind(self.trade_found.kind)
+        self._say_trade()
+        self.completeChanged.emit()
+
+    def _say_trade(self) -> None:
+        found = self.trade_found
+        if found is not None:
+            self.trade_hint.setText(self.tr("Ideas for: %1").replace("%1", found.name.get(self.lang())))
+        elif self.trade_edit.text().strip():
+            self.trade_hint.setText(
+                self.tr(
+                    "We do not know this trade yet: choose below what is closest, the ideas stay general."
+                )
+            )
+        else:
+            self.trade_hint.setText(self.tr("In your words: florist, hairdresser, bookshop, football club…"))
 
     def _country_changed(self) -> None:
         # The country sets the usual zone; the person can still pick another (a French overseas town...).
@@ -254,6 +286,7 @@ class BusinessPage(WizardPageBase):
         return BusinessAnswers(
             name=self.name_edit.text().strip(),
             kind=BusinessKind(data) if data else None,
+            trade=self.trade_found.code if self.trade_found is not None else "",
             product=self.product_edit.text().strip(),
             town=self.town_edit.text().strip(),
             country=self.country(),
@@ -271,6 +304,7 @@ class BusinessPage(WizardPageBase):
         self.intro_label.setText(self.tr("So that the ideas we suggest sound like you."))
         texts = {
             "name": self.tr("Na&me"),
+            "trade": self.tr("Your t&rade"),
             "kind": self.tr("&What you do"),
             "product": self.tr("What people come to you &for"),
             "town": self.tr("&Town"),
@@ -280,8 +314,10 @@ class BusinessPage(WizardPageBase):
         for key, text in texts.items():
             self.labels[key].setText(text)
         self.name_edit.setPlaceholderText(self.tr("Name of your business or association"))
+        self.trade_edit.setPlaceholderText(self.tr("e.g. florist, hairdresser, football club"))
+        self._say_trade()
         self.product_edit.setPlaceholderText(
-            self.tr("Optional, e.g. croissants, pottery classes, guided walks")
+            self.tr("Optional, e.g. seasonal bouquets, pottery classes, guided walks")
         )
         self.town_edit.setPlaceholderText(self.tr("e.g. Lyon"))
         self.kind_combo.setPlaceholderText(self.tr("Choose…"))
@@ -306,6 +342,7 @@ class BusinessPage(WizardPageBase):
         )
         for key, field in (
             ("name", self.name_edit),
+            ("trade", self.trade_edit),
             ("kind", self.kind_combo),
             ("product", self.product_edit),
             ("town", self.town_edit),
@@ -497,9 +534,8 @@ class NetworksPage(WizardPageBase):
         self.too_many.setVisible(len(self.chosen()) > limit)
         self.too_many.setText(
             self.tr(
-                "With the time you have, your plan starts with the first %1 ticked; the others will wait "
-                "until the habit is set."
-            ).replace("%1", str(limit))
+                "With the time you have, the first %1 ticked get every post; the others get one post in two."
+            ).replace("%1", str(max(2, limit)))
         )
 
     def isComplete(self) -> bool:
@@ -531,29 +567,67 @@ class NetworksPage(WizardPageBase):
 
 
 class ConnectPage(WizardPageBase):
-    connect_requested = Signal()
+    """Connect Bluesky or Mastodon on top of the wizard (it stays where it is), and choose whether posts go
+    out while CM Desktop is closed."""
 
-    def __init__(self, lang: Callable[[], Lang]) -> None:
+    connect_requested = Signal(str)  # "bluesky" or "mastodon": the Shell opens its dialog over the wizard
+
+    def __init__(self, lang: Callable[[], Lang], background_default: bool = True) -> None:
         super().__init__("connect", 6, lang)
         self.direct = _body(name="connect_direct")
         make_body(self.direct)
         self.assisted = _body(name="connect_assisted")
         make_body(self.assisted)
-        self.button = QPushButton()
-        self.button.setObjectName("connect_button")
-        self.later = _hint("connect_later")
+        self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
-        row.addWidget(self.button)
+        for network in (n.id for n in registry.direct()):  # the networks the app connects to itself
+            button = QPushButton()
+            button.setObjectName(f"connect_{network}")
+            # Enter on a focused Connect button connects (DESIGN.md: Enter activates the focused button);
+            # anywhere else on the page, Enter still means "Next".
+            button.clicked.connect(lambda _=False, n=network: self.connect_requested.emit(n))
+            self.buttons[network] = button
+            row.addWidget(button)
         row.addStretch(1)
+        # Kept for the tests and the keyboard: the first button is Bluesky's.
+        self.button = self.buttons["bluesky"]
+        self.connected_label = _body(name="connect_connected")
+        self.connected_label.hide()
+        self.keychain_label = _body(name="connect_keychain")
+        self.keychain_label.hide()
+        self.connected: list[str] = []
+        self.later = _hint("connect_later")
+        self.background_box = QCheckBox()
+        self.background_box.setObjectName("wizard_background_publishing")
+        self.background_box.setChecked(background_default)
+        self.background_hint = _hint("wizard_background_hint")
         self.content.addWidget(self.direct)
         self.content.addLayout(row)
+        self.content.addWidget(self.connected_label)
+        self.content.addWidget(self.keychain_label)
         self.content.addSpacing(12)
         self.content.addWidget(self.assisted)
         self.content.addSpacing(12)
+        self.content.addWidget(self.background_box)
+        self.content.addWidget(self.background_hint)
+        self.content.addSpacing(8)
         self.content.addWidget(self.later)
         self.content.addStretch(1)
-        self.button.clicked.connect(self.connect_requested)
         self.retranslate()
+
+    def add_connected(self, name: str) -> None:
+        """An account was connected from here: say so on the page the person is looking at."""
+        if name not in self.connected:
+            self.connected.append(name)
+        self.retranslate()
+
+    def set_keychain_problem(self, text: str) -> None:
+        """No usable keychain: said before any form, with what to do (empty: no problem)."""
+        self.keychain_label.setText(text)
+        self.keychain_label.setVisible(bool(text))
+
+    def background(self) -> bool:
+        return self.background_box.isChecked()
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -562,12 +636,27 @@ class ConnectPage(WizardPageBase):
         self.direct.setText(
             self.tr("Bluesky and Mastodon can publish for you at the planned time once they are connected.")
         )
-        self.button.setText(self.tr("&Connect Bluesky or Mastodon"))
-        self.button.setAccessibleName(self.button.text().replace("&", ""))
+        # Alt+B is the wizard's "< Back": Bluesky takes the L.
+        self.buttons["bluesky"].setText(self.tr("Connect B&luesky"))
+        self.buttons["mastodon"].setText(self.tr("Connect &Mastodon"))
+        for button in self.buttons.values():
+            button.setAccessibleName(button.text().replace("&", ""))
+        self.connected_label.setText(
+            self.tr("Connected: %1. You can go on.").replace("%1", ", ".join(self.connected))
+        )
+        self.connected_label.setVisible(bool(self.connected))
         self.assisted.setText(
             self.tr(
                 "The other networks need nothing: when a post is due, CM Desktop gets it ready and reminds "
                 "you, and you publish it yourself in a couple of clicks."
+            )
+        )
+        self.background_box.setText(self.tr("Publish even when CM Desktop is closed"))
+        self.background_box.setAccessibleName(self.background_box.text())
+        self.background_hint.setText(
+            self.tr(
+                "Your computer sends what is due every 5 minutes, as long as it is on. You can change this "
+                "in Settings."
             )
         )
         self.later.setText(self.tr("You can connect your accounts at any time from the Accounts page."))

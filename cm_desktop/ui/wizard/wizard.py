@@ -46,7 +46,7 @@ def system_zone() -> str:
 class FirstRunWizard(QWizard):
     """Open with `open()` (or `show()`); it saves on Finish and emits `applied`, or `skipped` when left."""
 
-    connect_requested = Signal()  # "Connect Bluesky or Mastodon": show the Accounts page
+    connect_requested = Signal(str)  # "bluesky" or "mastodon": open its connection over the wizard
     applied = Signal(object)  # onboarding.ApplyResult, after the store was written
     skipped = Signal()  # closed without finishing: the store was not touched
 
@@ -62,8 +62,11 @@ class FirstRunWizard(QWizard):
         today: Callable[[], date] = date.today,
         first_run: bool = True,
         fallback_zone: str | None = None,
+        background_default: bool = True,
         parent: QWidget | None = None,
     ) -> None:
+        """`background_default`: whether "Publish even when CM Desktop is closed" starts ticked (where the
+        operating system can run the job)."""
         super().__init__(parent)
         self.setObjectName("first_run_wizard")
         self.store, self.runner, self._set_language = store, runner, set_language
@@ -83,7 +86,7 @@ class FirstRunWizard(QWizard):
         self.goals_page = GoalsPage(self.lang)
         self.time_page = TimePage(self.lang)
         self.networks_page = NetworksPage(self.lang, self._network_inputs)
-        self.connect_page = ConnectPage(self.lang)
+        self.connect_page = ConnectPage(self.lang, background_default)
         self.summary_page = SummaryPage(self.lang)
         for page_id, page in enumerate(self.pages()):
             self.setPage(page_id, page)
@@ -146,6 +149,12 @@ class FirstRunWizard(QWizard):
             return
         page = self.business_page
         page.name_edit.setText(profile.name)
+        from cm_desktop.core.coach.trades import trade
+
+        known = trade(profile.trade) if profile.trade else None
+        if known is not None:
+            page.trade_edit.setText(known.name.get(self._lang))
+        page.product_edit.setText(profile.product)
         if profile.kind in {k.value for k in BusinessKind}:
             page.set_kind(BusinessKind(profile.kind))
         page.town_edit.setText(profile.town)
@@ -196,6 +205,7 @@ class FirstRunWizard(QWizard):
             networks=self.networks_page.chosen(),
             business_name=business.name,
             product=business.product,
+            trade=business.trade,
         )
         return answers, business.zone
 

@@ -1,0 +1,1 @@
+"""The Results page: what worked, in plain words and pictures."""
