@@ -345,10 +345,10 @@ def _composer_dialogs(room: Showroom) -> Iterator[tuple[str, QWidget]]:
     composer.crop_dialog.reject()
     composer.show_emoji_picker()
     settle(room.app)
-    picker = composer.findChildren(EmojiPicker)[-1]
+    picker = composer.emoji_picker
+    assert isinstance(picker, EmojiPicker)
     yield "emoji", picker
-    picker.close()
-    picker.deleteLater()
+    picker.close()  # one picker for the page's life (it keeps the recent emoji): closed, not deleted
 
 
 def _calendar_dialogs(room: Showroom) -> Iterator[tuple[str, QWidget]]:

@@ -6,12 +6,13 @@ Normal text needs 4.5:1; the focus ring and other marks 3:1. The colours come fr
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from cm_desktop.core import networks as registry
@@ -25,8 +26,10 @@ from cm_desktop.ui.colours import (
     make_palette,
     under_mark,
 )
+from cm_desktop.ui.previews.base import PostPreview
 from cm_desktop.ui.previews.registry import PREVIEWS
-from tests.gui.rooms import showroom
+from tests.gui.layout_audit import describe
+from tests.gui.rooms import every_screen, showroom
 
 TEXT = 4.5
 MARKS = 3.0
@@ -193,3 +196,58 @@ def test_the_results_charts_and_the_listening_list_marks_stand_out(qapp: QApplic
     ]
     found = failures(words, TEXT)
     assert not found, "\n".join(found)
+
+
+COLOUR = re.compile(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{6})")
+
+
+def ancestors(widget: QWidget) -> list[QWidget]:
+    found = []
+    parent = widget.parentWidget()
+    while parent is not None:
+        found.append(parent)
+        parent = parent.parentWidget()
+    return found
+
+
+def coloured_words(window: QWidget) -> list[tuple[str, QColor]]:
+    """Each visible label's own colours: its style sheet's, and those of the spans in its rich text."""
+    found = []
+    for label in window.findChildren(QLabel):
+        if not label.isVisibleTo(window) or not label.text().strip():
+            continue
+        if any(isinstance(a, PostPreview) for a in ancestors(label)):
+            continue  # a preview shows its network's own colours on its own card (the test above)
+        for source in (label.styleSheet(), label.text()):
+            for value in COLOUR.findall(source):
+                found.append((f"{describe(label)}", QColor(value)))
+    return found
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_words_in_their_own_colour_follow_light_and_dark_on_every_screen(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, scheme: str
+) -> None:
+    """A colour resolved when a style sheet was set stays the one of the scheme it was set in: switched to
+    the other scheme, every page and dialog's coloured words (notes, problems, counters, "why it worked")
+    still read on its backgrounds (4.5:1 on the window and on the cards and fields)."""
+    hints = qapp.styleHints()
+    other = Qt.ColorScheme.Light if scheme == "dark" else Qt.ColorScheme.Dark
+    wanted = Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light
+    with showroom(qapp, tmp_path, "fr") as room:
+        try:
+            # Built in the other scheme, then switched, as when the desktop changes while the app is open.
+            hints.colorSchemeChanged.emit(other)
+            hints.colorSchemeChanged.emit(wanted)
+            palette = make_palette(SCHEMES[scheme])
+            qtbot.waitUntil(lambda: qapp.palette().color(R.Window) == palette.color(R.Window))
+            wrong = []
+            for label, window in every_screen(room):
+                for where, colour in coloured_words(window):
+                    for bg in (R.Window, R.Base):
+                        ratio = contrast(colour, palette.color(bg))
+                        if ratio < TEXT:
+                            wrong.append(f"{label}: {where} {colour.name()} on {bg.name} {ratio:.2f}:1")
+            assert not wrong, "\n".join(sorted(set(wrong)))
+        finally:
+            hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)

@@ -660,6 +660,12 @@ class ListeningPage(QWidget):
         self._reflow(event.size().width())
         super().resizeEvent(event)
 
+    def heightForWidth(self, width: int) -> int:
+        """No taller than the window when it can be: the list and the post scroll inside, with one scroll
+        bar each (the page holding it asks this, not for its preferred height)."""
+        layout = self.layout()
+        return layout.minimumHeightForWidth(width) if layout is not None else super().heightForWidth(width)
+
     def minimumSizeHint(self) -> QSize:
         """As narrow as the wider of the list and the post: with less room, the post goes under the list."""
         hint = super().minimumSizeHint()

@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -70,8 +70,10 @@ def _heading(name: str) -> QLabel:
     return label
 
 
-def _secondary(label: QLabel) -> QLabel:
-    label.setStyleSheet(f"color: {css(Role.SECONDARY, label.palette())};")
+def _secondary(label: QLabel, palette: QPalette | None = None) -> QLabel:
+    """Words in the secondary colour of `palette` (the page's on a palette change: its labels learn the new
+    one only after the page does, so theirs is still the old scheme's then)."""
+    label.setStyleSheet(f"color: {css(Role.SECONDARY, palette or label.palette())};")
     return label
 
 
@@ -125,6 +127,7 @@ class ResultsPage(QWidget):
         self.top_buttons = FlowRow((self.sync_button, self.export_button), name="results_actions")
         self.problems = _label("results_problems")
         self.status = _label("results_status")
+        self.status.hide()  # shown when loading went wrong
 
         # Nothing yet.
         self.empty_card = Card("results_empty")
@@ -284,6 +287,7 @@ class ResultsPage(QWidget):
         self._loading = False
         self.data = data
         self.status.clear()
+        self.status.hide()  # an empty line would leave a gap above the cards
         self.retranslate()
         self.loaded.emit(data)
 
@@ -295,8 +299,10 @@ class ResultsPage(QWidget):
         if known is None:
             log.error("loading the results failed", exc_info=error)
             self.status.setText(self.tr("Your results could not be loaded. Try again in a moment."))
+            self.status.show()
         else:
             self.status.setText(known.message(self.lang()))
+            self.status.show()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -684,7 +690,7 @@ class ResultsPage(QWidget):
             self.use_button.setStyleSheet(primary_button_style("use_best_times", self.palette()))
             self.compose_button.setStyleSheet(primary_button_style("results_compose", self.palette()))
             for label in (self.week_note, self.method_text, self.charts_note, self.kinds_note):
-                _secondary(label)
+                _secondary(label, self.palette())
             self.retranslate()
         super().changeEvent(event)
 
