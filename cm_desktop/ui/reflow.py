@@ -203,6 +203,32 @@ class ContentScroll(QScrollArea):
         super().changeEvent(event)
 
 
+class ShortScroll(ContentScroll):
+    """Content that takes what it needs up to `lines` lines of text, and scrolls past that: a post quoted
+    above an answer box is shown whole when it is short, without its own scroll bar."""
+
+    def __init__(self, content: QWidget, name: object, lines: int = 8, parent: QWidget | None = None) -> None:
+        super().__init__(content, name, parent)
+        self._lines = lines
+
+    def _wanted(self) -> int:
+        content = self.widget()
+        if content is None:
+            return self._lines * self.fontMetrics().height()
+        # At the width left beside a scroll bar: what fits there fits without one.
+        bar = self.verticalScrollBar().sizeHint().width()
+        width = max(1, self.width() - 2 * self.frameWidth() - bar)
+        needed = content.heightForWidth(width) if content.hasHeightForWidth() else content.sizeHint().height()
+        needed = max(needed, content.minimumSizeHint().height())
+        return min(needed, self._lines * self.fontMetrics().height()) + 2 * self.frameWidth()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self._wanted())
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._wanted())
+
+
 class ScrollPage(ContentScroll):
     """A page of the main window that scrolls vertically when the window is too short for it."""
 
@@ -248,13 +274,21 @@ class ScrollBody(ContentScroll):
         return QSize(content.minimumSizeHint().width() + self._bar(), 4 * self.fontMetrics().height())
 
 
+def fitting_height(widget: QWidget, width: int) -> int:
+    """The height a page asks of the window at `width` (its heightForWidth): its minimum, not what it would
+    like. A ScrollPage sizes a page with wrapping rows from this; with the preferred height, a page whose
+    list or column scrolls inside was taller than the window too, with a second scroll bar beside the first
+    (200 %, a large font). The parts that stretch (a list, a text box) take the room left."""
+    layout = widget.layout()
+    return layout.minimumHeightForWidth(width) if layout is not None else -1
+
+
 class FittedContent(QWidget):
     """What a `FittedScroll` holds: it fills the view, and is made taller than the view only down to its
     minimum (the parts that stretch, a list or a text box, shrink first)."""
 
     def heightForWidth(self, width: int) -> int:
-        layout = self.layout()
-        return layout.minimumHeightForWidth(width) if layout is not None else super().heightForWidth(width)
+        return fitting_height(self, width)
 
 
 class FittedScroll(ContentScroll):

@@ -50,8 +50,7 @@ PAGE_ORDER: dict[str, list[str]] = {
         "media_add",
         "media_describe",
         "media_remove",
-        "issues_scroll",
-        "fix_image.cropped",
+        "fix_image.cropped",  # the problems shown whole in the column (no list of their own to scroll)
         *(["fix_image.alt_missing"] * 6),
         "previews_scroll",
         "save_draft",

@@ -47,7 +47,7 @@ from cm_desktop.ui.composer.renditions import Renditions
 from cm_desktop.ui.composer.targets import TargetSelector
 from cm_desktop.ui.keyboard import leave_on_tab
 from cm_desktop.ui.previews.model import LinkPreview, PreviewImage, PreviewModel
-from cm_desktop.ui.reflow import GAP, ContentScroll, FlowLayout, FlowRow, ScrollBody
+from cm_desktop.ui.reflow import GAP, FlowLayout, FlowRow, ScrollBody, ShortScroll, fitting_height
 from cm_desktop.ui.tasks import TaskRunner
 from cm_desktop.ui.theme import make_title, text_scale
 from cm_desktop.ui.wizard.words import clock_words, join_names
@@ -208,12 +208,12 @@ class ComposerPage(QWidget):
         column.addWidget(self.overrides, 1)
         column.addWidget(self.media)
         column.addWidget(self.counters)
-        issues_scroll = ContentScroll(name=QT_TRANSLATE_NOOP("Reflow", "Problems found"))
-        issues_scroll.setObjectName("issues_scroll")
-        issues_scroll.setWidgetResizable(True)
-        issues_scroll.setWidget(self.issues_panel)
-        issues_scroll.setMinimumHeight(70)
-        column.addWidget(issues_scroll, 1)
+        # The problems shown whole up to 24 lines (the column scrolls), past that in a list of their own.
+        self.issues_scroll = ShortScroll(
+            self.issues_panel, QT_TRANSLATE_NOOP("Reflow", "Problems found"), lines=24
+        )
+        self.issues_scroll.setObjectName("issues_scroll")
+        column.addWidget(self.issues_scroll, 1)
 
         # A short window scrolls the column instead of squeezing it: squeezed, fixed-height parts (the
         # pictures) were drawn over their neighbours (the picture buttons, the description prompt).
@@ -268,8 +268,7 @@ class ComposerPage(QWidget):
     def heightForWidth(self, width: int) -> int:
         """No taller than the window when it can be: the editor's column scrolls inside, and the buttons
         under both columns stay in view (the page holding it asks this, not for its preferred height)."""
-        layout = self.layout()
-        return layout.minimumHeightForWidth(width) if layout is not None else super().heightForWidth(width)
+        return fitting_height(self, width)
 
     def minimumSizeHint(self) -> QSize:
         """As narrow as the editor's column: with less room than previews beside it need, they go under."""
@@ -506,12 +505,14 @@ class ComposerPage(QWidget):
             # Nothing written yet (a fresh post, the one after a success): nothing to alarm anyone about.
             self.issues = {network: [] for network in self._texts}
             self.issues_panel.show_issues(self.issues, self.lang(), empty_post=True)
+            self.issues_scroll.updateGeometry()  # the list shown whole up to 24 lines
             return
         self.issues = {
             network: self._fitted(network, self._checks.problems(network, text, self._image_facts, limits))
             for network, (text, limits) in self._texts.items()
         }
         self.issues_panel.show_issues(self.issues, self.lang())
+        self.issues_scroll.updateGeometry()  # the list shown whole up to 24 lines
 
     def _empty(self) -> bool:
         return (
@@ -893,6 +894,7 @@ class ComposerPage(QWidget):
         if hasattr(self, "measures"):
             self.issues_panel.retranslate()
             self.issues_panel.show_issues(self.issues, self.lang(), empty_post=self._empty())
+            self.issues_scroll.updateGeometry()  # the list shown whole up to 24 lines
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -41,7 +41,7 @@ from cm_desktop.ui.colours import Role, css, primary_button_style
 from cm_desktop.ui.i18n import network_name
 from cm_desktop.ui.listening.model import ResultDelegate, ResultsModel
 from cm_desktop.ui.listening.pane import ResultPane
-from cm_desktop.ui.reflow import FlowRow
+from cm_desktop.ui.reflow import FlowRow, fitting_height
 from cm_desktop.ui.tasks import TaskRunner
 from cm_desktop.ui.theme import make_title
 
@@ -663,8 +663,7 @@ class ListeningPage(QWidget):
     def heightForWidth(self, width: int) -> int:
         """No taller than the window when it can be: the list and the post scroll inside, with one scroll
         bar each (the page holding it asks this, not for its preferred height)."""
-        layout = self.layout()
-        return layout.minimumHeightForWidth(width) if layout is not None else super().heightForWidth(width)
+        return fitting_height(self, width)
 
     def minimumSizeHint(self) -> QSize:
         """As narrow as the wider of the list and the post: with less room, the post goes under the list."""

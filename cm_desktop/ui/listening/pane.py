@@ -28,7 +28,7 @@ from cm_desktop.ui.colours import Role, primary_button_style
 from cm_desktop.ui.i18n import network_name
 from cm_desktop.ui.listening.model import ResultWords
 from cm_desktop.ui.messages.conversation import Bubble
-from cm_desktop.ui.reflow import ContentScroll, FittedContent, FittedScroll, FlowRow
+from cm_desktop.ui.reflow import FittedContent, FittedScroll, FlowRow, ShortScroll
 from cm_desktop.ui.theme import scaled_font
 
 MIN_WIDTH = 340
@@ -86,7 +86,7 @@ class ResultPane(QWidget):
         self.post_layout.setSpacing(8)
         self.post_layout.addStretch(1)
         # A stop for Tab only while the post is longer than its room (the arrows then scroll it).
-        self.post_scroll = ContentScroll(self.post_box, QT_TRANSLATE_NOOP("Reflow", "The post found"))
+        self.post_scroll = ShortScroll(self.post_box, QT_TRANSLATE_NOOP("Reflow", "The post found"))
         self.post_scroll.setObjectName("result_post")
         self.note = QLabel()
         self.note.setObjectName("result_note")
@@ -172,6 +172,7 @@ class ResultPane(QWidget):
             current=True,
         )
         self.post_layout.insertWidget(0, bubble)
+        self.post_scroll.updateGeometry()  # a short post is shown whole (ShortScroll)
         if changed:
             self.note.clear()
             self.box.start(result.network, limits, prefill)

@@ -32,7 +32,7 @@ from cm_desktop.core.schedule import Clock, from_utc
 from cm_desktop.ui.calendar.style import network_colour
 from cm_desktop.ui.i18n import network_name
 from cm_desktop.ui.qtdates import to_qdatetime
-from cm_desktop.ui.reflow import ContentScroll, FlowRow
+from cm_desktop.ui.reflow import ContentScroll, FlowRow, fitting_height
 from cm_desktop.ui.tasks import TaskRunner
 from cm_desktop.ui.theme import make_title
 
@@ -202,6 +202,10 @@ class SendingPage(QWidget):
         self.retry_button.clicked.connect(self.retry_failed)
         self.send_button.clicked.connect(self.send_requested)
         self.retranslate()
+
+    def heightForWidth(self, width: int) -> int:
+        """No taller than the window when it can be: its list scrolls inside, one scroll bar (reflow)."""
+        return fitting_height(self, width)
 
     # --- data -----------------------------------------------------------------------------------------------
 
