@@ -101,6 +101,11 @@ def _add_publishing_commands(commands: argparse._SubParsersAction[argparse.Argum
     due.add_argument(
         "--watch", action="store_true", help="then run the saved searches that are due (the background job)"
     )
+    due.add_argument(
+        "--results",
+        action="store_true",
+        help="then read the figures of posts and followers that are due (the background job)",
+    )
     _add_inbox_commands(commands)
     from cm_desktop.cli_commands import watch
 

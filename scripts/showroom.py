@@ -439,6 +439,33 @@ def _backups(room: Showroom) -> list[Any]:
     return [info for info in map(backup_info, list_backups(room.shell.paths.backups)) if info is not None]
 
 
+def _keychain_dialogs(room: Showroom) -> Iterator[tuple[str, QWidget]]:
+    """Where logins are kept when the system has no keychain: what to do, a passphrase file, its unlocking."""
+    from cm_desktop.platform.secrets import Readiness
+    from cm_desktop.ui.accounts.keychain_dialogs import ChoosePassphraseDialog, NoKeychainDialog, UnlockDialog
+
+    gate, lang, window = room.shell.keychain_gate, room.shell.lang, room.window
+    assert gate is not None
+    room.show_page("accounts")
+    dialogs: tuple[tuple[str, QDialog], ...] = (
+        (
+            "no-keychain",
+            NoKeychainDialog(
+                lambda: gate.advice(Readiness.NO_KEYCHAIN), lang, offer_file=True, parent=window
+            ),
+        ),
+        ("choose-passphrase", ChoosePassphraseDialog(lang, parent=window)),
+        ("unlock", UnlockDialog(lang, parent=window)),
+    )
+    for name, dialog in dialogs:
+        dialog.open()
+        settle(room.app)
+        yield name, dialog
+        dialog.reject()
+        dialog.deleteLater()
+        settle(room.app)
+
+
 def _listening_dialogs(room: Showroom) -> Iterator[tuple[str, QWidget]]:
     listening = room.shell.listening
     assert listening is not None
@@ -485,6 +512,7 @@ OPENERS: tuple[Opener, ...] = (
     _calendar_dialogs,
     _outbox_dialogs,
     _accounts_dialogs,
+    _keychain_dialogs,
     _listening_dialogs,
     _results_dialogs,
     _store_dialogs,

@@ -16,6 +16,7 @@ from cm_desktop.cli_commands.common import (
     USAGE,
     CommandError,
     cli_language,
+    cli_secrets,
     emit,
     opened_store,
     say,
@@ -91,17 +92,16 @@ def _connected(account: Account, network: str) -> int:
 
 
 def add_bluesky(args: argparse.Namespace) -> int:
-    from cm_desktop.platform.secrets import Secrets
     from cm_desktop.services.accounts import ConnectError, connect_bluesky
 
     lang = cli_language()
     password = os.environ.get(SECRET_ENV) or getpass.getpass(PASSWORD_PROMPT.get(lang))
     if not password.strip():
         raise CommandError(NO_PASSWORD, USAGE)
-    with opened_store() as (_paths, store):
+    with opened_store() as (paths, store):
         try:
             account = connect_bluesky(
-                store, Secrets(), args.handle, password, args.service or None, args.plc_url or None
+                store, cli_secrets(paths), args.handle, password, args.service or None, args.plc_url or None
             )
         except ConnectError as exc:
             return _failed(exc)
@@ -112,7 +112,6 @@ def add_mastodon(args: argparse.Namespace) -> int:
     """Sign in through the browser (loopback redirect), or a pasted code on servers before 4.3."""
     import webbrowser
 
-    from cm_desktop.platform.secrets import Secrets
     from cm_desktop.services.accounts import ConnectError, connect_mastodon
 
     lang = cli_language()
@@ -124,11 +123,11 @@ def add_mastodon(args: argparse.Namespace) -> int:
             say(BROWSER_FAILED.get(lang, url=url))
         return opened
 
-    with opened_store() as (_paths, store):
+    with opened_store() as (paths, store):
         try:
             account = connect_mastodon(
                 store,
-                Secrets(),
+                cli_secrets(paths),
                 args.server,
                 open_browser,
                 paste_code=lambda url: input(PASTE_CODE.get(lang, url=url)),
@@ -140,11 +139,10 @@ def add_mastodon(args: argparse.Namespace) -> int:
 
 
 def list_accounts(args: argparse.Namespace) -> int:
-    from cm_desktop.platform.secrets import Secrets
     from cm_desktop.services.accounts import list_accounts_with_status
 
-    with opened_store() as (_paths, store):
-        listed = list_accounts_with_status(store, Secrets())
+    with opened_store() as (paths, store):
+        listed = list_accounts_with_status(store, cli_secrets(paths))
         with store.session() as session:
             rows = []
             for row in listed:
@@ -162,7 +160,6 @@ def list_accounts(args: argparse.Namespace) -> int:
 def remove_account(args: argparse.Namespace) -> int:
     """Delete the account and its keychain secret; its unsent posts fail with a reason, history stays."""
     from cm_desktop.cli_commands.common import UNKNOWN_ACCOUNT
-    from cm_desktop.platform.secrets import Secrets
     from cm_desktop.services.accounts import ConnectError
     from cm_desktop.services.accounts import remove_account as forget_account
     from cm_desktop.services.publishing import ending_connector
@@ -172,7 +169,7 @@ def remove_account(args: argparse.Namespace) -> int:
         account = find_account(store, args.account)
         if account is None or account.id is None:
             raise CommandError(UNKNOWN_ACCOUNT, USAGE, account=args.account)
-        secrets = Secrets()
+        secrets = cli_secrets(paths)
         try:
             removed = forget_account(
                 store, secrets, account.id, connector_for=ending_connector(secrets), lock_path=paths.lock_file

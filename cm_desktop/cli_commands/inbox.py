@@ -48,10 +48,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _readers() -> Any:
-    from cm_desktop.platform.secrets import Secrets
+    from cm_desktop.cli_commands.common import cli_secrets
     from cm_desktop.services.inbox import reader_factory
 
-    return reader_factory(Secrets())
+    return reader_factory(cli_secrets())
 
 
 def sync_results(paths: Any, store: Any, *, interval: timedelta | None) -> dict[str, Any]:

@@ -5,6 +5,8 @@
   `url`, `likes`, `reposts`, `replies`, `quotes`, `fetched_at` (null figures: never read; never a 0);
 - `insights accounts [--json]`: every readable account with `account_id`, `network`, `followers`,
   `following`, `posts` and `history` (a list of `{date, followers}`, one per day).
+
+The background job reads the same figures with `publish-due --results` (`background` below).
 """
 
 from __future__ import annotations
@@ -36,10 +38,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _counters() -> Any:
-    from cm_desktop.platform.secrets import Secrets
+    from cm_desktop.cli_commands.common import cli_secrets
     from cm_desktop.services.results import counter_factory
 
-    return counter_factory(Secrets())
+    return counter_factory(cli_secrets())
 
 
 def sync_command(args: argparse.Namespace) -> int:
@@ -77,6 +79,24 @@ def sync_command(args: argparse.Namespace) -> int:
     if args.json:
         emit(report)
     return FAILED if any(r.error_code for r in run.results) else OK
+
+
+def background(paths: Any, store: Any) -> dict[str, Any] | None:
+    """The background job's reading of figures (`publish-due --results`): the accounts whose turn it is, as
+    the app's timer reads them, so that the Results page fills in while the app is closed. Never fails the
+    publishing."""
+    import logging
+
+    from cm_desktop.core.results.query import business_zone
+    from cm_desktop.services.results import sync_results
+
+    lang = cli_language()
+    try:
+        run = sync_results(paths, store, _counters(), zone=business_zone(store), now=datetime.now(UTC))
+    except Exception:
+        logging.getLogger("cm_desktop.cli").exception("reading the figures")
+        return None
+    return {"busy": run.busy, "watched": run.watched, "accounts": [r.as_json(lang) for r in run.results]}
 
 
 def posts_command(args: argparse.Namespace) -> int:

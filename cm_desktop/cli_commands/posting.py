@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -196,14 +197,16 @@ def queue(args: argparse.Namespace) -> int:
 def publish_due(args: argparse.Namespace) -> int:
     from cm_desktop.core.outbox import PublisherBusy
     from cm_desktop.core.outbox.messages import PUBLISHER_BUSY
+    from cm_desktop.platform.secrets import PassphraseNeeded
     from cm_desktop.services.accounts.server_facts import refresher_for
     from cm_desktop.services.publishing import build_outbox
 
     lang = cli_language()
-    secrets = _keychain_watch()
     inbox: dict[str, Any] | None = None
     listened: dict[str, Any] | None = None
+    results: dict[str, Any] | None = None
     with opened_store() as (paths, store):
+        secrets = _keychain_watch(paths)
         outbox = build_outbox(paths, store, secrets=secrets)
         try:
             outcomes = outbox.run()
@@ -218,19 +221,30 @@ def publish_due(args: argparse.Namespace) -> int:
             from cm_desktop.cli_commands.watch import background
 
             listened = background(paths, store)
+        if getattr(args, "results", False):
+            from cm_desktop.cli_commands.insights import background as read_figures
+
+            results = read_figures(paths, store)
     extra = {
         **({"inbox": inbox} if inbox is not None else {}),
         **({"watch": listened} if listened is not None else {}),
+        **({"results": results} if results is not None else {}),
     }
     if outcomes is None:
         if args.json:
             emit({"busy": True, "targets": [], **extra})
         return OK
     rows = [o.as_json(lang) for o in outcomes]
+    waiting = isinstance(secrets.failure, PassphraseNeeded)
     if secrets.failure is not None:
-        # The outbox keeps such targets waiting without a message of their own: say why, and fail the run.
+        # The outbox keeps such targets waiting without a message of their own: say why (here and in the
+        # log), and fail the run, except when only the passphrase is missing: waiting for the person to
+        # open the app is the expected state of the background job then, not a failure.
         said = secrets.failure.message(lang)
         say(said)
+        logging.getLogger("cm_desktop.cli").warning(
+            "publish-due: logins not readable (%s); due posts stay queued", type(secrets.failure).__name__
+        )
         for row in rows:
             if row["event"] == "account_unavailable" and not row["error"]:
                 row["error"] = said
@@ -240,12 +254,16 @@ def publish_due(args: argparse.Namespace) -> int:
         for row in rows:
             line = f"{row['post_id']}/{row['target_id']}\t{row['network']}\t{row['state']}\t{row['url']}"
             print(line + (f"\t{row['error']}" if row["error"] else ""))
-    failed = secrets.failure is not None or any(o.event in ("failed", "error") for o in outcomes)
+    failed = (secrets.failure is not None and not waiting) or any(
+        o.event in ("failed", "error") for o in outcomes
+    )
     return FAILED if failed else OK
 
 
-def _keychain_watch() -> Any:
-    """The keychain as the outbox uses it, remembering the first failure (locked, missing, unloadable)."""
+def _keychain_watch(paths: Any) -> Any:
+    """The keychain as the outbox uses it (where the person keeps logins: the system keychain or the
+    encrypted file), remembering the first failure (locked, missing, unloadable, passphrase not given)."""
+    from cm_desktop.cli_commands.common import cli_login_backend
     from cm_desktop.platform.secrets import SecretError, Secrets
 
     class Watch(Secrets):
@@ -258,7 +276,7 @@ def _keychain_watch() -> Any:
                 self.failure = self.failure or exc
                 raise
 
-    return Watch()
+    return Watch(cli_login_backend(paths, tell=False))
 
 
 def _read_inbox(paths: Any, store: Any) -> dict[str, Any] | None:

@@ -146,11 +146,11 @@ def list_command(args: argparse.Namespace) -> int:
 
 def run_results(paths: Any, store: Any) -> tuple[Any, list[dict[str, Any]]]:
     """Run what is due with connectors of its own; (the run, every kept result as JSON with `new`)."""
+    from cm_desktop.cli_commands.common import cli_secrets
     from cm_desktop.core.listening.board import results
-    from cm_desktop.platform.secrets import Secrets
     from cm_desktop.services.listening import listen, own_searchers
 
-    listened = listen(paths, store, own_searchers(Secrets()))
+    listened = listen(paths, store, own_searchers(cli_secrets(paths)))
     new = set(listened.added)
     return listened, [r.as_json(new=r.id in new) for r in results(store, limit=None)]
 

@@ -18,6 +18,7 @@ from cm_desktop.core import posts, targets
 from cm_desktop.core.i18n import Text
 from cm_desktop.core.models import Account, Post, PostTarget, Slot, TargetState, utcnow
 from cm_desktop.core.moments import Moment, UnknownCountry, moments_for, upcoming
+from cm_desktop.core.onboarding import SUGGESTION_PREFIXES
 from cm_desktop.core.schedule import (
     Problem,
     Severity,
@@ -179,6 +180,42 @@ def posts_between(store: Store, first: date, last_exclusive: date, zone: str) ->
             .all()
         )
         return _views(session, rows, zone)
+
+
+def is_suggestion(view: PostView) -> bool:
+    """One of the plan's ideas (or a date's): a suggested day and hour (Post.local_time) but no target and no
+    schedule. The calendar shows it on its day; opening it makes it a draft."""
+    return not view.targets and view.scheduled_utc is None and view.origin.startswith(SUGGESTION_PREFIXES)
+
+
+def suggestions_between(store: Store, first: date, last_exclusive: date, zone: str) -> list[PostView]:
+    """The suggestions whose day, in the business zone, is from `first` to before `last_exclusive`."""
+    tz = zone_info(zone)
+    # local_time is wall-clock time in the post's own zone (the business zone when it was suggested): read a
+    # day more on each side, then keep what falls in the range once converted.
+    low = datetime.combine(first - timedelta(days=1), time())
+    high = datetime.combine(last_exclusive + timedelta(days=1), time())
+    with store.session() as session:
+        rows = session.exec(
+            select(Post)
+            .outerjoin(PostTarget, col(PostTarget.post_id) == col(Post.id))
+            .where(
+                col(Post.scheduled_utc).is_(None),
+                col(PostTarget.id).is_(None),
+                col(Post.local_time) >= low,
+                col(Post.local_time) < high,
+                or_(*(col(Post.origin).startswith(prefix) for prefix in SUGGESTION_PREFIXES)),
+            )
+            .order_by(col(Post.local_time), col(Post.id))
+        ).all()
+    out = []
+    for post in rows:
+        assert post.local_time is not None and post.id is not None
+        own = zone_info(post.time_zone) if post.time_zone else tz
+        local = post.local_time.replace(tzinfo=own).astimezone(tz).replace(tzinfo=None)
+        if first <= local.date() < last_exclusive:
+            out.append(PostView(post.id, post.text, None, local, post.origin, ()))
+    return out
 
 
 def get_post(store: Store, post_id: int, zone: str) -> PostView | None:

@@ -327,6 +327,17 @@ class WatchResult(SQLModel, table=True):
     idea_post_id: int | None = Field(default=None, foreign_key="post.id", ondelete="SET NULL")
 
 
+class WatchMatch(SQLModel, table=True):
+    """One saved search that found one stored post. WatchResult.watch_id names the search that found it first;
+    the others that found it too are here, so removing a search keeps under another search the posts that the
+    other also found (they would otherwise come back as "new" at its next run)."""
+
+    __tablename__ = "watch_match"
+
+    watch_id: int = Field(foreign_key="watch.id", primary_key=True, ondelete="CASCADE")
+    result_id: int = Field(foreign_key="watch_result.id", primary_key=True, index=True, ondelete="CASCADE")
+
+
 # --- results ---------------------------------------------------------------------------------------------
 
 

@@ -25,6 +25,9 @@ class Settings:
     background_publishing: bool = False
     # The first-run wizard was finished or skipped: do not open it again by itself.
     onboarding_seen: bool = False
+    # Where logins are kept: "" the system keychain; "encrypted_file" a file locked by a passphrase the
+    # person chose, offered only when this computer has no usable keychain (platform/login_file.py).
+    login_store: str = ""
 
 
 def load_settings(path: Path) -> Settings:

@@ -39,7 +39,7 @@ from cm_desktop.core.i18n import Lang, Text
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
-HEAD_REVISION = "0010"  # the newest script in migrations/versions (tests/unit/test_store.py checks it)
+HEAD_REVISION = "0011"  # the newest script in migrations/versions (tests/unit/test_store.py checks it)
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 5.0
 

@@ -171,15 +171,20 @@ def _walk_replies(node: Any) -> Iterator[RemotePost]:
 
 
 class BlueskyReader:
-    """The inbox's reads (core.ports.NotificationReader) and likes (Liking) for one account."""
+    """The inbox's reads (core.ports.NotificationReader) and likes (Liking) for one account.
+
+    `owns_connector=False`: the connector belongs to the app's pool (one Bluesky session refreshed by one
+    object) and stays open when this reader is closed."""
 
     network = "bluesky"
 
-    def __init__(self, connector: BlueskyConnector) -> None:
+    def __init__(self, connector: BlueskyConnector, *, owns_connector: bool = True) -> None:
         self.connector = connector
+        self.owns_connector = owns_connector
 
     def close(self) -> None:
-        self.connector.close()
+        if self.owns_connector:
+            self.connector.close()
 
     def _get(self, nsid: str, params: dict[str, Any]) -> dict[str, Any]:
         try:

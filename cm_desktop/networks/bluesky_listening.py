@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from cm_desktop.core.ports import RemotePost, Search, SearchPage
-from cm_desktop.networks.bluesky import BlueskyConnector, utc_timestamp
+from cm_desktop.networks.bluesky import utc_timestamp
 from cm_desktop.networks.bluesky_inbox import BlueskyReader, author_of, remote_post
 from cm_desktop.networks.values import as_dict
 
@@ -50,18 +50,8 @@ def found_post(view: Any) -> RemotePost | None:
 
 
 class BlueskyListener(BlueskyReader):
-    """Search (core.ports.Searching), likes (Liking) and follows (Following) for one account.
-
-    `owns_connector=False`: the connector belongs to the app's pool (one Bluesky session refreshed by one
-    object) and stays open when this listener is closed."""
-
-    def __init__(self, connector: BlueskyConnector, *, owns_connector: bool = True) -> None:
-        super().__init__(connector)
-        self.owns_connector = owns_connector
-
-    def close(self) -> None:
-        if self.owns_connector:
-            self.connector.close()
+    """Search (core.ports.Searching), likes (Liking) and follows (Following) for one account (a pool's
+    connector stays open when this is closed: BlueskyReader's `owns_connector`)."""
 
     def search(
         self, query: Search, cursor: str = "", *, since: datetime | None = None, limit: int = 25

@@ -19,7 +19,7 @@ import socket
 import ssl
 import time
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
@@ -544,6 +544,32 @@ def app_secret_ref(server_url: str) -> str:
     return f"mastodon:app:{server_url}"
 
 
+def earlier_apps_ref(server_url: str) -> str:
+    """Keychain reference of CM Desktop's earlier registrations on a server (replaced when the app needed more
+    permissions): the logins they gave out can only be ended (revoked) with them."""
+    return f"mastodon:app:{server_url}:earlier"
+
+
+def earlier_registrations(secrets: Secrets, server_url: str) -> tuple[AppRegistration, ...]:
+    """The earlier registrations kept in the keychain, newest first (unreadable ones are left out)."""
+    stored = secrets.get(earlier_apps_ref(server_url))
+    if not stored:
+        return ()
+    try:
+        items = json.loads(stored)
+        return tuple(AppRegistration.from_secret(json.dumps(item)) for item in items)
+    except (ValueError, KeyError, TypeError):
+        log.warning("stored earlier Mastodon app registrations unreadable")
+        return ()
+
+
+def _keep_earlier(secrets: Secrets, app: AppRegistration) -> None:
+    """Keep a registration being replaced (its logins stay valid on the server until revoked with it)."""
+    kept = [app, *(e for e in earlier_registrations(secrets, app.server_url) if e.client_id != app.client_id)]
+    value = json.dumps([json.loads(e.to_secret()) for e in kept], separators=(",", ":"))
+    secrets.set(earlier_apps_ref(app.server_url), value)
+
+
 @dataclass(frozen=True)
 class OAuthServerInfo:
     authorization_endpoint: str
@@ -738,15 +764,21 @@ def ensure_app(login: MastodonLogin, secrets: Secrets, ref: str | None = None) -
     """CM Desktop's registration on this server: from the keychain, or registered now and stored there."""
     ref = ref or app_secret_ref(login.server_url)
     stored = secrets.get(ref)
+    replaced: AppRegistration | None = None
     if stored:
         try:
             app = AppRegistration.from_secret(stored)
             # Registered before CM Desktop needed more (listening): registered again with what it needs.
             if app.server_url == login.server_url and set(SCOPES.split()) <= set(app.scopes.split()):
                 return app
+            replaced = app if app.server_url == login.server_url else None
         except (ValueError, KeyError, TypeError):
             log.warning("stored Mastodon app registration unreadable; registering again")
     app = login.register_app()
+    if replaced is not None:
+        # The accounts connected with it keep working with their tokens; removing one later revokes its
+        # token, which the server accepts only from the registration that gave it out.
+        _keep_earlier(secrets, replaced)
     secrets.set(ref, app.to_secret())
     return app
 
@@ -775,11 +807,13 @@ class MastodonConnector:
         media_poll_tries: int = 30,
         media_poll_delay: float = 1.0,
         registration: AppRegistration | None = None,
+        earlier_registrations: Sequence[AppRegistration] = (),
     ) -> None:
         self.server_url = normalise_server(server_url)
         self._api = _Api(self.server_url, token=access_token, transport=transport, timeout=timeout)
         # Kept only to end the session (revoke): never logged (the objects' reprs hide them).
         self._token, self._registration = access_token, registration
+        self._earlier = tuple(earlier_registrations)
         self._transport, self._timeout = transport, timeout
         self._account_id = account_id
         self._sleep = sleep
@@ -793,12 +827,24 @@ class MastodonConnector:
 
     def end_session(self) -> None:
         """Revoke this token on the server (the account is being removed). Needs CM Desktop's registration
-        on the server (`registration`); a token the server no longer knows is as good as revoked."""
-        if self._registration is None:
+        that gave the token out: the current one (`registration`) or, for a login made before CM Desktop
+        registered again, an earlier one (`earlier_registrations`); the server refuses a revocation from
+        another registration (401 or 403), and then the next one is tried. A token the server no longer
+        knows is as good as revoked."""
+        registrations = [r for r in (self._registration, *self._earlier) if r is not None]
+        if not registrations:
             raise _error(Refused, "app_invalid")
         login = MastodonLogin(self.server_url, transport=self._transport, timeout=self._timeout)
         try:
-            login.revoke(self._registration, login.discover(), self._token)
+            info = login.discover()
+            for index, registration in enumerate(registrations):
+                try:
+                    login.revoke(registration, info, self._token)
+                    return
+                except AuthExpired:
+                    if index == len(registrations) - 1:
+                        raise
+                    log.info("mastodon: revocation refused for this registration; trying an earlier one")
         finally:
             login.close()
 

@@ -62,18 +62,24 @@ def _max_id(url: str) -> str:
 
 
 class MastodonReader:
-    """The inbox's reads (core.ports.NotificationReader) and likes (Liking) for one account."""
+    """The inbox's reads (core.ports.NotificationReader) and likes (Liking) for one account.
+
+    `owns_connector=False`: the connector belongs to the app's pool and stays open when this is closed."""
 
     network = "mastodon"
 
-    def __init__(self, connector: MastodonConnector, *, grouped: bool = True) -> None:
+    def __init__(
+        self, connector: MastodonConnector, *, grouped: bool = True, owns_connector: bool = True
+    ) -> None:
         self.connector = connector
+        self.owns_connector = owns_connector
         # Until the server says it has no grouped notifications (before 4.3): then v1 for this session.
         self.grouped = grouped
         self.host = urlsplit(connector.server_url).netloc
 
     def close(self) -> None:
-        self.connector.close()
+        if self.owns_connector:
+            self.connector.close()
 
     # --- people and posts ---------------------------------------------------------------------------------
 

@@ -80,13 +80,8 @@ class MastodonListener(MastodonReader):
     `owns_connector=False`: the connector belongs to the app's pool and stays open when this is closed."""
 
     def __init__(self, connector: MastodonConnector, *, owns_connector: bool = True) -> None:
-        super().__init__(connector)
-        self.owns_connector = owns_connector
+        super().__init__(connector, owns_connector=owns_connector)
         self._facts: SearchFacts | None = None
-
-    def close(self) -> None:
-        if self.owns_connector:
-            self.connector.close()
 
     def facts(self) -> SearchFacts:
         """Read once per listener (one run): what the server offers."""

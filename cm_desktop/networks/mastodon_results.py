@@ -44,8 +44,10 @@ def counts_of(status: Any) -> PostCounts | None:
 class MastodonCounter(MastodonReader):
     """core.ports.Counting for one Mastodon account, on the inbox's reader (its connection, request budget)."""
 
-    def __init__(self, connector: MastodonConnector, *, batches: bool = True) -> None:
-        super().__init__(connector)
+    def __init__(
+        self, connector: MastodonConnector, *, batches: bool = True, owns_connector: bool = True
+    ) -> None:
+        super().__init__(connector, owns_connector=owns_connector)
         # Until the server says it cannot give several statuses at once (before 4.3).
         self.batches = batches
 

@@ -1,5 +1,6 @@
-"""The operating-system job that runs `cm-desktop publish-due --inbox --watch` every 5 minutes while the app
-is closed (it sends what is due, then reads new messages, then runs the saved searches that are due).
+"""The operating-system job that runs `cm-desktop publish-due --inbox --watch --results` every 5 minutes while
+the app is closed (it sends what is due, then reads new messages, runs the saved searches that are due, and
+reads the figures of published posts and followers that are due: the Results page fills in meanwhile).
 
 - Windows: a Task Scheduler task for the current user, from a task definition (`schtasks /Create /XML`, no
   admin): unlike `/SC MINUTE` it also runs on battery, catches up after sleep, and takes any path length;
@@ -9,12 +10,17 @@ is closed (it sends what is due, then reads new messages, then runs the saved se
 
 Every command run goes through an injected `runner`, so tests check the exact commands without touching the
 machine's scheduler. The lock file (core/outbox/lock.py) keeps the job and the open app from sending at once.
+
+A job installed by an earlier version runs that version's command line (without a flag added since, or the
+app's old place): `BackgroundJob.update()`, called by the app at start when background publishing is on,
+reads the installed definition back and installs it again when it differs.
 """
 
 from __future__ import annotations
 
 import os
 import plistlib
+import re
 import shlex
 import shutil
 import subprocess
@@ -31,6 +37,9 @@ TASK_NAME = "CM Desktop publish"
 LAUNCH_LABEL = "org.cmdesktop.publish"
 UNIT_NAME = "cm-desktop-publish"
 INTERVAL_MINUTES = 5
+
+# What the job does each time: send what is due, then read messages, saved searches and figures.
+JOB_ARGUMENTS = ("publish-due", "--json", "--inbox", "--watch", "--results")
 
 Runner = Callable[[Sequence[str]], "subprocess.CompletedProcess[str]"]
 
@@ -70,11 +79,11 @@ def publish_command(
     is_frozen = getattr(sys, "frozen", False) if frozen is None else frozen
     exe = executable or sys.executable
     if is_frozen:
-        return [exe, "publish-due", "--json", "--inbox", "--watch"]
+        return [exe, *JOB_ARGUMENTS]
     if platform == "win32" and PureWindowsPath(exe).name.lower() == "python.exe":
         # python.exe would flash a console window every 5 minutes; pythonw.exe sits beside it, windowless.
         exe = str(PureWindowsPath(exe).with_name("pythonw.exe"))
-    return [exe, "-m", "cm_desktop", "publish-due", "--json", "--inbox", "--watch"]
+    return [exe, "-m", "cm_desktop", *JOB_ARGUMENTS]
 
 
 def _run(args: Sequence[str]) -> subprocess.CompletedProcess[str]:
@@ -163,6 +172,25 @@ def schtasks_delete_args() -> list[str]:
 
 def schtasks_query_args() -> list[str]:
     return ["schtasks", "/Query", "/TN", TASK_NAME]
+
+
+def schtasks_definition_args() -> list[str]:
+    return ["schtasks", "/Query", "/TN", TASK_NAME, "/XML"]
+
+
+def task_action(definition: str) -> tuple[str, str] | None:
+    """(Command, Arguments) of a task definition as `schtasks /Query /XML` prints it; None if unreadable."""
+    # The declaration names UTF-16 while the text is already decoded: ElementTree would refuse it.
+    body = re.sub(r"^\s*<\?xml[^>]*\?>", "", definition.lstrip("\ufeff"))
+    try:
+        task = ElementTree.fromstring(body)
+    except ElementTree.ParseError:
+        return None
+    names = {"t": TASK_NAMESPACE}
+    command = task.findtext("t:Actions/t:Exec/t:Command", namespaces=names)
+    if command is None:
+        return None
+    return command.strip(), (task.findtext("t:Actions/t:Exec/t:Arguments", namespaces=names) or "").strip()
 
 
 # --- macOS --------------------------------------------------------------------------------------------
@@ -256,6 +284,13 @@ def can_run_while_closed(platform: str = sys.platform) -> bool:
     return platform in ("win32", "darwin") or systemctl_available()
 
 
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
 # --- the job ------------------------------------------------------------------------------------------
 
 
@@ -305,6 +340,41 @@ class BackgroundJob:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(autostart_entry(command), encoding="utf-8")
         return JobStatus(True, "autostart", str(path))
+
+    def current(self) -> bool | None:
+        """Whether the installed job runs this version's command line: None when no job is installed; False
+        when it runs another one, or its definition cannot be read back (installing again is harmless)."""
+        command = self._command()
+        if self.platform == "win32":
+            if self.runner(schtasks_query_args()).returncode != 0:
+                return None
+            shown = self.runner(schtasks_definition_args())
+            action = task_action(shown.stdout or "") if shown.returncode == 0 else None
+            arguments = windows_command_line(command[1:]) if len(command) > 1 else ""
+            return action == (command[0], arguments)
+        if self.platform == "darwin":
+            path = launch_agent_path(self.home)
+            if not path.exists():
+                return None
+            try:
+                agent = plistlib.loads(path.read_bytes())
+            except (OSError, ValueError, plistlib.InvalidFileException):
+                return False
+            return isinstance(agent, dict) and agent.get("ProgramArguments") == command
+        service = systemd_unit_dir() / f"{UNIT_NAME}.service"
+        if service.exists():
+            return _read(service) == systemd_service(command)
+        entry = autostart_path()
+        if entry.exists():
+            return _read(entry) == autostart_entry(command)
+        return None
+
+    def update(self) -> JobStatus | None:
+        """Install the job again when the installed one runs another command line (an earlier version's);
+        None when there was nothing to do (no job installed, or the right one)."""
+        if self.current() is not False:
+            return None
+        return self.install()
 
     def remove(self) -> JobStatus:
         if self.platform == "win32":

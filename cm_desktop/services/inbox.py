@@ -2,6 +2,8 @@
 syncs, likes and "read" pushes that the app, `cm-desktop inbox ...` and the background job run.
 
 core/inbox knows nothing of networks; this module is where a connector becomes a NotificationReader.
+In the app the connectors come from the app's one ConnectorPool (services/publishing.py), so a Bluesky
+session is refreshed by one object only; elsewhere each reading makes its own and closes them.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from cm_desktop.core.inbox import answers, sync
 from cm_desktop.core.inbox.answers import release
 from cm_desktop.core.models import Account
 from cm_desktop.core.outbox import NoConnector
-from cm_desktop.core.ports import NetworkError, NotificationReader, Thread
+from cm_desktop.core.ports import NetworkError, NotificationReader, Publisher, Thread
 from cm_desktop.core.store import Store
 from cm_desktop.platform.paths import AppPaths
 from cm_desktop.platform.secrets import Secrets
@@ -29,8 +31,15 @@ ReaderFactory = Callable[[Account], NotificationReader]
 
 
 def reader_factory(secrets: Secrets, *, timeout: httpx.Timeout | float | None = None) -> ReaderFactory:
-    """`reader_for(account)`: the account's connector (secrets from the keychain), reading notifications."""
-    connector_for = connector_factory(secrets, timeout=timeout)
+    """Readers with connectors of their own (secrets from the keychain), closed with them: the command line
+    and the background job. The app uses `readers_over` its one pool instead."""
+    return readers_over(connector_factory(secrets, timeout=timeout), owns_connectors=True)
+
+
+def readers_over(connector_for: Callable[[Account], Publisher], *, owns_connectors: bool) -> ReaderFactory:
+    """`reader_for(account)`: the account's connector (from `connector_for`) reading notifications.
+    `owns_connectors=False` when the connectors belong to a pool that outlives the reading (the app's: one
+    Bluesky session per account, refreshed by one object)."""
 
     def reader_for(account: Account) -> NotificationReader:
         connector = connector_for(account)
@@ -39,14 +48,15 @@ def reader_factory(secrets: Secrets, *, timeout: httpx.Timeout | float | None = 
             from cm_desktop.networks.bluesky_inbox import BlueskyReader
 
             assert isinstance(connector, BlueskyConnector)
-            return BlueskyReader(connector)
+            return BlueskyReader(connector, owns_connector=owns_connectors)
         if account.network == "mastodon":
             from cm_desktop.networks.mastodon import MastodonConnector
             from cm_desktop.networks.mastodon_inbox import MastodonReader
 
             assert isinstance(connector, MastodonConnector)
-            return MastodonReader(connector)
-        connector.close()
+            return MastodonReader(connector, owns_connector=owns_connectors)
+        if owns_connectors:
+            connector.close()
         raise NoConnector(account.network)
 
     return reader_for

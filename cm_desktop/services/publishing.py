@@ -70,13 +70,19 @@ def ending_connector(
     secrets: Secrets, *, transport: httpx.BaseTransport | None = None
 ) -> Callable[[Account], Publisher]:
     """A connector able to end its own login on the server (`SessionEnding`): removing an account uses it.
-    Mastodon needs CM Desktop's registration on the server for that (it is in the keychain)."""
+    Mastodon needs CM Desktop's registration that gave the login out (the current one and the earlier ones
+    are in the keychain)."""
     plain = connector_factory(secrets)
 
     def connector_for(account: Account) -> Publisher:
         if account.network != "mastodon":
             return plain(account)
-        from cm_desktop.networks.mastodon import AppRegistration, MastodonConnector, app_secret_ref
+        from cm_desktop.networks.mastodon import (
+            AppRegistration,
+            MastodonConnector,
+            app_secret_ref,
+            earlier_registrations,
+        )
 
         token = secrets.get(account.secret_ref) if account.secret_ref else None
         if not token:
@@ -89,6 +95,8 @@ def ending_connector(
             account_id=account.remote_id,
             transport=transport,
             registration=registration,
+            # A login made before CM Desktop registered again (for listening) is ended with its own.
+            earlier_registrations=earlier_registrations(secrets, account.server_url),
         )
 
     return connector_for

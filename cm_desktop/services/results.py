@@ -2,6 +2,8 @@
 readings that the app and `cm-desktop insights sync` run.
 
 core/results knows nothing of networks; this module is where a connector becomes a core.ports.Counting.
+In the app the connectors come from the app's one ConnectorPool (services/publishing.py); elsewhere each
+reading makes its own and closes them.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import httpx
 
 from cm_desktop.core.models import Account
 from cm_desktop.core.outbox import NoConnector
-from cm_desktop.core.ports import Counting
+from cm_desktop.core.ports import Counting, Publisher
 from cm_desktop.core.results import sync
 from cm_desktop.core.store import Store
 from cm_desktop.platform.paths import AppPaths
@@ -25,8 +27,14 @@ CounterFactory = Callable[[Account], Counting]
 
 
 def counter_factory(secrets: Secrets, *, timeout: httpx.Timeout | float | None = None) -> CounterFactory:
-    """`counter_for(account)`: the account's connector (secrets from the keychain), reading figures."""
-    connector_for = connector_factory(secrets, timeout=timeout)
+    """Counters with connectors of their own (secrets from the keychain), closed with them: the command line
+    and the background job. The app uses `counters_over` its one pool instead."""
+    return counters_over(connector_factory(secrets, timeout=timeout), owns_connectors=True)
+
+
+def counters_over(connector_for: Callable[[Account], Publisher], *, owns_connectors: bool) -> CounterFactory:
+    """`counter_for(account)`: the account's connector (from `connector_for`) reading figures.
+    `owns_connectors=False` when the connectors belong to a pool that outlives the reading (the app's)."""
 
     def counter_for(account: Account) -> Counting:
         connector = connector_for(account)
@@ -35,14 +43,15 @@ def counter_factory(secrets: Secrets, *, timeout: httpx.Timeout | float | None =
             from cm_desktop.networks.bluesky_results import BlueskyCounter
 
             assert isinstance(connector, BlueskyConnector)
-            return BlueskyCounter(connector)
+            return BlueskyCounter(connector, owns_connector=owns_connectors)
         if account.network == "mastodon":
             from cm_desktop.networks.mastodon import MastodonConnector
             from cm_desktop.networks.mastodon_results import MastodonCounter
 
             assert isinstance(connector, MastodonConnector)
-            return MastodonCounter(connector)
-        connector.close()
+            return MastodonCounter(connector, owns_connector=owns_connectors)
+        if owns_connectors:
+            connector.close()
         raise NoConnector(account.network)
 
     return counter_for

@@ -43,6 +43,7 @@ class Shell(QObject):
 
     store_ready = Signal(object)  # the open Store
     store_failed = Signal(object)  # the StoreError shown to the person
+    login_needed = Signal()  # from any thread: a login was needed while the passphrase file was locked
 
     def __init__(
         self,
@@ -92,6 +93,9 @@ class Shell(QObject):
         self.listening: Any = None
         self.results: Any = None
         self._secrets_instance: Any = None
+        self.keychain_gate: Any = None  # ui.accounts.keychain_gate.KeychainGate, with the Accounts page
+        self.login_needed.connect(self._login_needed)
+        self.settings_page.set_login_file_in_use(self._login_file_in_use())
 
     def set_language(self, choice: str) -> None:
         self.settings.language = choice
@@ -139,6 +143,19 @@ class Shell(QObject):
 
         self.runner.run(work, done, failed)
 
+    def _update_background_job(self) -> None:
+        """A job installed by an earlier version runs its command line (without `--results`, say): it is
+        installed again with this version's, off the GUI thread. A failure leaves the earlier job working."""
+        make_job = self._background_job
+
+        def failed(error: BaseException) -> None:
+            from cm_desktop.platform.background_job import JobError
+            from cm_desktop.platform.logs import log_failure
+
+            log_failure(log, "updating the background job", error, known=isinstance(error, JobError))
+
+        self.runner.run(lambda: make_job().update(), lambda _status: None, failed)
+
     def set_late_margin(self, minutes: int) -> None:
         self.settings.late_margin_minutes = minutes
         self._save_settings()
@@ -170,6 +187,8 @@ class Shell(QObject):
         self.tray.quit_requested.connect(self.app.quit)
         self.tray.show()
         self.open_store()
+        if self.settings.background_publishing:
+            self._update_background_job()
 
     def lang(self) -> Lang:
         return self.translations.language
@@ -302,8 +321,22 @@ class Shell(QObject):
     def _build_accounts(self, store: Any) -> None:
         from PySide6.QtGui import QDesktopServices
 
+        from cm_desktop.ui.accounts.keychain_gate import KeychainGate
         from cm_desktop.ui.accounts.page import AccountsPage
 
+        if self.keychain_gate is None:
+            from cm_desktop.platform.secrets import LOGIN_FILE_CHOICE, login_backend
+
+            data, needed = self.paths.data, self.login_needed.emit
+            self.keychain_gate = KeychainGate(
+                self.runner,
+                self._secrets(),
+                self.lang,
+                new_login_file=lambda: login_backend(data, LOGIN_FILE_CHOICE, on_locked=needed),
+                remember_choice=self._remember_login_store,
+                parent=self,
+            )
+            self.keychain_gate.ready.connect(self._logins_ready)
         self.accounts = AccountsPage(
             store,
             self.runner,
@@ -312,6 +345,7 @@ class Shell(QObject):
             self.lang,
             avatar_dir=self.paths.data / "cache" / "avatars",
             lock_path=self.paths.lock_file,
+            gate=self.keychain_gate,
         )
         self.window.set_page("accounts", self.accounts)
         # A reconnected account's waiting posts go out at once; the composer offers the new account.
@@ -329,12 +363,13 @@ class Shell(QObject):
         if self.inbox is not None:
             self.inbox.stop()  # the pages are being rebuilt (after the set-up): one timer only
             self.inbox.deleteLater()
-        paths, secrets = self.paths, self._secrets()
+        paths, pool = self.paths, self.publishing.pool
 
         def readers() -> Any:
-            from cm_desktop.services.inbox import reader_factory
+            # Over the app's one pool of connectors: one Bluesky session per account, refreshed by one object.
+            from cm_desktop.services.inbox import readers_over
 
-            return reader_factory(secrets)
+            return readers_over(pool.get, owns_connectors=False)
 
         def sync(interval: Any) -> Any:
             from cm_desktop.services.inbox import sync_inbox
@@ -438,23 +473,26 @@ class Shell(QObject):
         self.listening.start()
 
     def _build_results(self, store: Any, clock: Any, zone: str) -> None:
-        """The Results page and its readings on a timer; the Sending page's "How did it go?" opens its form."""
+        """The Results page and its readings on a timer (the background job reads while the app is closed);
+        the Sending page's "How did it go?" opens its form."""
         from cm_desktop.ui.results.controller import ResultsController, ResultsServices
 
         if self.results is not None:
             self.results.stop()  # the pages are being rebuilt (after the set-up): one timer only
             self.results.deleteLater()
-        paths, secrets = self.paths, self._secrets()
+        paths, pool = self.paths, self.publishing.pool
 
         def sync(everyone: bool) -> Any:
             from datetime import UTC, datetime
 
             from cm_desktop.core.results.sync import readable_now
-            from cm_desktop.services.results import counter_factory, sync_results
+            from cm_desktop.services.results import counters_over, sync_results
 
             now = datetime.now(UTC)
             accounts = readable_now(store, now) if everyone else None
-            return sync_results(paths, store, counter_factory(secrets), zone=zone, now=now, accounts=accounts)
+            # Over the app's one pool of connectors, as the outbox, the inbox and listening.
+            counters = counters_over(pool.get, owns_connectors=False)
+            return sync_results(paths, store, counters, zone=zone, now=now, accounts=accounts)
 
         self.results = ResultsController(
             store,
@@ -480,13 +518,45 @@ class Shell(QObject):
         self.results.start()
 
     def _secrets(self) -> Any:
-        """One keychain door for the outbox and the Accounts page. Secrets picks keyring's backend on first
-        use (in a worker: the outbox's run or the Accounts page's listing), not here."""
+        """One keychain door for the outbox and the Accounts page, where the person keeps logins (the system
+        keychain, or the passphrase file they chose). Secrets picks keyring's backend on first use (in a
+        worker: the outbox's run or the Accounts page's listing), not here."""
         if self._secrets_instance is None:
-            from cm_desktop.platform.secrets import Secrets
+            from cm_desktop.platform.secrets import secrets_for
 
-            self._secrets_instance = Secrets()
+            self._secrets_instance = secrets_for(
+                self.paths.data, self.settings.login_store, on_locked=self.login_needed.emit
+            )
         return self._secrets_instance
+
+    def _login_file_in_use(self) -> bool:
+        from cm_desktop.platform.secrets import LOGIN_FILE_CHOICE
+
+        return self.settings.login_store == LOGIN_FILE_CHOICE
+
+    def _remember_login_store(self, choice: str) -> None:
+        """The person chose where logins are kept: remembered in the settings (never in the file itself)."""
+        self.settings.login_store = choice
+        self._save_settings()
+        self.settings_page.set_login_file_in_use(self._login_file_in_use())
+        wizard = getattr(self, "wizard", None)
+        if wizard is not None:
+            wizard.connect_page.set_login_file_in_use(self._login_file_in_use())
+
+    def _login_needed(self) -> None:
+        """The outbox or the inbox wanted a login while the passphrase file was locked: ask it, once."""
+        if self.keychain_gate is not None and self.show_dialogs:
+            self.keychain_gate.needed(self.window)
+
+    def _logins_ready(self) -> None:
+        """Logins can be read now (a passphrase was typed, a keychain came back): waiting posts go out."""
+        if self.outbox is not None:
+            self.outbox.wake()
+        if self.inbox is not None:
+            self.inbox.check_now()
+        wizard = getattr(self, "wizard", None)
+        if wizard is not None:
+            wizard.connect_page.set_keychain_problem("")
 
     def _show_notification(self, title: str, message: str) -> bool:
         """A system notification where the desktop shows them; else the status bar. True if notified."""
@@ -537,10 +607,15 @@ class Shell(QObject):
             self.set_language,
             language=self.lang(),
             first_run=first_run,
-            background_default=self.settings.background_publishing or self._job_can_run_closed(),
+            # With logins in the passphrase file the system job cannot publish: not ticked by itself then.
+            background_default=self.settings.background_publishing
+            or (self._job_can_run_closed() and not self._login_file_in_use()),
             parent=self.window,
         )
         self.wizard = wizard
+        wizard.connect_page.set_login_file_in_use(self._login_file_in_use())
+        # Before any form: a missing or locked keychain is said on the connect step, for this desktop.
+        wizard.currentIdChanged.connect(lambda page: self._connect_step_shown(wizard, page))
         wizard.applied.connect(lambda _result: self._wizard_done(rebuild=True))
         wizard.skipped.connect(lambda: self._wizard_done(rebuild=False))
         wizard.connect_requested.connect(self._connect_from_wizard)
@@ -557,14 +632,24 @@ class Shell(QObject):
         accounts = getattr(self, "accounts", None)
         if accounts is None:
             return
-        dialog = (
-            accounts.open_mastodon(over=wizard)
-            if network == "mastodon"
-            else accounts.open_bluesky(over=wizard)
+        accounts.request_connect(
+            network,
+            over=wizard,
+            opened=lambda dialog: dialog.connected.connect(
+                lambda account: wizard.connect_page.add_connected(str(account.handle or account.display_name))
+            ),
         )
-        dialog.connected.connect(
-            lambda account: wizard.connect_page.add_connected(str(account.handle or account.display_name))
-        )
+
+    def _connect_step_shown(self, wizard: Any, page: int) -> None:
+        gate = self.keychain_gate
+        if gate is not None and page == wizard.CONNECT:
+            from cm_desktop.platform.secrets import Readiness
+
+            gate.check(
+                lambda readiness: wizard.connect_page.set_keychain_problem(
+                    gate.advice(readiness), passphrase_offered=readiness is Readiness.NO_KEYCHAIN
+                )
+            )
 
     def _wizard_done(self, rebuild: bool) -> None:
         self.settings.onboarding_seen = True

@@ -118,8 +118,8 @@
         <translation>Comptes</translation>
     </message>
     <message>
-        <source>Connect Bluesky and Mastodon here to publish on them straight from CM Desktop. Your logins stay in this computer&apos;s keychain, never in a file.</source>
-        <translation>Connectez ici Bluesky et Mastodon pour y publier directement depuis CM Desktop. Vos identifiants restent dans le trousseau de cet ordinateur, jamais dans un fichier.</translation>
+        <source>Connect Bluesky and Mastodon here to publish on them straight from CM Desktop. Your logins stay locked on this computer: in its keychain, or in a file only your passphrase opens.</source>
+        <translation>Connectez ici Bluesky et Mastodon pour y publier directement depuis CM Desktop. Vos identifiants restent verrouillés sur cet ordinateur : dans son trousseau, ou dans un fichier que seule votre phrase secrète ouvre.</translation>
     </message>
     <message>
         <source>Connect &amp;Bluesky</source>
@@ -148,6 +148,14 @@
     <message>
         <source>Keychain problem: %1</source>
         <translation>Problème de trousseau : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Type my passphrase…</source>
+        <translation>&amp;Saisir ma phrase secrète…</translation>
+    </message>
+    <message>
+        <source>Type the passphrase of my logins file</source>
+        <translation>Saisir la phrase secrète du fichier de mes identifiants</translation>
     </message>
 </context>
 <context>
@@ -263,6 +271,97 @@
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>ChoosePassphraseDialog</name>
+    <message>
+        <source>Strength: good.</source>
+        <translation>Solidité : bonne.</translation>
+    </message>
+    <message>
+        <source>Strength: fair. A few more words make it harder to guess.</source>
+        <translation>Solidité : moyenne. Quelques mots de plus la rendent plus difficile à deviner.</translation>
+    </message>
+    <message>
+        <source>A short sentence you will remember, at least %1 characters.</source>
+        <translation>Une petite phrase dont vous vous souviendrez, d’au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Too short: at least %1 characters.</source>
+        <translation>Trop courte : au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least %1 characters.</source>
+        <translation>Choisissez une phrase secrète d’au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same. Type it again.</source>
+        <translation>Les deux phrases secrètes ne sont pas identiques. Tapez-la à nouveau.</translation>
+    </message>
+    <message>
+        <source>Locking your logins file…</source>
+        <translation>Verrouillage du fichier de vos identifiants…</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase</source>
+        <translation>Choisir une phrase secrète</translation>
+    </message>
+    <message>
+        <source>Your logins will be kept in a file on this computer, locked by this passphrase. Nobody can open it without the passphrase, not even us: if you forget it, you will connect your accounts again (your posts and drafts are kept).</source>
+        <translation>Vos identifiants seront gardés dans un fichier sur cet ordinateur, verrouillé par cette phrase secrète. Personne ne peut l’ouvrir sans elle, pas même nous : si vous l’oubliez, vous reconnecterez vos comptes (vos publications et vos brouillons sont gardés).</translation>
+    </message>
+    <message>
+        <source>The previous logins file was deleted. Connect your accounts again after this.</source>
+        <translation>L’ancien fichier d’identifiants a été supprimé. Reconnectez vos comptes ensuite.</translation>
+    </message>
+    <message>
+        <source>Posts go out only while CM Desktop is open: your computer cannot type the passphrase for you when the app is closed.</source>
+        <translation>Les publications partent seulement quand CM Desktop est ouvert : votre ordinateur ne peut pas taper la phrase secrète à votre place quand l’application est fermée.</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Phrase secrète :</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nouvelle phrase secrète</translation>
+    </message>
+    <message>
+        <source>At least %1 characters, a short sentence</source>
+        <translation>Au moins %1 caractères, une petite phrase</translation>
+    </message>
+    <message>
+        <source>T&amp;ype it again:</source>
+        <translation>&amp;Retapez-la :</translation>
+    </message>
+    <message>
+        <source>New passphrase, typed again</source>
+        <translation>Nouvelle phrase secrète, tapée une deuxième fois</translation>
+    </message>
+    <message>
+        <source>&amp;Show what I type</source>
+        <translation>&amp;Afficher ce que je tape</translation>
+    </message>
+    <message>
+        <source>Show the passphrase as I type it</source>
+        <translation>Afficher la phrase secrète pendant que je la tape</translation>
+    </message>
+    <message>
+        <source>&amp;Lock my logins with it</source>
+        <translation>&amp;Verrouiller mes identifiants</translation>
+    </message>
+    <message>
+        <source>Create the logins file with this passphrase</source>
+        <translation>Créer le fichier d’identifiants avec cette phrase secrète</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel without creating the file</source>
+        <translation>Annuler sans créer le fichier</translation>
     </message>
 </context>
 <context>
@@ -405,10 +504,148 @@
     </message>
 </context>
 <context>
+    <name>NoKeychainDialog</name>
+    <message>
+        <source>Checking again…</source>
+        <translation>Nouvelle vérification…</translation>
+    </message>
+    <message>
+        <source>Still not available. Follow the steps above, then try again.</source>
+        <translation>Toujours indisponible. Suivez les étapes ci-dessus, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Where to keep your logins</source>
+        <translation>Où garder vos identifiants</translation>
+    </message>
+    <message>
+        <source>Your logins need a keychain</source>
+        <translation>Vos identifiants ont besoin d’un trousseau</translation>
+    </message>
+    <message>
+        <source>Your keychain is locked</source>
+        <translation>Votre trousseau est verrouillé</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>Check the keychain again</source>
+        <translation>Vérifier à nouveau le trousseau</translation>
+    </message>
+    <message>
+        <source>Or keep your logins in a file on this computer, locked by a passphrase you choose. You will type it each time you open CM Desktop, and posts will go out only while it is open.</source>
+        <translation>Ou gardez vos identifiants dans un fichier sur cet ordinateur, verrouillé par une phrase secrète que vous choisissez. Vous la taperez à chaque ouverture de CM Desktop, et les publications partiront seulement quand il est ouvert.</translation>
+    </message>
+    <message>
+        <source>&amp;Use a passphrase instead…</source>
+        <translation>&amp;Utiliser plutôt une phrase secrète…</translation>
+    </message>
+    <message>
+        <source>Keep my logins in a file locked by a passphrase</source>
+        <translation>Garder mes identifiants dans un fichier verrouillé par une phrase secrète</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close without connecting</source>
+        <translation>Fermer sans connecter de compte</translation>
+    </message>
+</context>
+<context>
     <name>Reflow</name>
     <message>
         <source>Your accounts</source>
         <translation>Vos comptes</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Type your passphrase first.</source>
+        <translation>Tapez d’abord votre phrase secrète.</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>Déverrouillage…</translation>
+    </message>
+    <message>
+        <source>Start again without your logins?</source>
+        <translation>Recommencer sans vos identifiants ?</translation>
+    </message>
+    <message>
+        <source>Without the passphrase nobody can open the logins file, not even us. CM Desktop can delete that file, and only that file: you then choose a new passphrase and connect your accounts again. Your posts, drafts, plan and history are kept; posts waiting for an account go out once it is connected again.</source>
+        <translation>Sans la phrase secrète, personne ne peut ouvrir le fichier d’identifiants, pas même nous. CM Desktop peut supprimer ce fichier, et seulement lui : vous choisissez alors une nouvelle phrase secrète et reconnectez vos comptes. Vos publications, brouillons, planning et historique sont gardés ; les publications qui attendent un compte partent dès qu’il est reconnecté.</translation>
+    </message>
+    <message>
+        <source>Delete the logins file and start again</source>
+        <translation>Supprimer le fichier d’identifiants et recommencer</translation>
+    </message>
+    <message>
+        <source>Keep trying</source>
+        <translation>Continuer d’essayer</translation>
+    </message>
+    <message>
+        <source>Keep the file and type the passphrase again</source>
+        <translation>Garder le fichier et retaper la phrase secrète</translation>
+    </message>
+    <message>
+        <source>Unlock your logins</source>
+        <translation>Déverrouiller vos identifiants</translation>
+    </message>
+    <message>
+        <source>Your logins are kept in a file on this computer, locked by the passphrase you chose. Type it to publish and read your messages; it is asked once each time CM Desktop opens.</source>
+        <translation>Vos identifiants sont gardés dans un fichier sur cet ordinateur, verrouillé par la phrase secrète que vous avez choisie. Tapez-la pour publier et lire vos messages ; elle est demandée une fois à chaque ouverture de CM Desktop.</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Phrase secrète :</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <source>&amp;Show what I type</source>
+        <translation>&amp;Afficher ce que je tape</translation>
+    </message>
+    <message>
+        <source>Show the passphrase as I type it</source>
+        <translation>Afficher la phrase secrète pendant que je la tape</translation>
+    </message>
+    <message>
+        <source>&amp;Start again…</source>
+        <translation>&amp;Recommencer…</translation>
+    </message>
+    <message>
+        <source>I &amp;forgot my passphrase…</source>
+        <translation>J’ai &amp;oublié ma phrase secrète…</translation>
+    </message>
+    <message>
+        <source>Start again with a new passphrase</source>
+        <translation>Recommencer avec une nouvelle phrase secrète</translation>
+    </message>
+    <message>
+        <source>I forgot my passphrase: what can I do?</source>
+        <translation>J’ai oublié ma phrase secrète : que faire ?</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Déverrouiller</translation>
+    </message>
+    <message>
+        <source>Unlock my logins</source>
+        <translation>Déverrouiller mes identifiants</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Pas maintenant</translation>
+    </message>
+    <message>
+        <source>Not now: posts wait until the logins are unlocked</source>
+        <translation>Pas maintenant : les publications attendent que les identifiants soient déverrouillés</translation>
     </message>
 </context>
 </TS>

@@ -753,6 +753,10 @@
         <translation>Votre ordinateur vérifie toutes les 5 minutes et envoie ce qui est prévu, tant qu&apos;il est allumé. Les publications Mastodon sont confiées au serveur à l&apos;avance et partent même s&apos;il est éteint.</translation>
     </message>
     <message>
+        <source>Your logins are in a file locked by your passphrase: while CM Desktop is closed, your computer cannot unlock them, so posts wait until you open the app. Publishing while it is closed needs the system keychain.</source>
+        <translation>Vos identifiants sont dans un fichier verrouillé par votre phrase secrète : quand CM Desktop est fermé, votre ordinateur ne peut pas l’ouvrir, donc les publications attendent que vous ouvriez l’application. Pour publier quand elle est fermée, il faut le trousseau du système.</translation>
+    </message>
+    <message>
         <source>Ask me first when a post is more than</source>
         <translation>Me demander avant d&apos;envoyer une publication en retard de plus de</translation>
     </message>

@@ -107,6 +107,10 @@
 <context>
     <name>ConnectPage</name>
     <message>
+        <source>Or click Connect above: you can also keep your logins in a file locked by a passphrase you choose.</source>
+        <translation>Ou cliquez sur Connecter ci-dessus : vous pouvez aussi garder vos identifiants dans un fichier verrouillé par une phrase secrète de votre choix.</translation>
+    </message>
+    <message>
         <source>Connect your accounts</source>
         <translation>Relier vos comptes</translation>
     </message>
@@ -141,6 +145,10 @@
     <message>
         <source>Your computer sends what is due every 5 minutes, as long as it is on. You can change this in Settings.</source>
         <translation>Votre ordinateur envoie ce qui est prévu toutes les 5 minutes, tant qu&apos;il est allumé. Vous pourrez changer cela dans les Réglages.</translation>
+    </message>
+    <message>
+        <source>Your logins are in a file locked by your passphrase: while CM Desktop is closed, your computer cannot unlock them, so posts wait until you open the app. Publishing while it is closed needs the system keychain.</source>
+        <translation>Vos identifiants sont dans un fichier verrouillé par votre phrase secrète : quand CM Desktop est fermé, votre ordinateur ne peut pas l’ouvrir, donc les publications attendent que vous ouvriez l’application. Pour publier quand elle est fermée, il faut le trousseau du système.</translation>
     </message>
     <message>
         <source>You can connect your accounts at any time from the Accounts page.</source>

@@ -209,8 +209,10 @@ def test_connect_bluesky_through_the_dialog_against_the_real_pds(
         assert page.empty_label.isVisible()
 
         qtbot.mouseClick(page.bluesky_button, LEFT)
+        # The keychain is checked off the GUI thread first, then the form opens.
+        qtbot.waitUntil(lambda: page.bluesky_dialog is not None and page.bluesky_dialog.isVisible())
         dialog = page.bluesky_dialog
-        assert dialog is not None and dialog.isVisible()
+        assert dialog is not None
         qtbot.keyClicks(dialog.handle_edit, handle)
         qtbot.keyClicks(dialog.password_edit, app_password)
         qtbot.keyClick(dialog.advanced_box, Qt.Key.Key_Space)  # a check box ticks from the keyboard
@@ -505,6 +507,7 @@ def test_connect_mastodon_through_the_browser_imitation(
     changed: list[bool] = []
     page.accounts_changed.connect(lambda: changed.append(True))
     qtbot.mouseClick(page.mastodon_button, LEFT)
+    qtbot.waitUntil(lambda: page.mastodon_dialog is not None)  # after the keychain check, off the GUI thread
     dialog = page.mastodon_dialog
     assert dialog is not None and dialog.step == SERVER
     with debug_log(tmp_path / "logs") as log_file:

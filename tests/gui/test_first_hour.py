@@ -185,4 +185,4 @@ def test_first_window_to_first_scheduled_post_in_25_clicks(
         print(f"\n{lang}: {person.clicks} clicks; pictures in {shots}: {', '.join(person.steps)}")
     finally:
         shell.translations.apply("en")
-        shell.stop_background()
+        shell.shutdown()  # as the app at its end: the timers stop, the pool's connections are closed

@@ -516,6 +516,59 @@ def test_real_background_job_installs_a_systemd_timer_in_a_temporary_folder(
     assert not timer.exists()
 
 
+@pytest.mark.parametrize("switched_on", [True, False], ids=["on", "off"])
+def test_at_start_a_job_installed_by_an_earlier_version_is_installed_again_with_results(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, switched_on: bool
+) -> None:
+    """An install from before `--results` keeps running the earlier command line until the app starts: then
+    the real BackgroundJob reads its unit back and writes this version's (only `systemctl` is replaced).
+    Background publishing switched off: the app leaves the scheduler alone."""
+    import shlex
+    import subprocess
+
+    from cm_desktop.core.settings import load_settings
+    from cm_desktop.platform.background_job import BackgroundJob, publish_command
+    from cm_desktop.platform.paths import AppPaths
+    from cm_desktop.ui.app import Shell
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    commands: list[Sequence[str]] = []
+
+    def systemctl(args: Sequence[str]) -> subprocess.CompletedProcess[str]:
+        commands.append(list(args))
+        return subprocess.CompletedProcess(list(args), 0, "", "")
+
+    earlier = [c for c in publish_command() if c != "--results"]
+    assert earlier != publish_command()
+    BackgroundJob(platform="linux", command=earlier, runner=systemctl, systemd=True).install()
+    service = tmp_path / "config" / "systemd" / "user" / "cm-desktop-publish.service"
+    commands.clear()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    paths = AppPaths(data=tmp_path / "data", logs=tmp_path / "logs")
+    paths.data.mkdir(parents=True)
+    settings = load_settings(paths.settings_file)
+    settings.background_publishing = switched_on
+    shell = Shell(
+        app,
+        paths,
+        SyncTaskRunner(),
+        settings=settings,
+        show_dialogs=False,
+        use_system_network=False,
+        background_job=lambda: BackgroundJob(platform="linux", runner=systemctl, systemd=True),
+    )
+    qtbot.addWidget(shell.window)
+    with qtbot.waitSignal(shell.store_ready, timeout=10_000):
+        shell.window.show()
+
+    expected = publish_command() if switched_on else earlier
+    assert f"ExecStart={shlex.join(expected)}\n" in service.read_text()
+    enabled = ["systemctl", "--user", "enable", "--now", "cm-desktop-publish.timer"] in commands
+    assert enabled is switched_on
+    shell.shutdown()
+
+
 def test_settings_opens_the_same_posting_times_as_the_calendar(qtbot: QtBot, tmp_path: Path) -> None:
     from cm_desktop.platform.paths import AppPaths
     from cm_desktop.ui.app import Shell

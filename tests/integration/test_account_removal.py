@@ -9,6 +9,7 @@ import os
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import httpx
 import pytest
@@ -138,6 +139,108 @@ def test_removing_a_mastodon_account_withdraws_its_copies_and_revokes_the_token_
         target = session.get(PostTarget, target_id)
         assert target is not None
         assert (target.state, target.native_schedule_id, target.account_id) == ("failed", "", None)
+
+
+class RevokedOnlyByItsRegistration(httpx.BaseTransport):
+    """In front of the IMITATION, the one rule of real Mastodon it lacks: Doorkeeper's revocation endpoint
+    (`Doorkeeper::TokensController#revoke`, `authorized?`) refuses, with 403 `unauthorized_client`, to revoke
+    a token for any registration but the one that gave it out. mastodon-mock revokes for anyone; this
+    transport remembers which registration each token came from (the token answers it forwards) and refuses
+    the rest as Mastodon would."""
+
+    def __init__(self) -> None:
+        self.inner = httpx.HTTPTransport()
+        self.issued: dict[str, str] = {}  # token -> the client_id that obtained it
+        self.refused = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        form = parse_qs(request.read().decode()) if request.method == "POST" else {}
+        client_id = form.get("client_id", [""])[0]
+        if request.url.path == "/oauth/revoke":
+            issuer = self.issued.get(form.get("token", [""])[0])
+            if issuer is not None and issuer != client_id:
+                self.refused += 1
+                return httpx.Response(
+                    403,
+                    json={
+                        "error": "unauthorized_client",
+                        "error_description": "You are not authorized to revoke this token",
+                    },
+                )
+        response = self.inner.handle_request(request)
+        if request.url.path == "/oauth/token" and response.status_code == 200:
+            response.read()
+            self.issued[str(response.json()["access_token"])] = client_id
+        return response
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def test_a_login_made_before_listening_is_revoked_with_its_own_registration_imitation(
+    imitation: str, store: Store, tmp_path: Path
+) -> None:
+    """Alice connected when CM Desktop asked for fewer permissions (no search, no follows). Connecting
+    another account registers CM Desktop again with them all; removing Alice later must still end her
+    login on the server, which only the earlier registration can do. That registration is kept in the
+    keychain only, and leaves it with the last account on the server."""
+    from cm_desktop.networks.mastodon import (
+        MastodonLogin,
+        app_secret_ref,
+        earlier_apps_ref,
+        earlier_registrations,
+    )
+    from cm_desktop.networks.oauth import AuthorizationCode
+    from cm_desktop.services.accounts.connect import start_mastodon
+
+    with httpx.Client(base_url=imitation) as http:
+        http.post("/api/v1/_mock/reset").raise_for_status()
+    secrets, transport = Secrets(), RevokedOnlyByItsRegistration()
+    before_listening = "read:accounts read:statuses read:notifications write:statuses write:media"
+    with MastodonLogin(imitation, transport=transport) as login:
+        older = login.register_app(scopes=before_listening)
+        secrets.set(app_secret_ref(login.server_url), older.to_secret())
+        code = AuthorizationCode("mockcode_alice", "urn:ietf:wg:oauth:2.0:oob", "v" * 43)
+        token = login.exchange_code(older, login.discover(), code)
+        server_url = login.server_url
+    secrets.set("account:mastodon:alice", token)
+    with store.session() as session:
+        row = Account(
+            network="mastodon",
+            handle="@alice",
+            server_url=server_url,
+            remote_id="1",
+            secret_ref="account:mastodon:alice",
+        )
+        session.add(row)
+        session.commit()
+        assert row.id is not None
+        account_id = row.id
+
+    # Connecting another account now: CM Desktop is registered again, with the listening permissions.
+    with start_mastodon(secrets, imitation, transport=transport) as sign_in:
+        assert sign_in.app.client_id != older.client_id
+    assert [e.client_id for e in earlier_registrations(secrets, server_url)] == [older.client_id]
+
+    removed = remove_account(
+        store,
+        secrets,
+        account_id,
+        connector_for=ending_connector(secrets, transport=transport),
+        lock_path=tmp_path / "lock",
+    )
+
+    assert removed is not None and removed.problems == () and removed.session_ended
+    assert transport.refused == 1  # the current registration was refused, as Mastodon refuses it
+    with httpx.Client(base_url=imitation, headers={"Authorization": f"Bearer {token}"}) as http:
+        assert http.get("/api/v1/accounts/verify_credentials").status_code == 401  # her login is ended
+    # Kept in the keychain only (never in the database), and gone with the server's last account.
+    assert older.client_secret.encode() not in b"".join(
+        f.read_bytes() for f in tmp_path.iterdir() if f.name.startswith("db.sqlite3")
+    )
+    assert secrets.get(earlier_apps_ref(server_url)) is None
+    assert secrets.get(app_secret_ref(server_url)) is None
+    transport.close()
 
 
 def test_offline_the_account_goes_here_and_the_person_is_told_what_is_left(

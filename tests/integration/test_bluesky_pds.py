@@ -6,15 +6,11 @@ the AppView is absent, so posts are read back with com.atproto.repo.getRecord an
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import io
 import json
 import logging
 import re
 import threading
-import time
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -47,6 +43,7 @@ from cm_desktop.networks.bluesky import (
 from cm_desktop.networks.http import build_client
 from cm_desktop.platform.secrets import Secrets
 from cm_desktop.services.accounts.connect import connect_bluesky
+from tests.integration.bluesky_tokens import expired_copy
 
 if TYPE_CHECKING:
     from tests.pds_peer import PdsPeer
@@ -54,9 +51,6 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.pds
 
 REF = "account:bluesky:test"
-# dev-env signs access tokens with this HS256 secret (@atproto/dev-env dist/const.js, JWT_SECRET): it lets
-# us mint a genuinely expired token that the real PDS rejects with ExpiredToken, without waiting two hours.
-DEV_ENV_JWT_SECRET = b"jwt-secret"
 
 
 # --- helpers --------------------------------------------------------------------------------------------
@@ -163,21 +157,6 @@ def make_picture(path: Path, size: tuple[int, int], fmt: str, color: tuple[int, 
     return OutgoingImage(
         path=path, mime_type=mime, alt=f"Alt text for {path.name} 🍞", width=size[0], height=size[1]
     )
-
-
-def _b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-def expired_copy(token: str) -> str:
-    """The same access token, expired an hour ago, signed like the dev PDS signs its tokens."""
-    header, payload, _ = token.split(".")
-    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-    claims["iat"] = int(time.time()) - 7200
-    claims["exp"] = int(time.time()) - 3600
-    signing_input = f"{header}.{_b64url(json.dumps(claims, separators=(',', ':')).encode())}"
-    signature = hmac.new(DEV_ENV_JWT_SECRET, signing_input.encode(), hashlib.sha256).digest()
-    return f"{signing_input}.{_b64url(signature)}"
 
 
 def stored(secrets: Secrets) -> dict[str, Any]:

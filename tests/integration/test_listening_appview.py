@@ -226,3 +226,29 @@ def test_the_command_line_adds_runs_lists_and_removes(appview: AppViewPeer, tmp_
     assert removed.returncode == 0, removed.stderr
     assert json.loads(home.run("watch", "list", "--json").stdout) == []
     assert home.run("watch", "remove", str(watch["id"])).returncode == 1
+
+
+def test_the_background_jobs_own_command_runs_the_saved_searches(
+    appview: AppViewPeer, tmp_path: Path
+) -> None:
+    """The command the app installs as its background job (`publish-due … --watch`), run as it is: the saved
+    search runs with it and what it finds is stored, while the app is closed."""
+    from cm_desktop.platform.background_job import publish_command
+
+    home = CliHome(tmp_path)
+    handle, _did, app_password = appview.create_account("job")
+    home.add_bluesky(appview, handle, app_password)
+    word = marker()
+    lead = appview.actor("paul").post(f"Un fleuriste {word} près de la gare ?")
+    appview.process_all()
+    assert home.run("watch", "add", f"fleuriste {word}", "--json").returncode == 0
+
+    command = publish_command(frozen=False, executable="python", platform="linux")
+    done = home.run(*command[command.index("publish-due") :])
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["watch"]["added"] == 1, report
+    listed = json.loads(home.run("watch", "list", "--json").stdout)
+    assert [(w["found"], w["new"], w["error"]) for w in listed] == [(1, 1, "")]
+    ran = json.loads(home.run("watch", "run", "--json").stdout)
+    assert [(r["remote_id"], r["new"]) for r in ran] == [(lead.uri, False)]  # found by the job, not again

@@ -195,3 +195,41 @@ def _cid(appview: AppViewPeer, uri: str) -> str:
     appview.process_all()
     [view] = appview.other.get("app.bsky.feed.getPosts", uris=[uri])["posts"]
     return str(view["cid"])
+
+
+def test_the_background_job_reads_the_figures_while_the_app_is_closed(
+    appview: AppViewPeer, tmp_path: Path
+) -> None:
+    """The operating system's job runs exactly `publish_command()`: it sends the post, then reads the figures
+    whose turn it is, with no window open; the Results page then shows them from the store."""
+    from cm_desktop.platform.background_job import publish_command
+
+    home = CliHome(tmp_path)
+    handle, did, app_password = appview.create_account("job")
+    account = home.add_bluesky(appview, handle, app_password)
+    appview.actor("fan").follow(did)
+    appview.process_all()
+    queued = home.run("post", "--to", handle, "--text", "Atelier ouvert dimanche", "--json")
+    assert queued.returncode == 0, queued.stderr
+    job = publish_command(frozen=False)
+    assert job[1:3] == ["-m", "cm_desktop"] and "--results" in job
+
+    ran = home.run(*job[3:])
+
+    assert ran.returncode == 0, ran.stderr
+    report = json.loads(ran.stdout)
+    [published] = report["targets"]
+    assert published["state"] == "published"
+    results = report["results"]
+    assert (results["busy"], results["watched"]) == (False, 1)  # the new post is followed from now on
+    [reading] = results["accounts"]
+    assert (reading["account_id"], reading["error_code"], reading["followers"]) == (account["id"], "", 1)
+    [who] = json.loads(home.run("insights", "accounts", "--json").stdout)
+    assert [h["followers"] for h in who["history"]] == [1]
+    [row] = json.loads(home.run("insights", "posts", "--json").stdout)
+    assert row["remote_id"] == published["remote_id"]
+
+    # Five minutes later: the followers were read today and the post's first hour is not up: no reading.
+    again = json.loads(home.run(*job[3:]).stdout)["results"]
+    assert again["watched"] == 0
+    assert [(a["followers"], a["posts_read"]) for a in again["accounts"]] == [(None, 0)]

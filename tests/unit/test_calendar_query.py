@@ -228,3 +228,48 @@ def test_moments_and_coming_up() -> None:
 
 def test_escape_like() -> None:
     assert cq.escape_like("50%_off\\") == "50\\%\\_off\\\\"
+
+
+def test_the_plans_ideas_are_on_the_calendar_as_suggestions_until_they_become_posts(store: Store) -> None:
+    """The wizard's ideas have a suggested day but no schedule: posts_between never saw them (they vanished
+    from the calendar); suggestions_between shows each on its day, and not once it is a post with a target."""
+    from cm_desktop.core import onboarding
+    from cm_desktop.core.coach import Goal, ProfileAnswers
+    from cm_desktop.core.models import BusinessKind
+
+    answers = ProfileAnswers(
+        kind=BusinessKind.SHOP,
+        goals=(Goal.BRING_PEOPLE_IN,),
+        weekly_minutes=15,
+        country="FR",
+        town="Lyon",
+        language="fr",
+        business_name="Fleurs de Lyon",
+    )
+    plan = onboarding.build_plan(answers, ZONE, date(2026, 5, 18))
+    onboarding.apply(store, answers, ZONE, plan)
+    first, last = date(2026, 5, 18), date(2026, 6, 15)
+    suggested = cq.suggestions_between(store, first, last, ZONE)
+    wanted = [s for s in plan.suggestions if first <= s.local_time.date() < last]
+    assert len(suggested) == len(wanted) > 0
+    assert cq.posts_between(store, first, last, ZONE) == []  # the calendar's posts: none of them
+    assert all(
+        cq.is_suggestion(s) and s.local is not None and first <= s.local.date() < last for s in suggested
+    )
+    assert sorted(s.local for s in suggested if s.local) == sorted(
+        s.local_time.replace(tzinfo=None) for s in wanted
+    )
+    # A narrower range keeps only its own days.
+    one_week = cq.suggestions_between(store, first, first.replace(day=25), ZONE)
+    assert 0 < len(one_week) < len(suggested)
+    # Once the person gives it a network, it is a draft: no longer a suggestion.
+    chosen = suggested[0]
+    with store.session() as session:
+        session.add(PostTarget(post_id=chosen.id, network="bluesky", state=TargetState.DRAFT.value))
+        session.commit()
+    assert chosen.id not in {s.id for s in cq.suggestions_between(store, first, last, ZONE)}
+    # A post the person wrote, with a day but no network yet, is not a suggestion either.
+    with store.session() as session:
+        session.add(Post(text="à moi", local_time=datetime(2026, 5, 20, 9), time_zone=ZONE))
+        session.commit()
+    assert "à moi" not in {s.text for s in cq.suggestions_between(store, first, last, ZONE)}

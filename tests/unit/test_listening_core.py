@@ -164,6 +164,34 @@ def test_one_post_found_by_two_searches_is_stored_once(store: Store) -> None:
     assert sorted(r.post_id for r in board.results(store)) == sorted([both.remote_id, post(2).remote_id])
 
 
+def test_removing_a_search_keeps_the_posts_another_search_found_too(store: Store) -> None:
+    """A post found by two searches is stored once, under the first; removing the first keeps it under the
+    second as it was (seen, not new again), and only what the first alone found goes."""
+    account = add_account(store)
+    first = watches.add(store, account, "fleuriste Lyon", T0)
+    second = watches.add(store, account, "#mariage", T0)
+    assert first.id is not None and second.id is not None
+    both = RemotePost(**{**post(1, "Un fleuriste à Lyon ? #mariage").__dict__, "tags": ("mariage",)})
+    alone = post(2, "fleuriste Lyon, ouvert dimanche ?")
+    searcher = Searcher({"fleuriste Lyon": [both, alone], "#mariage": [both]})
+    assert len(run(store, searcher)) == 2
+    [kept] = [r for r in board.results(store) if r.post_id == both.remote_id]
+    assert kept.watch_id == first.id  # stored once, under the search that found it first
+    leads.mark_seen(store, [r.id for r in board.results(store)])
+
+    assert watches.remove(store, first.id) == 1  # only the post the first search alone found
+
+    [still] = board.results(store)
+    assert (still.id, still.post_id, still.watch_id, still.seen) == (kept.id, both.remote_id, second.id, True)
+    # The second search's next run finds it again: nothing new, nothing stored twice.
+    assert run(store, searcher, T0 + timedelta(minutes=20)) == []
+    assert board.new_count(store) == 0
+    assert [(w.query, w.found, w.new) for w in watches.list_watches(store)] == [("#mariage", 1, 0)]
+    # Removing the last search that found it takes it away.
+    assert watches.remove(store, second.id) == 1
+    assert board.results(store) == []
+
+
 def test_a_hashtag_search_keeps_only_posts_that_carry_the_hashtag(store: Store) -> None:
     """A server may ignore the hashtag asked for (Bluesky's local AppView does): the core checks it."""
     account = add_account(store)

@@ -37,6 +37,8 @@ from cm_desktop.networks.mastodon import (
     OAuthServerInfo,
     ServerNameError,
     app_secret_ref,
+    earlier_apps_ref,
+    earlier_registrations,
     ensure_app,
     fingerprint,
     fingerprint_html,
@@ -436,8 +438,68 @@ def test_a_registration_made_before_listening_is_made_again_with_its_permissions
     secrets.set(app_secret_ref(SERVER), older.to_secret())
     with MastodonLogin(SERVER, transport=httpx.MockTransport(handler)) as login:
         app = ensure_app(login, secrets)
+        assert ensure_app(login, secrets) == app  # registered again once, not at every login
     assert calls == ["/api/v1/apps"] and app.client_id == "cid2"
     assert {"read:search", "write:follows"} <= set(app.scopes.split())
+    # The older one stays in the keychain: the logins it gave out can only be ended with it.
+    assert earlier_registrations(secrets, SERVER) == (older,)
+    assert secrets.get(earlier_apps_ref(SERVER))  # under its own keychain entry
+
+
+def _revocations(answers: dict[str, int]) -> tuple[Handler, list[str]]:
+    """A server whose revocation endpoint answers per client_id (Mastodon: 403 unauthorized_client from a
+    registration that did not give the token out, 401 invalid_client from one it no longer knows)."""
+    tried: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/.well-known/oauth-authorization-server":
+            return json_response(404, {"error": "Not Found"})
+        assert request.url.path == "/oauth/revoke"
+        client = httpx.QueryParams(request.read().decode())["client_id"]
+        tried.append(client)
+        status = answers[client]
+        return json_response(status, {} if status == 200 else {"error": "unauthorized_client"})
+
+    return handler, tried
+
+
+def test_a_login_is_ended_with_the_registration_that_gave_it_out() -> None:
+    current = AppRegistration(server_url=SERVER, client_id="new", client_secret="s2")
+    older = AppRegistration(server_url=SERVER, client_id="old", client_secret="s1", scopes="read write")
+    handler, tried = _revocations({"new": 403, "old": 200})
+    MastodonConnector(
+        SERVER,
+        TOKEN,
+        transport=httpx.MockTransport(handler),
+        registration=current,
+        earlier_registrations=(older,),
+    ).end_session()
+    assert tried == ["new", "old"]
+
+    handler, tried = _revocations({"new": 403, "old": 401})
+    ending = MastodonConnector(
+        SERVER,
+        TOKEN,
+        transport=httpx.MockTransport(handler),
+        registration=current,
+        earlier_registrations=(older,),
+    )
+    with pytest.raises(AuthExpired):  # no registration could end it: said, never taken as ended
+        ending.end_session()
+    assert tried == ["new", "old"]
+
+    def offline(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    cut = MastodonConnector(
+        SERVER,
+        TOKEN,
+        transport=httpx.MockTransport(offline),
+        registration=current,
+        earlier_registrations=(older,),
+    )
+    with pytest.raises(NotSent):  # offline: not a refusal, the earlier registration is not tried
+        cut.end_session()
 
 
 def test_discovery_404_means_an_older_server_and_the_copy_paste_flow() -> None:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlmodel import col, select
@@ -641,23 +642,33 @@ def test_a_copy_handed_over_before_records_existed_is_taken_as_it_is(world: Worl
 
 
 class Limited(Held):
-    """OUR IMITATION again, keeping Mastodon's limits (mastodon-mock does not): at most `per_day` copies held
-    for one day, none less than 5 minutes ahead; anything else is refused (422, Refused)."""
+    """OUR IMITATION again, keeping Mastodon's limits (mastodon-mock does not; ScheduledStatusValidator in
+    Mastodon's source): at most `per_day` copies held for one day and `total` in all, none less than 5 minutes
+    ahead of the server's clock, which runs `skew` ahead of ours (a late local clock); anything else is refused
+    (422, Refused)."""
 
     per_day: int = 25
+    total: int = 300
+    skew: timedelta = timedelta(0)
 
     def publish(self, post: OutgoingPost) -> PublishResult:
         at = post.scheduled_at
-        if at is not None and at - self.clock.now() >= MIN_LEAD:
+        if at is not None:
+            self.tick()
+            if at - (self.clock.now() + self.skew) < MIN_LEAD:
+                self._request("publish")
+                raise Refused("Scheduled at The scheduled date must be in the future", code="refused")
             same_day = [c for c in self.scheduled.values() if c.at.date() == at.date()]
             if len(same_day) >= self.per_day:
+                self._request("publish")
+                raise Refused("You have exceeded the limit of scheduled statuses per day", code="refused")
+            if len(self.scheduled) >= self.total:
                 self._request("publish")
                 raise Refused("You have exceeded the limit of scheduled statuses", code="refused")
         return super().publish(post)
 
 
-def test_a_post_the_server_will_not_keep_is_sent_by_the_outbox_at_its_time(store: Store) -> None:
-    """The 26th post of a day is refused by the server: not a failure; kept here, said, sent at its time."""
+def _limited_world(store: Store, **limits: Any) -> World:
     with store.session() as session:
         account = Account(network="mastodon", handle="@b@m.test", secret_ref="ref")
         session.add(account)
@@ -665,22 +676,61 @@ def test_a_post_the_server_will_not_keep_is_sent_by_the_outbox_at_its_time(store
         assert account.id is not None
     clock = ManualClock(T0)
     server = Limited(clock)
-    server.per_day = 1
-    world = World(store, clock, server, account.id)
-    world.handed_over("Premier du jour")
-    refused = world.queue("Deuxième du jour", DUE + timedelta(minutes=30))
+    for name, value in limits.items():
+        setattr(server, name, value)
+    return World(store, clock, server, account.id)
+
+
+@pytest.mark.parametrize(
+    ("limits", "when"),
+    [
+        # The 26th of a day (a limit of 1 stands for 25: the same rule, fewer rows).
+        ({"per_day": 1}, DUE + timedelta(minutes=30)),
+        # The 301st in all (a limit of 1 stands for 300), on another day.
+        ({"total": 1}, DUE + timedelta(days=3)),
+    ],
+    ids=["26th-of-the-day", "301st-in-all"],
+)
+def test_a_post_the_server_will_not_keep_is_sent_by_the_outbox_at_its_time(
+    store: Store, limits: dict[str, Any], when: datetime
+) -> None:
+    """The server refuses to keep one more post: not a failure; kept here, said, sent at its time, once."""
+    world = _limited_world(store, **limits)
+    world.handed_over("Premier")
+    refused = world.queue("Deuxième", when)
     assert world.run() == ["kept_here"]
     row = world.row(refused)
     assert (row.state, row.native_schedule_id, row.last_error_code) == ("scheduled", "", m.NATIVE_REFUSED)
     assert "garder cette publication pour plus tard" in m.message_for(
         row.last_error_code, "mastodon", "", "fr"
     )
-    clock.advance(timedelta(minutes=20))
+    world.clock.advance(timedelta(minutes=20))
     assert world.run() == []  # never handed over again
-    clock.set(DUE + timedelta(minutes=30))
-    events = world.run()
-    assert "published" in events
-    assert server.copies("Deuxième du jour") == 1 and server.copies("Premier du jour") == 1
+    world.clock.set(when)
+    assert "published" in world.run()
+    world.clock.set(when + timedelta(minutes=10))
+    assert world.run() == []
+    assert world.server.copies("Deuxième") == 1 and world.server.copies("Premier") == 1
+    assert world.row(refused).state == "published"
+
+
+def test_a_late_local_clock_makes_the_server_refuse_a_copy_five_minutes_ahead(store: Store) -> None:
+    """The outbox hands a post to the server from 10 minutes ahead (policy.native_min_lead). Here the
+    computer's clock is 7 minutes late: for the server the post's time is only 4 minutes away and it refuses
+    (422). The post is kept here and sent at its time, once."""
+    world = _limited_world(store, skew=timedelta(minutes=7))
+    when = T0 + timedelta(minutes=11)
+    post_id = world.queue("Juste à temps", when)
+    assert world.run() == ["kept_here"]
+    row = world.row(post_id)
+    assert (row.state, row.native_schedule_id, row.last_error_code) == ("scheduled", "", m.NATIVE_REFUSED)
+    assert world.server.copies() == 0
+    world.clock.set(when)
+    assert "published" in world.run()
+    world.clock.set(when + timedelta(minutes=10))
+    world.run()
+    assert world.server.copies("Juste à temps") == 1
+    assert world.row(post_id).state == "published"
 
 
 def test_a_copy_moved_at_the_last_minute_is_not_published_twice(world: World) -> None:

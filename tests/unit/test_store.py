@@ -121,6 +121,45 @@ def test_upgrade_from_0003_keeps_accounts_and_adds_when_their_server_was_read(tm
     assert current_revision(db) == HEAD_REVISION
 
 
+def test_upgrade_to_0011_notes_each_found_post_under_the_search_that_found_it(tmp_path: Path) -> None:
+    """Before 0011 a found post knew only its first search: that one is noted as having found it."""
+    db = tmp_path / "db.sqlite3"
+    _create_at_revision(db, "0010")
+    conn = sqlite3.connect(db)
+    conn.execute(
+        "INSERT INTO account (network, display_name, handle, server_url, remote_id, avatar_url, status,"
+        " server_limits, secret_ref, created_at, server_read_at) VALUES ('bluesky', 'S', 'shop.test', '',"
+        " 'did:plc:shop', '', 'ok', '', 'ref', '2026-01-01', NULL)"
+    )
+    for query in ("fleuriste Lyon", "#mariage"):
+        conn.execute(
+            "INSERT INTO watch (account_id, query, language, paused, created_at, updated_at, failures,"
+            " last_error_code, last_error, limited) VALUES (1, ?, '', 0, '2026-01-01', '2026-01-01', 0, '',"
+            " '', '')",
+            (query,),
+        )
+    texts = (
+        "post_cid, root_id, root_cid, url, text, language, visibility, author_handle, author_name, "
+        "author_avatar_url, author_id, author_url, author_mention, gone, like_key, like_state, follow_key, "
+        "follow_state"
+    )
+    blanks = ", ".join("''" for _ in texts.split(","))
+    for watch_id, post in ((1, "at://a/1"), (2, "at://a/2")):
+        conn.execute(
+            f"INSERT INTO watch_result (watch_id, account_id, network, post_id, {texts}, created_at, found_at,"
+            f" seen, dismissed) VALUES (?, 1, 'bluesky', ?, {blanks}, '2026-01-01', '2026-01-01', 0, 0)",
+            (watch_id, post),
+        )
+    conn.commit()
+    conn.close()
+
+    store = open_store(db, tmp_path / "backups")
+    with store.session() as session:
+        matches = sorted((m.watch_id, m.result_id) for m in session.exec(select(models.WatchMatch)).all())
+    store.close()
+    assert matches == [(1, 1), (2, 2)]
+
+
 def test_failed_migration_is_restored_from_its_backup(tmp_path: Path) -> None:
     migrations = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))

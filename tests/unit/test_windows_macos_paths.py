@@ -65,7 +65,7 @@ def test_task_definition_runs_the_frozen_app_every_five_minutes_as_the_person() 
     # The path comes back whole (drive letter, spaces, accent, ampersand escaped in XML and read back).
     assert _text(task, "t:Actions/t:Exec/t:Command") == WINDOWS_EXE
     assert PureWindowsPath(_text(task, "t:Actions/t:Exec/t:Command") or "").drive == "C:"
-    assert _text(task, "t:Actions/t:Exec/t:Arguments") == "publish-due --json --inbox --watch"
+    assert _text(task, "t:Actions/t:Exec/t:Arguments") == "publish-due --json --inbox --watch --results"
     assert task.find("t:Actions", NS).get("Context") == "Author"  # type: ignore[union-attr]
     assert _text(task, "t:Triggers/t:TimeTrigger/t:Repetition/t:Interval") == f"PT{INTERVAL_MINUTES}M"
     assert _text(task, "t:Triggers/t:TimeTrigger/t:Enabled") == "true"
@@ -106,7 +106,7 @@ def test_unfrozen_windows_job_uses_windowless_python() -> None:
     python = r"C:\Users\Zoé Martin\Projets\cm desktop\.venv\Scripts\python.exe"
     command = publish_command(frozen=False, executable=python, platform="win32")
     assert PureWindowsPath(command[0]) == PureWindowsPath(python).with_name("pythonw.exe")
-    assert command[1:] == ["-m", "cm_desktop", "publish-due", "--json", "--inbox", "--watch"]
+    assert command[1:] == ["-m", "cm_desktop", "publish-due", "--json", "--inbox", "--watch", "--results"]
     task = _task(command)
     assert _text(task, "t:Actions/t:Exec/t:Command") == command[0]
     assert _text(task, "t:Actions/t:Exec/t:Arguments") == windows_command_line(command[1:])
@@ -137,7 +137,7 @@ def test_launch_agent_plist_reads_back_as_launchd_expects(tmp_path: Path) -> Non
     data = plistlib.loads(launch_agent_plist(command, logs))
     assert data == {
         "Label": "org.cmdesktop.publish",
-        "ProgramArguments": [MAC_EXE, "publish-due", "--json", "--inbox", "--watch"],
+        "ProgramArguments": [MAC_EXE, "publish-due", "--json", "--inbox", "--watch", "--results"],
         "StartInterval": INTERVAL_MINUTES * 60,
         "RunAtLoad": True,
         "ProcessType": "Background",

@@ -24,7 +24,7 @@ from cm_desktop.core.inbox.answers import release
 from cm_desktop.core.listening import messages as m
 from cm_desktop.core.listening.query import BadSearch, fold, has_tags, parse, tag_words
 from cm_desktop.core.listening.watches import searchable
-from cm_desktop.core.models import Account, AccountStatus, Watch, WatchResult
+from cm_desktop.core.models import Account, AccountStatus, Watch, WatchMatch, WatchResult
 from cm_desktop.core.models import stored_utc as aware
 from cm_desktop.core.ports import (
     AuthExpired,
@@ -308,7 +308,8 @@ def store_results(
     now: datetime,
 ) -> list[int]:
     """Store what is not stored yet for the account ((account, post) is unique, whichever search found it),
-    leaving out the person's own posts and posts without every hashtag asked for. Returns the new rows' ids."""
+    leaving out the person's own posts and posts without every hashtag asked for, and note that this search
+    found each of them (core/listening/watches.py `remove` keeps them for it). Returns the new rows' ids."""
     wanted = {
         p.remote_id: p
         for p in posts
@@ -316,19 +317,41 @@ def store_results(
     }
     if not wanted:
         return []
-    known = set(
-        session.exec(
-            select(WatchResult.post_id).where(
+    known: dict[str, int] = {
+        str(post_id): int(result_id)
+        for post_id, result_id in session.exec(
+            select(WatchResult.post_id, WatchResult.id).where(
                 col(WatchResult.account_id) == account.id, col(WatchResult.post_id).in_(list(wanted))
             )
         ).all()
-    )
+        if result_id is not None
+    }
     fresh = [p for remote_id, p in wanted.items() if remote_id not in known]
     rows = [_row(watch, account, p, now) for p in fresh]
     for row in rows:
         session.add(row)
     session.flush()
-    return [r.id for r in rows if r.id is not None]
+    added = [r.id for r in rows if r.id is not None]
+    assert watch.id is not None
+    _note_matches(session, watch.id, [*known.values(), *added])
+    return added
+
+
+def _note_matches(session: Session, watch_id: int, result_ids: Sequence[int]) -> None:
+    """Remember that this search found these posts (also those another search had found first)."""
+    if not result_ids:
+        return
+    noted = set(
+        session.exec(
+            select(WatchMatch.result_id).where(
+                col(WatchMatch.watch_id) == watch_id, col(WatchMatch.result_id).in_(list(result_ids))
+            )
+        ).all()
+    )
+    for result_id in dict.fromkeys(result_ids):
+        if result_id not in noted:
+            session.add(WatchMatch(watch_id=watch_id, result_id=result_id))
+    session.flush()
 
 
 def _row(watch: Watch, account: Account, post: RemotePost, now: datetime) -> WatchResult:

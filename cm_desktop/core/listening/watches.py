@@ -6,13 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import case, delete, func
+from sqlalchemy import case, delete, func, update
 from sqlmodel import Session, col, select
 
 from cm_desktop.core import networks
 from cm_desktop.core.listening import messages as m
 from cm_desktop.core.listening.query import BadSearch, parse, same
-from cm_desktop.core.models import Account, Watch, WatchResult
+from cm_desktop.core.models import Account, Watch, WatchMatch, WatchResult
 from cm_desktop.core.store import Store
 
 MAX_PER_ACCOUNT = 20  # searches are for a person, not a crawler
@@ -114,13 +114,26 @@ def set_paused(store: Store, watch_id: int, paused: bool, now: datetime) -> None
 
 
 def remove(store: Store, watch_id: int) -> int:
-    """Remove a search and what only it found (posts it found that were answered keep their answers: the
-    answer is a post of its own). Returns how many found posts went with it."""
+    """Remove a search and the posts only it found (posts it found that were answered keep their answers: the
+    answer is a post of its own). A post another of the account's searches found too stays, under that
+    search, as it was (seen, liked, dismissed): it is not "new" again at that search's next run. Returns how
+    many found posts went with it."""
     with store.session() as session:
         if session.get(Watch, watch_id) is None:
             raise BadSearch(m.NO_SUCH_WATCH, watch=watch_id)
+        other = (
+            select(func.min(WatchMatch.watch_id))
+            .where(col(WatchMatch.result_id) == col(WatchResult.id), col(WatchMatch.watch_id) != watch_id)
+            .scalar_subquery()
+        )
+        session.exec(
+            update(WatchResult)
+            .where(col(WatchResult.watch_id) == watch_id, other.is_not(None))
+            .values(watch_id=other)
+        )
         gone = int(session.exec(select(func.count()).where(col(WatchResult.watch_id) == watch_id)).one() or 0)
         session.exec(delete(WatchResult).where(col(WatchResult.watch_id) == watch_id))
+        session.exec(delete(WatchMatch).where(col(WatchMatch.watch_id) == watch_id))
         session.exec(delete(Watch).where(col(Watch.id) == watch_id))
         session.commit()
         return gone

@@ -214,7 +214,8 @@ def _close(connector: Publisher) -> None:
 
 
 def _forget_secrets(store: Store, secrets: Secrets, account: Account) -> bool:
-    """The account's login, and CM Desktop's registration on its server when no other account uses it."""
+    """The account's login, and CM Desktop's registrations on its server (the current one and those kept to
+    end older logins) when no other account uses them."""
     from sqlmodel import col, select
 
     from cm_desktop.core.models import Account as AccountRow
@@ -222,7 +223,7 @@ def _forget_secrets(store: Store, secrets: Secrets, account: Account) -> bool:
 
     refs = [account.secret_ref] if account.secret_ref else []
     if account.network == "mastodon":
-        from cm_desktop.networks.mastodon import app_secret_ref
+        from cm_desktop.networks.mastodon import app_secret_ref, earlier_apps_ref
 
         with store.session() as session:
             others = session.exec(
@@ -231,7 +232,7 @@ def _forget_secrets(store: Store, secrets: Secrets, account: Account) -> bool:
                 )
             ).first()
         if others is None:
-            refs.append(app_secret_ref(account.server_url))
+            refs += [app_secret_ref(account.server_url), earlier_apps_ref(account.server_url)]
     try:
         for ref in refs:
             secrets.delete(ref)

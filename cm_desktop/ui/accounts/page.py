@@ -36,6 +36,7 @@ from cm_desktop.services.accounts import (
 from cm_desktop.ui.accounts.badge import badge_pixmap
 from cm_desktop.ui.accounts.bluesky_dialog import BlueskyDialog, own_server_of
 from cm_desktop.ui.accounts.feedback import StatusLine, known_or_logged
+from cm_desktop.ui.accounts.keychain_gate import KeychainGate
 from cm_desktop.ui.accounts.mastodon_dialog import MastodonDialog
 from cm_desktop.ui.accounts.row import AccountRowWidget
 from cm_desktop.ui.colours import Role, css, tint
@@ -61,9 +62,11 @@ class AccountsPage(QWidget):
         plc_url: str | None = None,
         browser_timeout: float = BROWSER_TIMEOUT_S,
         lock_path: Path | None = None,
+        gate: KeychainGate | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """`lock_path`: the publisher's lock; removing an account waits for a run of the outbox to end."""
+        """`lock_path`: the publisher's lock; removing an account waits for a run of the outbox to end.
+        `gate`: checks, before any form, that a login can be kept (one of its own when not given)."""
         super().__init__(parent)
         self.setObjectName("page_accounts")
         self.store, self.runner, self.secrets, self.lock_path = store, runner, secrets, lock_path
@@ -90,6 +93,11 @@ class AccountsPage(QWidget):
         self.keychain_label.setTextFormat(Qt.TextFormat.PlainText)
         self._style_keychain_band()
         self.keychain_label.hide()
+        self.gate = gate or KeychainGate(runner, secrets, lang, parent=self)
+        self.gate.ready.connect(self.refresh)
+        self.unlock_button = QPushButton()  # the encrypted file is locked: its passphrase, from here too
+        self.unlock_button.setObjectName("unlock_logins_button")
+        self.unlock_button.hide()
         self.bluesky_button = QPushButton()
         self.bluesky_button.setObjectName("connect_bluesky")
         self.mastodon_button = QPushButton()
@@ -134,14 +142,16 @@ class AccountsPage(QWidget):
         layout.addWidget(self.title_label)
         layout.addWidget(self.intro_label)
         layout.addWidget(self.keychain_label)
+        layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addSpacing(6)
         layout.addWidget(self.list_title)
         layout.addWidget(scroll, 1)
 
-        self.bluesky_button.clicked.connect(lambda: self.open_bluesky())
-        self.mastodon_button.clicked.connect(lambda: self.open_mastodon())
+        self.bluesky_button.clicked.connect(lambda: self.request_connect("bluesky"))
+        self.mastodon_button.clicked.connect(lambda: self.request_connect("mastodon"))
+        self.unlock_button.clicked.connect(lambda: self.gate.before_form(self, lambda: None))
         self.retranslate()
         self.refresh()
 
@@ -214,6 +224,27 @@ class AccountsPage(QWidget):
 
     # --- connecting ----------------------------------------------------------------------------------------
 
+    def request_connect(
+        self,
+        network: str,
+        account: AccountRow | None = None,
+        over: QWidget | None = None,
+        opened: Callable[[Any], None] | None = None,
+    ) -> None:
+        """Check that a login can be kept here, then open the form (`opened` gets the dialog): a missing or
+        locked keychain is said before anything is typed."""
+
+        def form() -> None:
+            dialog = (
+                self.open_mastodon(account, over=over)
+                if network == "mastodon"
+                else self.open_bluesky(account, over=over)
+            )
+            if opened is not None:
+                opened(dialog)
+
+        self.gate.before_form(over or self, form)
+
     def open_bluesky(self, account: AccountRow | None = None, over: QWidget | None = None) -> BlueskyDialog:
         """The connection dialog; `over`: the window it opens on top of (the wizard), this page's otherwise."""
         if self.bluesky_dialog is not None and self.bluesky_dialog.busy:
@@ -259,10 +290,7 @@ class AccountsPage(QWidget):
         return dialog
 
     def reconnect(self, account: AccountRow) -> None:
-        if account.network == "mastodon":
-            self.open_mastodon(account)
-        else:
-            self.open_bluesky(account)
+        self.request_connect(account.network, account)
 
     def _connected(self, account: Any) -> None:
         self.status.note(
@@ -338,7 +366,7 @@ class AccountsPage(QWidget):
         self.intro_label.setText(
             self.tr(
                 "Connect Bluesky and Mastodon here to publish on them straight from CM Desktop. Your "
-                "logins stay in this computer's keychain, never in a file."
+                "logins stay locked on this computer: in its keychain, or in a file only your passphrase opens."
             )
         )
         self.bluesky_button.setText(self.tr("Connect &Bluesky"))
@@ -359,6 +387,11 @@ class AccountsPage(QWidget):
                 self.tr("Keychain problem: %1").replace("%1", self.keychain_label.text())
             )
         self.keychain_label.setVisible(self.keychain_error is not None)
+        self.unlock_button.setText(self.tr("&Type my passphrase…"))
+        self.unlock_button.setAccessibleName(self.tr("Type the passphrase of my logins file"))
+        self.unlock_button.setVisible(
+            self.keychain_error is not None and self.keychain_error.code == "PassphraseNeeded"
+        )
         self.status.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -74,6 +74,11 @@ class SettingsPage(QWidget):
         self.background_status = QLabel()
         self.background_status.setObjectName("background_status")
         self.background_status.setWordWrap(True)
+        # Logins in the passphrase file: the system job cannot type the passphrase (said where the switch is).
+        self.login_file_note = QLabel()
+        self.login_file_note.setObjectName("background_login_file_note")
+        self.login_file_note.setWordWrap(True)
+        self.login_file_note.hide()
         self.late_label = QLabel()
         self.late_label.setWordWrap(True)  # beside its field: wraps rather than being cut when narrow
         self.late_spin = QSpinBox()
@@ -123,6 +128,7 @@ class SettingsPage(QWidget):
         inner.addWidget(self.publishing_title)
         inner.addWidget(self.background_check)
         inner.addWidget(self.background_hint)
+        inner.addWidget(self.login_file_note)
         inner.addWidget(self.background_status)
         late_row = QHBoxLayout()
         late_row.addWidget(self.late_label)
@@ -204,6 +210,10 @@ class SettingsPage(QWidget):
             self.background_status.setText("")
         self.background_status.setVisible(bool(self.background_status.text()))
 
+    def set_login_file_in_use(self, on: bool) -> None:
+        """Logins are in the passphrase file: say that posts go out only while the app is open."""
+        self.login_file_note.setVisible(on)
+
     def set_restore_result(self, restored: bool, message: str = "") -> None:
         """Said under the button: the restore went through, or why not (the data is then as it was)."""
         self._restore_result = "ok" if restored else (message or "failed")
@@ -251,6 +261,13 @@ class SettingsPage(QWidget):
             self.tr(
                 "Your computer checks every 5 minutes and sends what is due, as long as it is on. "
                 "Mastodon posts are handed to the server in advance and go out even if it is off."
+            )
+        )
+        self.login_file_note.setText(
+            self.tr(
+                "Your logins are in a file locked by your passphrase: while CM Desktop is closed, your "
+                "computer cannot unlock them, so posts wait until you open the app. Publishing while it is "
+                "closed needs the system keychain."
             )
         )
         self.late_label.setText(self.tr("Ask me first when a post is more than"))

@@ -6,12 +6,13 @@ image grid compares its images and returns; pixmaps come from the shared cache).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import timedelta
 from typing import ClassVar, Literal
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from cm_desktop.core import rules
@@ -92,6 +93,7 @@ class PostPreview(QFrame):
     def __init__(self, cache: PixmapCache | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"preview_{self.network}")
+        self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
         self.cache = cache or PixmapCache()
         self.model: PreviewModel | None = None
         self.cut_at: int | None = None
@@ -276,11 +278,32 @@ class PostPreview(QFrame):
         )
         self.cut_at = body.cut_at
         self.body_source = body.html
-        self.body.setText(
-            f'<div style="white-space:pre-wrap; color:{c.text}; font-size:{text_px(self.body_px)}px">'
-            f"{body.html}</div>"
-        )
+        # The post's words follow the system's font size (DESIGN.md), as the rest of the app.
+        wrapper = f"white-space:pre-wrap; color:{c.text}; font-size:{text_px(self.body_px)}px"
+        self.body.set_pieces(f'<div style="{wrapper}">{body.html}</div>', wrapper, body.pieces)
         self.body.setVisible(bool(body.html))
+        if self.isVisible() and not self.isWindow() and self.body.isVisible():
+            self.fit_text_height()
+
+    def fit_text_height(self) -> None:
+        """Take the body's new height at once, so the layout runs once at the right height.
+
+        Left to the layouts, the preview first lays out again at its old height (the header absorbed the
+        difference and the text moved), then once more when the panel resized it: two layouts and two
+        repaints of the whole preview per keystroke that changed the text's height."""
+        body, top = self.body, self.layout()
+        if top is None or body.heightForWidth(body.width()) == body.height():
+            return
+        layouts = [top]
+        while layouts:  # nested layouts keep their heights for a width until invalidated
+            layout = layouts.pop()
+            layout.invalidate()
+            for i in range(layout.count()):
+                item = layout.itemAt(i)
+                inner = item.layout() if item is not None else None
+                if inner is not None:
+                    layouts.append(inner)
+        self.resize(self.width(), self.heightForWidth(self.width()))
 
     def render_media(self, model: PreviewModel, c: Colours) -> None:
         self.grid.set_images(self.shown_images(model))
@@ -306,6 +329,16 @@ class PostPreview(QFrame):
         ):
             self.render_all()
         super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Static contents (set in __init__): a text a line taller repaints the frame's bottom, not the preview.
+        old, new = event.oldSize(), event.size()
+        if old.width() != new.width() or old.height() < 0:
+            self.update()
+        elif old.height() != new.height():
+            top = min(old.height(), new.height()) - math.ceil(self.frame_radius) - 2
+            self.update(QRect(0, top, new.width(), max(old.height(), new.height()) - top))
+        super().resizeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         c = self.colours()

@@ -10,7 +10,15 @@ from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QSizePolicy,
+    QSpacerItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cm_desktop.ui.previews.base import PostPreview
 from cm_desktop.ui.previews.images import PixmapCache
@@ -167,7 +175,15 @@ class PreviewPanel(QWidget):
             self.grid.addWidget(self._previews[network], row * 2 + 1, col, Qt.AlignmentFlag.AlignTop)
         for col in range(self.grid.columnCount()):
             self.grid.setColumnStretch(col, 1 if col < columns else 0)
-        self.grid.setRowStretch(self.grid.rowCount(), 1)
+        # The space left under the previews goes to a filler row: an empty row takes none, and the grid then
+        # shared it among the preview rows, so a text growing by a line moved the next row (and repainted it).
+        last = (len(self._previews) + columns - 1) // columns * 2
+        for row in range(self.grid.rowCount()):
+            self.grid.setRowStretch(row, 0)  # rows of an earlier column count kept theirs
+        self.grid.addItem(
+            QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding), last, 0
+        )
+        self.grid.setRowStretch(last, 1)
 
     def retranslate(self) -> None:
         self.setAccessibleName(QCoreApplication.translate("Previews", "Previews of the post"))

@@ -15,9 +15,25 @@ Styles = Mapping[str, str]  # entity kind -> CSS; a kind left out shows as plain
 
 
 @dataclass(frozen=True)
+class Piece:
+    """A run of the body: the person's text styled by `css` ("" = the body's own style), or a fragment of
+    the network's own HTML (Instagram's name, "See more"). The preview updates its document piece by piece."""
+
+    text: str
+    css: str = ""
+    html: bool = False
+
+    def as_html(self) -> str:
+        if self.html:
+            return self.text
+        return f'<span style="{self.css}">{escape(self.text)}</span>' if self.css else escape(self.text)
+
+
+@dataclass(frozen=True)
 class Body:
     html: str
     cut_at: int | None  # index in the NFC text where the text stops, None when all of it shows
+    pieces: tuple[Piece, ...] = ()
 
 
 def escape(text: str) -> str:
@@ -53,22 +69,23 @@ def body_html(
         end = len(text[:cut].rstrip())
     else:
         cut = None
-    parts = [prefix_html]
+    parts = [Piece(prefix_html, html=True)] if prefix_html else []
     pos = 0
     for entity in entities:
         if entity.start >= end:
             break
         if entity.start < pos:
             continue
-        parts.append(escape(text[pos : entity.start]))
+        if entity.start > pos:
+            parts.append(Piece(text[pos : entity.start]))
         stop = min(entity.end, end)
         shown = text[entity.start : stop]
         if entity.kind == "url" and display_url is not None and stop == entity.end:
             shown = display_url(shown)
-        css = styles.get(entity.kind)
-        parts.append(f'<span style="{css}">{escape(shown)}</span>' if css else escape(shown))
+        parts.append(Piece(shown, styles.get(entity.kind) or ""))
         pos = stop
-    parts.append(escape(text[pos:end]))
-    if cut is not None:
-        parts.append(more_html)
-    return Body(html="".join(parts), cut_at=cut)
+    if end > pos:
+        parts.append(Piece(text[pos:end]))
+    if cut is not None and more_html:
+        parts.append(Piece(more_html, html=True))
+    return Body(html="".join(p.as_html() for p in parts), cut_at=cut, pieces=tuple(parts))

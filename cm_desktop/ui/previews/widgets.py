@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -18,6 +20,10 @@ from PySide6.QtGui import (
     QPainterPath,
     QPaintEvent,
     QPen,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
@@ -26,7 +32,7 @@ from cm_desktop.ui.colours import AVATAR_COLOURS, CAROUSEL_DOTS, INSTAGRAM_RING,
 from cm_desktop.ui.previews.icons import draw_icon
 from cm_desktop.ui.previews.images import ImageGrid, PixmapCache, Source, single
 from cm_desktop.ui.previews.model import LinkPreview, PreviewImage
-from cm_desktop.ui.previews.richtext import escape
+from cm_desktop.ui.previews.richtext import Piece, escape
 from cm_desktop.ui.theme import text_px
 
 
@@ -69,11 +75,107 @@ def label(rich: bool = True, wrap: bool = True) -> QLabel:
     return widget
 
 
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the common start of two strings, by halving (slice comparisons run in C)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _utf16(text: str) -> int:
+    # QTextDocument positions count UTF-16 units: an emoji outside the BMP takes two.
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _direction(text: str) -> Qt.LayoutDirection:
+    """The whole text's direction, as Qt finds a block's: its first strong character, else left to right.
+
+    Each line is a block of its own; giving them all the direction the single paragraph had keeps an
+    Arabic line in a French post aligned as before."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return Qt.LayoutDirection.LeftToRight
+        if kind in ("R", "AL"):
+            return Qt.LayoutDirection.RightToLeft
+    return Qt.LayoutDirection.LeftToRight
+
+
+class _Formats:
+    """Character formats exactly as QTextDocument.setHtml makes them, read once from a small document.
+
+    Each format gets an id (one character, so a whole text's formats compare as one string)."""
+
+    def __init__(self) -> None:
+        self.formats: list[QTextCharFormat] = []
+        self._ids: dict[tuple[str, str, int], int] = {}
+        self._fragments: dict[tuple[str, str], tuple[tuple[str, int], ...]] = {}
+        self._blocks: dict[str, tuple[QTextBlockFormat, int]] = {}
+
+    def _id(self, key: tuple[str, str, int], fmt: QTextCharFormat) -> int:
+        found = self._ids.get(key)
+        if found is None:
+            found = self._ids[key] = len(self.formats) + 0x100
+            self.formats.append(fmt)
+        return found
+
+    def fragments(self, wrapper: str, html: str) -> tuple[tuple[str, int], ...]:
+        """(text, format id) runs of an HTML fragment inside the body's wrapper."""
+        found = self._fragments.get((wrapper, html))
+        if found is None:
+            doc = QTextDocument()
+            doc.setHtml(f'<div style="{wrapper}">{html}</div>')
+            runs: list[tuple[str, int]] = []
+            block = doc.begin()
+            while block.isValid():
+                if runs:
+                    runs.append(("\n", self.base(wrapper)))
+                it = block.begin()
+                while not it.atEnd():
+                    fragment = it.fragment()
+                    runs.append(
+                        (fragment.text(), self._id((wrapper, html, len(runs)), fragment.charFormat()))
+                    )
+                    it += 1
+                block = block.next()
+            found = self._fragments[(wrapper, html)] = tuple(runs)
+        return found
+
+    def text(self, wrapper: str, css: str) -> int:
+        """The format id of the person's text styled by `css` inside the wrapper."""
+        html = f'<span style="{css}">x</span>' if css else "x"
+        return self.fragments(wrapper, html)[0][1]
+
+    def base(self, wrapper: str) -> int:
+        return self.block(wrapper)[1]
+
+    def block(self, wrapper: str) -> tuple[QTextBlockFormat, int]:
+        """The wrapper's block format and the char format of its line breaks."""
+        found = self._blocks.get(wrapper)
+        if found is None:
+            doc = QTextDocument()
+            doc.setHtml(f'<div style="{wrapper}">x</div>')
+            block = doc.begin()
+            fmt = block.begin().fragment().charFormat()
+            found = self._blocks[wrapper] = (block.blockFormat(), self._id((wrapper, "", -1), fmt))
+        return found
+
+
+FORMATS = _Formats()
+
+
 class TextBlock(QWidget):
-    """Rich text in a QTextDocument laid out once per (text, width).
+    """Rich text in a QTextDocument laid out once per (text, width), changed in place on a keystroke.
 
     QLabel lays its text out again on every heightForWidth call, and nested layouts ask several times per
-    change: at 2,000 characters across six previews that alone took longer than a frame.
+    change: at 2,000 characters across six previews that alone took longer than a frame. Here each line is a
+    block and `set_pieces` replaces only the characters that differ, so Qt lays out again only the changed
+    line, and the widget repaints only that line unless the height changed.
     """
 
     def __init__(self) -> None:
@@ -84,33 +186,133 @@ class TextBlock(QWidget):
         self.doc.setDefaultFont(self.font())
         self._html = ""
         self._heights: dict[int, int] = {}
+        # What the document holds: its text ("\n" between blocks), one format id per character, the
+        # wrapper's style and the direction every block is given.
+        self._plain = ""
+        self._ids = ""
+        self._wrapper = ""
+        self._dir = Qt.LayoutDirection.LayoutDirectionAuto
+        self._measure: QTextDocument | None = None  # the same text, for heights at other widths
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+        # Text starts at the top: a taller or shorter body repaints only the strip that changed (set_pieces
+        # asks for the lines that moved); a new width re-wraps everything (resizeEvent).
+        self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
 
     def text(self) -> str:
         return self._html
 
-    def setText(self, html: str) -> None:
+    def set_pieces(self, html: str, wrapper: str, pieces: Sequence[Piece]) -> None:
+        """Show `html` (`<div style="wrapper">` around the pieces' HTML) by changing only what differs."""
         if html == self._html:
             return
         self._html = html
-        self.doc.setHtml(html)
+        self._measure = None
+        plain, ids = self._flatten(wrapper, pieces)
+        direction = _direction(plain)
         width = self.width()
         before = self._heights.get(width)
-        self._heights.clear()
+        if wrapper != self._wrapper or direction != self._dir:
+            # Another theme or direction: every block changes, build the document again.
+            self._plain, self._ids, self._wrapper, self._dir = plain, ids, wrapper, direction
+            self._fill(self.doc)
+            start, new_end = 0, len(plain)
+        else:
+            start = min(_common_prefix(self._plain, plain), _common_prefix(self._ids, ids))
+            room = min(len(plain), len(self._plain)) - start
+            same_end = min(
+                _common_prefix(self._plain[::-1], plain[::-1]),
+                _common_prefix(self._ids[::-1], ids[::-1]),
+                room,
+            )
+            old_end, new_end = len(self._plain) - same_end, len(plain) - same_end
+            cursor = QTextCursor(self.doc)
+            cursor.beginEditBlock()
+            position = _utf16(plain[:start])
+            cursor.setPosition(position)
+            if old_end > start:
+                cursor.setPosition(
+                    position + _utf16(self._plain[start:old_end]), QTextCursor.MoveMode.KeepAnchor
+                )
+                cursor.removeSelectedText()
+            self._insert(cursor, plain[start:new_end], ids[start:new_end])
+            cursor.endEditBlock()
+            self._plain, self._ids = plain, ids
         self.setAccessibleName(self.doc.toPlainText())
-        # Most keystrokes leave the height alone: then the preview and the panel need no new layout.
-        if before is None or self.heightForWidth(width) != before:
+        # Laid out at this width already: Qt has laid out only the changed blocks again, the height is known.
+        self._heights = {width: math.ceil(self.doc.size().height())} if self.doc.textWidth() == width else {}
+        # Most keystrokes leave the height alone: then the preview and the panel need no new layout. Either way
+        # only the changed lines, and those below them when the height changed, need painting again.
+        if before is None or self.doc.textWidth() != width:
             self.updateGeometry()
-        self.update()
+            self.update()
+            return
+        layout = self.doc.documentLayout()
+        top = math.floor(layout.blockBoundingRect(self.doc.findBlock(_utf16(plain[:start]))).top())
+        height = self.heightForWidth(width)
+        if height != before:
+            self.updateGeometry()
+            bottom = max(height, before, self.height())
+        else:
+            bottom = (
+                math.ceil(layout.blockBoundingRect(self.doc.findBlock(_utf16(plain[:new_end]))).bottom()) + 1
+            )
+        self.update(QRect(0, top, width, bottom - top))
+
+    def _fill(self, doc: QTextDocument) -> None:
+        """Build `doc` from nothing with the text and formats this block holds."""
+        doc.clear()
+        block_format, base = FORMATS.block(self._wrapper)
+        block_format = QTextBlockFormat(block_format)
+        block_format.setLayoutDirection(self._dir)
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        cursor.setBlockFormat(block_format)
+        cursor.setBlockCharFormat(FORMATS.formats[base - 0x100])
+        self._insert(cursor, self._plain, self._ids)
+        cursor.endEditBlock()
+
+    @staticmethod
+    def _insert(cursor: QTextCursor, plain: str, ids: str) -> None:
+        for run in re.finditer(r"(.)\1*", ids, re.DOTALL):
+            cursor.insertText(plain[run.start() : run.end()], FORMATS.formats[ord(run.group(1)) - 0x100])
+
+    @staticmethod
+    def _flatten(wrapper: str, pieces: Sequence[Piece]) -> tuple[str, str]:
+        """The document's text and one format id per character; line breaks take the wrapper's format."""
+        base = chr(FORMATS.base(wrapper))
+        texts: list[str] = []
+        ids: list[str] = []
+        for piece in pieces:
+            runs = (
+                FORMATS.fragments(wrapper, piece.text)
+                if piece.html
+                else ((piece.text, FORMATS.text(wrapper, piece.css)),)
+            )
+            for text, fid in runs:
+                mark = chr(fid)
+                lines = text.split("\n") if mark != base else (text,)
+                for i, line in enumerate(lines):
+                    if i:
+                        texts.append("\n")
+                        ids.append(base)
+                    texts.append(line)
+                    ids.append(mark * len(line))
+        return "".join(texts), "".join(ids)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
             self.doc.setDefaultFont(self.font())
+            self._measure = None
             self._heights.clear()
             self.updateGeometry()
         super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if event.size().width() != event.oldSize().width():
+            self.update()
+        super().resizeEvent(event)
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -118,8 +320,21 @@ class TextBlock(QWidget):
     def heightForWidth(self, width: int) -> int:
         height = self._heights.get(width)
         if height is None:
-            self.doc.setTextWidth(width)
-            height = self._heights[width] = math.ceil(self.doc.size().height())
+            doc = self.doc
+            if width != self.width() and self.width() > 50:
+                # Layouts also ask at other widths (size hints, a pass before a resize): measure those on a
+                # copy, so the document stays laid out at the shown width and a keystroke re-lays-out one line.
+                # (QTextDocument.clone loses the format of empty lines: their height would be wrong.)
+                if self._measure is None:
+                    self._measure = QTextDocument()
+                    self._measure.setDocumentMargin(0)
+                    self._measure.setUndoRedoEnabled(False)
+                    self._measure.setDefaultFont(self.doc.defaultFont())
+                    self._fill(self._measure)
+                doc = self._measure
+            doc.setTextWidth(width)
+            height = math.ceil(doc.size().height())
+            self._heights[width] = height
         return height
 
     def sizeHint(self) -> QSize:

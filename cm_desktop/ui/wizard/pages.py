@@ -595,12 +595,15 @@ class ConnectPage(WizardPageBase):
         self.connected_label.hide()
         self.keychain_label = _body(name="connect_keychain")
         self.keychain_label.hide()
+        self._keychain_problem, self._passphrase_offered = "", False
         self.connected: list[str] = []
         self.later = _hint("connect_later")
         self.background_box = QCheckBox()
         self.background_box.setObjectName("wizard_background_publishing")
         self.background_box.setChecked(background_default)
         self.background_hint = _hint("wizard_background_hint")
+        self.login_file_note = _hint("wizard_background_login_file")  # logins in the passphrase file
+        self.login_file_note.hide()
         self.content.addWidget(self.direct)
         self.content.addLayout(row)
         self.content.addWidget(self.connected_label)
@@ -610,6 +613,7 @@ class ConnectPage(WizardPageBase):
         self.content.addSpacing(12)
         self.content.addWidget(self.background_box)
         self.content.addWidget(self.background_hint)
+        self.content.addWidget(self.login_file_note)
         self.content.addSpacing(8)
         self.content.addWidget(self.later)
         self.content.addStretch(1)
@@ -621,10 +625,25 @@ class ConnectPage(WizardPageBase):
             self.connected.append(name)
         self.retranslate()
 
-    def set_keychain_problem(self, text: str) -> None:
-        """No usable keychain: said before any form, with what to do (empty: no problem)."""
+    def set_keychain_problem(self, text: str, *, passphrase_offered: bool = False) -> None:
+        """No usable keychain: said before any form, with what to do (empty: no problem).
+        `passphrase_offered`: none at all (not a locked one): the connect buttons also offer the file."""
+        self._keychain_problem, self._passphrase_offered = text, passphrase_offered
+        self._say_keychain_problem()
+
+    def _say_keychain_problem(self) -> None:
+        text = self._keychain_problem
+        if text and self._passphrase_offered:
+            text += " " + self.tr(
+                "Or click Connect above: you can also keep your logins in a file locked by a passphrase you "
+                "choose."
+            )
         self.keychain_label.setText(text)
         self.keychain_label.setVisible(bool(text))
+
+    def set_login_file_in_use(self, on: bool) -> None:
+        """Logins are in the passphrase file: say that posts go out only while the app is open."""
+        self.login_file_note.setVisible(on)
 
     def background(self) -> bool:
         return self.background_box.isChecked()
@@ -659,7 +678,15 @@ class ConnectPage(WizardPageBase):
                 "in Settings."
             )
         )
+        self.login_file_note.setText(
+            self.tr(
+                "Your logins are in a file locked by your passphrase: while CM Desktop is closed, your "
+                "computer cannot unlock them, so posts wait until you open the app. Publishing while it is "
+                "closed needs the system keychain."
+            )
+        )
         self.later.setText(self.tr("You can connect your accounts at any time from the Accounts page."))
+        self._say_keychain_problem()
 
 
 class SummaryPage(WizardPageBase):
