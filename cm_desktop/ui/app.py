@@ -25,6 +25,7 @@ from cm_desktop.ui.i18n import Translations
 from cm_desktop.ui.main_window import MainWindow
 from cm_desktop.ui.pages.settings_page import SettingsPage
 from cm_desktop.ui.tasks import TaskRunner, ThreadTaskRunner
+from cm_desktop.ui.theme import install_look
 
 if TYPE_CHECKING:
     from cm_desktop.ui.connectivity import ConnectivityMonitor
@@ -63,6 +64,7 @@ class Shell(QObject):
         self.store: Any = None
         self.translations = Translations(app)
         self.translations.apply(self.settings.language)
+        install_look(app)  # palette and style before the first widget: nothing is polished twice
 
         geometry = QSettings(str(paths.data / "window.ini"), QSettings.Format.IniFormat)
         self.settings_page = SettingsPage(
@@ -166,6 +168,12 @@ class Shell(QObject):
         from cm_desktop.ui.tray import Tray
 
         self.window.install_shortcuts()
+        # The focus ring and Tab in reading order: needed from the first key press, not for the first paint.
+        from cm_desktop.ui.focus_ring import FocusRings
+        from cm_desktop.ui.keyboard import ReadingOrders
+
+        FocusRings.install(self.app)
+        ReadingOrders.install(self.app)
         icon = QIcon(str(icon_path("app.svg")))
         self.app.setWindowIcon(icon)
         self.window.setWindowIcon(icon)

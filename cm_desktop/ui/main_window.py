@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSettings, QSize, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QSettings,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -15,7 +25,11 @@ from PySide6.QtWidgets import (
 
 from cm_desktop.ui.connectivity_indicator import ConnectivityIndicator
 from cm_desktop.ui.pages.placeholder import CONTEXT, PlaceholderPage
-from cm_desktop.ui.theme import NAVIGATION_STYLE, scaled_font
+from cm_desktop.ui.reflow import ScrollPage, fit_to_screen
+from cm_desktop.ui.theme import NAVIGATION_STYLE, scaled_font, text_scale
+
+NAVIGATION_MIN_WIDTH = 170
+NAVIGATION_ICON = 20
 
 # (object name, title, what the page will hold): stored untranslated, translated when shown.
 # QT_TRANSLATE_NOOP returns its text unchanged, typed as object in the stubs.
@@ -93,10 +107,10 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setFixedWidth(190)
-        self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.setFont(scaled_font(self.navigation.font(), 1.1))
         self.navigation.setStyleSheet(NAVIGATION_STYLE)
+        # Each page in a ScrollPage: the window is as small as the screen allows, whatever the page.
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
 
@@ -121,7 +135,8 @@ class MainWindow(QMainWindow):
 
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
-        self.resize(1100, 720)
+        fit_to_screen(self, QSize(1100, 720))
+        self.statusBar().setSizeGripEnabled(False)
         self._restore_geometry()
         self.retranslate()
 
@@ -130,7 +145,7 @@ class MainWindow(QMainWindow):
         item.setData(256, name)  # Qt.UserRole: the page's stable name
         self.navigation.addItem(item)
         self._nav_sources.append(title)
-        self.pages.addWidget(page)
+        self.pages.addWidget(ScrollPage(page))
 
     def install_shortcuts(self) -> None:
         """Keyboard shortcuts; called after the first paint (building Qt's key enums costs ~30 ms)."""
@@ -144,18 +159,24 @@ class MainWindow(QMainWindow):
     def set_page(self, name: str, page: QWidget) -> None:
         """Put the real page in place of its placeholder (pages are built when first needed)."""
         row = self._row_of(name)
-        old = self.pages.widget(row)
-        self.pages.insertWidget(row, page)
-        if old is not None:
-            self.pages.removeWidget(old)
+        holder = self.pages.widget(row)
+        assert isinstance(holder, ScrollPage)
+        old = holder.takeWidget()
+        holder.setObjectName(f"scroll_{page.objectName() or 'page'}")
+        holder.setWidget(page)
+        if old is not None and old is not page:
             old.deleteLater()
-        if self.navigation.currentRow() == row:
-            self.pages.setCurrentIndex(row)
 
     def page(self, name: str) -> QWidget:
-        widget = self.pages.widget(self._row_of(name))
-        assert widget is not None
-        return widget
+        return self.page_at(self._row_of(name))
+
+    def page_at(self, row: int) -> QWidget:
+        holder = self.pages.widget(row)
+        assert isinstance(holder, ScrollPage)
+        return holder.page()
+
+    def current_page(self) -> QWidget:
+        return self.page_at(self.pages.currentIndex())
 
     def _row_of(self, name: str) -> int:
         for row in range(self.navigation.count()):
@@ -181,9 +202,19 @@ class MainWindow(QMainWindow):
             title = QCoreApplication.translate(CONTEXT, source)
             count = self._badges.get(str(item.data(256)), 0)
             item.setText(f"{title} ({count})" if count else title)
+        self._fit_navigation()
         self.navigation.setAccessibleName(self.tr("Sections of the app"))
         if self.quit_action is not None:
             self.quit_action.setText(self.tr("Quit"))
+
+    def _fit_navigation(self) -> None:
+        """As wide as its longest name in this language and font (no "Suivi des envo…"), no wider."""
+        self.navigation.ensurePolished()
+        icon = round(NAVIGATION_ICON * text_scale())  # icons grow with the system font, as the words do
+        self.navigation.setIconSize(QSize(icon, icon))
+        frame = self.navigation.frameWidth() * 2
+        widest = self.navigation.sizeHintForColumn(0)
+        self.navigation.setFixedWidth(max(NAVIGATION_MIN_WIDTH, widest + frame + 2))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -191,7 +222,29 @@ class MainWindow(QMainWindow):
         elif event.type() == QEvent.Type.PaletteChange:
             # palette() colours in a style sheet are resolved when it is set: re-set it for light <-> dark.
             self.navigation.setStyleSheet(NAVIGATION_STYLE)
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_navigation()
         super().changeEvent(event)
+
+    def tab_chain(self) -> list[QWidget]:
+        """What Tab visits: the sections, then the page shown, in its reading order (DESIGN.md)."""
+        from cm_desktop.ui.keyboard import reading_order
+
+        holder = self.pages.currentWidget()  # the page's ScrollPage: a stop while the page scrolls
+        return [self.navigation, *([holder, *reading_order(holder)] if holder is not None else [])]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter on a focused button presses it, as Space does (outside dialogs Qt leaves Enter unused)."""
+        focused = self.focusWidget()
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and isinstance(focused, QAbstractButton)
+            and focused.isEnabled()
+            and focused.window() is self
+        ):
+            focused.click()
+            return
+        super().keyPressEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from cm_desktop.core.i18n import Lang
 from cm_desktop.core.store import BackupInfo, StoreCorrupted, StoreError
+from cm_desktop.ui.reflow import stack_buttons
 
 
 class CorruptedChoice(Enum):
@@ -79,6 +80,7 @@ def corrupted_dialog(parent: QWidget | None, error: StoreCorrupted, lang: Lang) 
     )
     quit_button.setObjectName(CorruptedChoice.QUIT.value)
     box.setEscapeButton(quit_button)
+    stack_buttons(box)  # four long choices: one under the other, never cut
     return box
 
 

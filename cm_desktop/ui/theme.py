@@ -6,8 +6,9 @@ through its slower style-sheet engine (~30 ms at start-up here).
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QProxyStyle, QStyle, QStyleOption, QWidget
 
 NAVIGATION_STYLE = """
 QListWidget {
@@ -42,6 +43,96 @@ def make_body(label: QLabel) -> None:
     label.setFont(scaled_font(label.font(), 1.1))
 
 
+def text_scale() -> float:
+    """How much larger than a 10-point font the system font is (never smaller than 1): pixel sizes that
+    imitate another app (the previews' networks) grow with it, as those apps grow with the phone's setting."""
+    font = QApplication.font()
+    key = font.pointSizeF() if font.pointSizeF() > 0 else float(font.pixelSize())
+    scale = _TEXT_SCALES.get(key)
+    if scale is None:
+        scale = _TEXT_SCALES[key] = max(1.0, QFontMetricsF(font).height() / REFERENCE_FONT_HEIGHT)
+    return scale
+
+
+def text_px(px: float) -> int:
+    """`px` pixels of text at the system's font size (see text_scale)."""
+    return round(px * text_scale())
+
+
+_TEXT_SCALES: dict[float, float] = {}
+
+
 def is_dark(palette: QPalette) -> bool:
     """A dark theme: the window's background is darker than mid-grey."""
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+# --- the palette and the style, for the whole application ---------------------------------------------------
+
+REFERENCE_FONT_HEIGHT = 16.0  # a 10-point system font's line: check boxes and icons keep the style's size
+
+
+class AppStyle(QProxyStyle):
+    """The platform's style, with check boxes, radio buttons and small icons that grow with the font
+    (a 15-point system font gets 1.5 times larger boxes, never smaller ones than the style's own)."""
+
+    SCALED = frozenset(
+        {
+            QStyle.PixelMetric.PM_IndicatorWidth,
+            QStyle.PixelMetric.PM_IndicatorHeight,
+            QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+            QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+            QStyle.PixelMetric.PM_SmallIconSize,
+            QStyle.PixelMetric.PM_ButtonIconSize,
+            QStyle.PixelMetric.PM_ListViewIconSize,
+            QStyle.PixelMetric.PM_TabBarIconSize,
+            QStyle.PixelMetric.PM_ToolBarIconSize,
+            QStyle.PixelMetric.PM_LineEditIconSize,
+            QStyle.PixelMetric.PM_MessageBoxIconSize,
+        }
+    )
+
+    def __init__(self, base: str) -> None:
+        super().__init__(base)
+        self.setObjectName("app_style")
+        self._factors: dict[float, float] = {}
+
+    def pixelMetric(
+        self, metric: QStyle.PixelMetric, option: QStyleOption | None = None, widget: QWidget | None = None
+    ) -> int:
+        value = super().pixelMetric(metric, option, widget)
+        if metric not in self.SCALED:
+            return value
+        font = widget.font() if widget is not None else QApplication.font()
+        size = font.pointSizeF() if font.pointSizeF() > 0 else float(font.pixelSize())
+        factor = self._factors.get(size)
+        if factor is None:
+            factor = self._factors[size] = max(1.0, QFontMetricsF(font).height() / REFERENCE_FONT_HEIGHT)
+        return round(value * factor)
+
+
+def install_look(app: QApplication) -> None:
+    """Our style and palette on the application, once; the palette follows the system's light or dark."""
+    if not isinstance(app.style(), AppStyle):
+        app.setStyle(AppStyle(app.style().name()))
+    if app.property("cm_look_installed"):
+        return
+    app.setProperty("cm_look_installed", True)
+    apply_palette(app)
+    app.styleHints().colorSchemeChanged.connect(
+        lambda scheme: apply_palette(app, scheme == Qt.ColorScheme.Dark)
+    )
+
+
+def system_is_dark(app: QApplication) -> bool:
+    scheme = app.styleHints().colorScheme()
+    if scheme == Qt.ColorScheme.Unknown:
+        return is_dark(app.palette())
+    return scheme == Qt.ColorScheme.Dark
+
+
+def apply_palette(app: QApplication, dark: bool | None = None) -> None:
+    """DESIGN.md's palette (light or dark, a Disabled group in both): every text is >= 4.5:1."""
+    from cm_desktop.ui.colours import make_palette
+
+    app.setPalette(make_palette(system_is_dark(app) if dark is None else dark))

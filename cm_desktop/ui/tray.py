@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from cm_desktop.ui.colours import MARK, Role
+
 
 class Tray(QObject):
     open_requested = Signal()
@@ -69,14 +71,14 @@ def _with_badge(icon: QIcon, count: int, size: int = 64) -> QIcon:
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     disc = QRectF(size * 0.42, 0, size * 0.58, size * 0.58)
-    painter.setBrush(QColor("#B42318"))  # DESIGN.md's "blocking" red: white on it is 6.6:1
+    painter.setBrush(QColor(Role.BLOCKING.value[0]))  # DESIGN.md's "blocking" red: white on it is 6.6:1
     painter.setPen(Qt.PenStyle.NoPen)
     painter.drawEllipse(disc)
     font = QFont()
     font.setBold(True)
     font.setPixelSize(int(size * 0.36))
     painter.setFont(font)
-    painter.setPen(QColor("#FFFFFF"))
+    painter.setPen(QColor(MARK))
     painter.drawText(disc, int(Qt.AlignmentFlag.AlignCenter), str(count) if count < 10 else "9+")
     painter.end()
     return QIcon(pixmap)

@@ -555,6 +555,13 @@
     </message>
 </context>
 <context>
+    <name>Reflow</name>
+    <message>
+        <source>Your accounts</source>
+        <translation>Vos comptes</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Type your passphrase first.</source>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>CalendarGrid</name>
+    <message>
+        <source>New post on this day</source>
+        <translation>Nouvelle publication ce jour-là</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
         <source>Calendar</source>
@@ -58,6 +65,30 @@
     <message>
         <source>Export the schedule as a table (.csv)…</source>
         <translation>Exporter le planning en tableau (.csv)…</translation>
+    </message>
+    <message>
+        <source>The arrow keys move from cell to cell; Enter opens the post there, or writes a new one; the menu key shows what can be done with the post.</source>
+        <translation>Les flèches passent d&apos;une case à l&apos;autre ; Entrée ouvre la publication de la case, ou en écrit une nouvelle ; la touche menu montre ce qu&apos;on peut faire de la publication.</translation>
+    </message>
+    <message>
+        <source>Posts of the month, day by day</source>
+        <translation>Publications du mois, jour par jour</translation>
+    </message>
+    <message>
+        <source>Days of the week</source>
+        <translation>Jours de la semaine</translation>
+    </message>
+    <message>
+        <source>Posts of the week, hour by hour</source>
+        <translation>Publications de la semaine, heure par heure</translation>
+    </message>
+    <message>
+        <source>Hours of the day</source>
+        <translation>Heures de la journée</translation>
+    </message>
+    <message>
+        <source>Import or export</source>
+        <translation>Importer ou exporter</translation>
     </message>
     <message>
         <source>Week %1</source>
@@ -137,6 +168,33 @@
     </message>
 </context>
 <context>
+    <name>CalendarReading</name>
+    <message>
+        <source>no time yet</source>
+        <translation>pas encore d&apos;heure</translation>
+    </message>
+    <message>
+        <source>no network yet</source>
+        <translation>pas encore de réseau</translation>
+    </message>
+    <message>
+        <source>1 post</source>
+        <translation>1 publication</translation>
+    </message>
+    <message>
+        <source>%1 posts</source>
+        <translation>%1 publications</translation>
+    </message>
+    <message>
+        <source>No post. Enter writes one for this day.</source>
+        <translation>Aucune publication. Entrée en écrit une pour ce jour.</translation>
+    </message>
+    <message>
+        <source>Free posting times: %1</source>
+        <translation>Heures de publication libres : %1</translation>
+    </message>
+</context>
+<context>
     <name>CalendarStyle</name>
     <message>
         <source>Draft</source>
@@ -179,6 +237,14 @@
     <message>
         <source>Import posts</source>
         <translation>Importer des publications</translation>
+    </message>
+    <message>
+        <source>Posts found in the file</source>
+        <translation>Publications trouvées dans le fichier</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
     </message>
     <message>
         <source>Import %1 posts</source>
@@ -277,6 +343,14 @@
         <source>Include past posts</source>
         <translation>Inclure les publications passées</translation>
     </message>
+    <message>
+        <source>Posts found</source>
+        <translation>Publications trouvées</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
 </context>
 <context>
     <name>SlotListModel</name>
@@ -322,6 +396,14 @@
     <message>
         <source>Network</source>
         <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>Your posting times</source>
+        <translation>Vos heures de publication</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
     </message>
     <message>
         <source>The posting times could not be saved. Please try again.</source>

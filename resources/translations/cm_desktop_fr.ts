@@ -629,6 +629,37 @@
     </message>
 </context>
 <context>
+    <name>Reflow</name>
+    <message>
+        <source>Problems found</source>
+        <translation>Points relevés</translation>
+    </message>
+    <message>
+        <source>Your post</source>
+        <translation>Votre publication</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Previews</source>
+        <translation>Aperçus</translation>
+    </message>
+    <message>
+        <source>The arrow keys and Page Up or Page Down scroll it.</source>
+        <translation>Les flèches et les touches Page précédente et Page suivante le font défiler.</translation>
+    </message>
+    <message>
+        <source>Page content</source>
+        <translation>Contenu de la page</translation>
+    </message>
+    <message>
+        <source>Window content</source>
+        <translation>Contenu de la fenêtre</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleDialog</name>
     <message>
         <source>Done: your computer will send it even if CM Desktop is closed.</source>

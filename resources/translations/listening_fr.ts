@@ -121,6 +121,17 @@
     </message>
 </context>
 <context>
+    <name>Reflow</name>
+    <message>
+        <source>The post found</source>
+        <translation>Le message trouvé</translation>
+    </message>
+    <message>
+        <source>The post and your answer</source>
+        <translation>Le message et votre réponse</translation>
+    </message>
+</context>
+<context>
     <name>ResultPane</name>
     <message>
         <source>Liked</source>
@@ -241,7 +252,7 @@
         <translation>par exemple : fleuriste Lyon</translation>
     </message>
     <message>
-        <source>Search &amp;with the account</source>
+        <source>Search with the &amp;account</source>
         <translation>Chercher &amp;avec le compte</translation>
     </message>
     <message>

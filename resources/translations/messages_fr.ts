@@ -360,4 +360,15 @@
         <translation>Voir les messages de</translation>
     </message>
 </context>
+<context>
+    <name>Reflow</name>
+    <message>
+        <source>Networks to check</source>
+        <translation>Réseaux à consulter</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+</context>
 </TS>

@@ -191,6 +191,13 @@
     </message>
 </context>
 <context>
+    <name>Reflow</name>
+    <message>
+        <source>Posts and where they are</source>
+        <translation>Les publications et où elles en sont</translation>
+    </message>
+</context>
+<context>
     <name>SendingPage</name>
     <message>
         <source>The list could not be read. Please try again in a moment.</source>

@@ -37,6 +37,13 @@
     </message>
 </context>
 <context>
+    <name>Reflow</name>
+    <message>
+        <source>Your results</source>
+        <translation>Vos résultats</translation>
+    </message>
+</context>
+<context>
     <name>ResultsController</name>
     <message>
         <source>You are offline: the figures will be read when the connection is back.</source>

@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>What people come to you &amp;for</source>
-        <translation>Votre &amp;spécialité</translation>
+        <translation>Votre spé&amp;cialité</translation>
     </message>
     <message>
         <source>&amp;Town</source>
@@ -123,7 +123,7 @@
         <translation>Une fois reliés, Bluesky et Mastodon peuvent publier pour vous, à l&apos;heure prévue.</translation>
     </message>
     <message>
-        <source>Connect &amp;Bluesky</source>
+        <source>Connect B&amp;luesky</source>
         <translation>Connecter &amp;Bluesky</translation>
     </message>
     <message>
@@ -180,6 +180,26 @@
     <message>
         <source>Close without changes</source>
         <translation>Fermer sans rien changer</translation>
+    </message>
+    <message>
+        <source>Leave the set-up?</source>
+        <translation>Quitter la configuration ?</translation>
+    </message>
+    <message>
+        <source>Leave the set-up? Your answers have not been saved yet.</source>
+        <translation>Quitter la configuration ? Vos réponses ne sont pas encore enregistrées.</translation>
+    </message>
+    <message>
+        <source>They are saved when you press “Start with this plan” on the last step.</source>
+        <translation>Elles le sont quand vous appuyez sur « Démarrer avec ce plan » à la dernière étape.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep answering</source>
+        <translation>&amp;Continuer à répondre</translation>
+    </message>
+    <message>
+        <source>&amp;Leave without saving</source>
+        <translation>&amp;Quitter sans enregistrer</translation>
     </message>
     <message>
         <source>Your plan could not be prepared. Go back one step and try again.</source>
@@ -405,6 +425,21 @@
     <message>
         <source>Suggested for you. %1</source>
         <translation>Conseillé pour vous. %1</translation>
+    </message>
+</context>
+<context>
+    <name>Reflow</name>
+    <message>
+        <source>Your week</source>
+        <translation>Votre semaine</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>Réseaux</translation>
+    </message>
+    <message>
+        <source>Your plan</source>
+        <translation>Votre plan</translation>
     </message>
 </context>
 <context>

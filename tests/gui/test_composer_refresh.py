@@ -169,6 +169,7 @@ def test_only_previews_on_screen_follow_each_key(qtbot: QtBot, tmp_path: Path) -
     page.flush()
     # The previews' first layout, however long it takes: until then every preview sits at the top.
     panel = page.previews
+    # The last one in the panel's order: far below the first at any width the splitter gives.
     qtbot.waitUntil(lambda: not panel._on_screen(list(panel._previews.values())[-1]), timeout=30_000)
     page.editor.setPlainText("Nouveau texte. " * 20)
     page.flush()

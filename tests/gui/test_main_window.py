@@ -56,7 +56,7 @@ def test_navigation_shows_every_section(qtbot: QtBot, paths: AppPaths) -> None:
         window.navigation.setCurrentRow(row)
         assert window.pages.currentIndex() == row
     window.show_page("settings")
-    assert window.pages.currentWidget() is shell.settings_page
+    assert window.current_page() is shell.settings_page
     shell.set_language("en")
 
 
@@ -70,7 +70,7 @@ def test_language_switch_applies_at_once_and_is_remembered(qtbot: QtBot, paths: 
         qtbot.waitUntil(lambda: nav_texts(shell.window)[0] == "Accueil", timeout=2_000)
         assert nav_texts(shell.window)[:3] == ["Accueil", "Écrire", "Calendrier"]
         assert shell.settings_page.logs_button.text() == "Ouvrir le dossier des journaux"
-        page = shell.window.pages.widget(2)
+        page = shell.window.page_at(2)
         assert "jours fériés" in page.sentence_label.text()  # type: ignore[attr-defined]
         assert load_settings(paths.settings_file).language == "fr"
     finally:

@@ -201,6 +201,51 @@ def test_the_page_words_the_figures_and_draws_them(qtbot: QtBot, store: Store) -
     assert not page.empty_card.isVisibleTo(page)
 
 
+def test_every_part_is_reached_by_tab_in_reading_order_and_named(qtbot: QtBot, store: Store) -> None:
+    """Without a mouse (#22): the buttons, each chart, each top post, in the order they stand on the page;
+    each with a name a screen reader says (a top post: its words, its figures and why it worked)."""
+    from PySide6.QtGui import QAccessible
+
+    from cm_desktop.ui.keyboard import can_take_focus, reading_order
+
+    seed(store)
+    controller, _network = make(qtbot, store)
+    page = controller.page
+    page.resize(1100, 700)
+    page.show()
+    qtbot.waitExposed(page)
+
+    def shown(name: str) -> bool:
+        widget = page.findChild(QWidget, name)
+        return widget is not None and widget.isVisibleTo(page)
+
+    qtbot.waitUntil(lambda: shown("results_top_1"))  # rows added while shown appear once events run
+    stops = [w.objectName() for w in reading_order(page) if can_take_focus(w, page)]
+    tops = [n for n in stops if n.startswith("results_top_")]
+    assert tops and tops == sorted(tops)
+    assert stops == [
+        "results_scroll",
+        "read_now",
+        "export_csv",
+        "use_best_times",
+        "results_weekday_chart",
+        "results_hour_chart",
+        *tops,
+        "results_followers_chart",
+        "results_kinds_chart",
+        "results_open_sending",
+    ]
+    for name in stops:
+        widget = page.findChild(QWidget, name)
+        assert widget is not None
+        accessible = QAccessible.queryAccessibleInterface(widget)
+        assert accessible is not None and accessible.text(QAccessible.Text.Name).strip(), name
+    first = page.findChild(QWidget, tops[0])
+    assert first is not None
+    said = QAccessible.queryAccessibleInterface(first).text(QAccessible.Text.Name)
+    assert "9 likes" in said and "64% more reactions" in said
+
+
 def test_use_these_times_changes_the_queue_and_tells_the_calendar(qtbot: QtBot, store: Store) -> None:
     seed(store)
     controller, _network = make(qtbot, store)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen, QPixmap
 
 from cm_desktop.ui.calendar.style import network_colour
+from cm_desktop.ui.colours import MARK, under_mark
 
 
 def initial_of(display_name: str, handle: str) -> str:
@@ -44,13 +45,13 @@ def badge_pixmap(
         painter.drawEllipse(circle.adjusted(1, 1, -1, -1))
     else:
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
+        painter.setBrush(under_mark(colour))  # the brand colour, deep enough for the white initial
         painter.drawEllipse(circle)
         font = QFont()
         font.setPixelSize(round(size * 0.45))
         font.setWeight(QFont.Weight.DemiBold)
         painter.setFont(font)
-        painter.setPen(QColor("#ffffff"))
+        painter.setPen(QColor(MARK))
         painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, initial_of(display_name, handle))
     painter.end()
     return pixmap

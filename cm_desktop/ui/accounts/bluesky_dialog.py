@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -28,7 +27,8 @@ from cm_desktop.core.i18n import Lang
 from cm_desktop.core.ports import NetworkError
 from cm_desktop.networks.bluesky import APP_PASSWORDS_URL, check_app_password, normalise_handle
 from cm_desktop.services.accounts import Cancellation, Cancelled, connect_bluesky, explain
-from cm_desktop.ui.accounts.feedback import StatusLine, fit_height, focus_all, known_or_logged, plain_label
+from cm_desktop.ui.accounts.feedback import StatusLine, focus_all, known_or_logged, plain_label
+from cm_desktop.ui.reflow import ScrollBody, fit_height
 from cm_desktop.ui.tasks import TaskRunner
 
 # Hosts of Bluesky's own servers: a reconnection does not show them as the person's "own server".
@@ -125,8 +125,10 @@ class BlueskyDialog(QDialog):
         # Enter never cancels, even when Cancel had the focus while the window was busy.
         self.cancel_button.setAutoDefault(False)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
+        body = QWidget()
+        body.setObjectName("bluesky_body")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(24, 20, 24, 8)
         layout.setSpacing(10)
         layout.addWidget(self.intro_label)
         layout.addWidget(self.steps_label)
@@ -136,9 +138,12 @@ class BlueskyDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.status)
         layout.addStretch(1)
-        layout.addWidget(self.buttons)
-        # The window grows with its texts (an error, the advanced field) instead of squeezing them.
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        # The window grows with its texts (an error, the advanced field) up to the screen's height; past
+        # that they scroll, and the buttons stay in view.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 24, 16)
+        outer.addWidget(ScrollBody(body), 1)
+        outer.addWidget(self.buttons)
         self.intro_label.setMinimumWidth(CONTENT_WIDTH)
         self.status.changed.connect(self.refit)
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QWid
 
 from cm_desktop.core.i18n import Lang
 from cm_desktop.services.accounts import ConnectError, explain
-from cm_desktop.ui.theme import is_dark
+from cm_desktop.ui.colours import Role, colour
 
 log = logging.getLogger(__name__)
 
@@ -25,12 +25,11 @@ class Tone(Enum):
 
 
 def error_colour(palette: QPalette) -> QColor:
-    # Readable red on both light and dark backgrounds (contrast above 4.5:1 on each).
-    return QColor("#f28b82" if is_dark(palette) else "#b3261e")
+    return colour(Role.BLOCKING, palette)
 
 
 def ok_colour(palette: QPalette) -> QColor:
-    return QColor("#81c995" if is_dark(palette) else "#137333")
+    return colour(Role.DONE, palette)
 
 
 def plain_label(name: str) -> QLabel:
@@ -60,25 +59,6 @@ def known_or_logged(error: BaseException, what: str) -> ConnectError | None:
     if known is None:
         log_failure(log, what, error, known=False)
     return known
-
-
-def fit_height(window: QWidget) -> None:
-    """Make a window at least as tall as its wrapped texts need at its current width.
-
-    Qt sizes a top-level window from its layout's minimum, which ignores height-for-width (word-wrapped
-    labels): without this, a long message or the French texts would be squeezed and clipped.
-    """
-    layout = window.layout()
-    if layout is None:
-        return
-    layout.activate()
-    width = max(window.width(), layout.minimumSize().width())
-    needed = (
-        layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
-    )
-    window.setMinimumHeight(needed)
-    if window.height() < needed or window.width() < width:
-        window.resize(width, max(window.height(), needed))
 
 
 class StatusLine(QWidget):

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QLabel,
-    QLayout,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -33,7 +32,8 @@ from PySide6.QtWidgets import (
 from cm_desktop.core.i18n import Lang
 from cm_desktop.platform.login_file import FAIR, GOOD, MIN_PASSPHRASE_CHARS, passphrase_strength
 from cm_desktop.services.accounts import ConnectError
-from cm_desktop.ui.accounts.feedback import StatusLine, Tone, fit_height, focus_all, plain_label
+from cm_desktop.ui.accounts.feedback import StatusLine, Tone, focus_all, plain_label
+from cm_desktop.ui.reflow import ScrollBody, fit_height
 from cm_desktop.ui.theme import make_body, make_title
 
 CONTENT_WIDTH = 500  # logical pixels: sentences of 70 to 80 characters, easy to follow with glasses
@@ -53,11 +53,23 @@ def _body_label(name: str) -> QLabel:
 
 
 def _layout(dialog: QDialog) -> QVBoxLayout:
-    layout = QVBoxLayout(dialog)
-    layout.setContentsMargins(24, 20, 24, 16)
+    """The dialog's content, in a body that grows with its texts up to the screen's height and scrolls past
+    that (200 %, a large font): the buttons, put `_under` it, stay in view."""
+    body = QWidget()
+    body.setObjectName(f"{dialog.objectName()}_body")
+    layout = QVBoxLayout(body)
+    layout.setContentsMargins(24, 20, 24, 8)
     layout.setSpacing(10)
-    layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+    outer = QVBoxLayout(dialog)
+    outer.setContentsMargins(0, 0, 24, 16)
+    outer.addWidget(ScrollBody(body), 1)
     return layout
+
+
+def _under(dialog: QDialog, buttons: QWidget) -> None:
+    outer = dialog.layout()
+    assert outer is not None
+    outer.addWidget(buttons)
 
 
 def _passphrase_field(name: str) -> QLineEdit:
@@ -140,7 +152,7 @@ class NoKeychainDialog(_Dialog):
         layout.addWidget(self.choice_label)
         layout.addWidget(self.file_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
-        layout.addWidget(self.buttons)
+        _under(self, self.buttons)
         for widget in (self.line, self.choice_label, self.file_button):
             widget.setVisible(offer_file)
 
@@ -234,7 +246,7 @@ class ChoosePassphraseDialog(_Dialog):
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addStretch(1)
-        layout.addWidget(self.buttons)
+        _under(self, self.buttons)
 
         self.show_box.toggled.connect(self._show_typed)
         self.passphrase_edit.textChanged.connect(self._say_strength)
@@ -390,7 +402,7 @@ class UnlockDialog(_Dialog):
         layout.addWidget(self.status)
         layout.addWidget(self.forgot_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
-        layout.addWidget(self.buttons)
+        _under(self, self.buttons)
 
         self.show_box.toggled.connect(
             lambda on: self.passphrase_edit.setEchoMode(

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -37,7 +36,8 @@ from cm_desktop.services.accounts import (
     save_mastodon,
     start_mastodon,
 )
-from cm_desktop.ui.accounts.feedback import StatusLine, fit_height, focus_all, known_or_logged, plain_label
+from cm_desktop.ui.accounts.feedback import StatusLine, focus_all, known_or_logged, plain_label
+from cm_desktop.ui.reflow import ScrollBody, fit_height
 from cm_desktop.ui.tasks import TaskRunner
 
 SERVER, BROWSER, CODE = range(3)
@@ -188,14 +188,19 @@ class MastodonDialog(QDialog):
         # Enter never cancels, even when Cancel had the focus while the window was busy.
         self.cancel_button.setAutoDefault(False)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
+        body = QWidget()
+        body.setObjectName("mastodon_body")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(24, 20, 24, 8)
         layout.setSpacing(10)
         layout.addWidget(self.steps, 1)
         layout.addWidget(self.status)
-        layout.addWidget(self.buttons)
-        # The window grows with its texts (an error, the advanced field) instead of squeezing them.
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        # The window grows with its texts (an error, the next step) up to the screen's height; past that
+        # they scroll, and the buttons stay in view.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 24, 16)
+        outer.addWidget(ScrollBody(body), 1)
+        outer.addWidget(self.buttons)
         self.steps.setMinimumWidth(CONTENT_WIDTH)
         self.status.changed.connect(self.refit)
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -40,7 +39,9 @@ from cm_desktop.ui.accounts.feedback import StatusLine, known_or_logged
 from cm_desktop.ui.accounts.keychain_gate import KeychainGate
 from cm_desktop.ui.accounts.mastodon_dialog import MastodonDialog
 from cm_desktop.ui.accounts.row import AccountRowWidget
+from cm_desktop.ui.colours import Role, css, tint
 from cm_desktop.ui.i18n import network_name
+from cm_desktop.ui.reflow import ContentScroll
 from cm_desktop.ui.tasks import TaskRunner
 from cm_desktop.ui.theme import make_body, make_title, scaled_font
 
@@ -90,11 +91,7 @@ class AccountsPage(QWidget):
         self.keychain_label.setObjectName("keychain_problem")
         self.keychain_label.setWordWrap(True)
         self.keychain_label.setTextFormat(Qt.TextFormat.PlainText)
-        # A warning band; translucent amber reads on light and dark palettes alike.
-        self.keychain_label.setStyleSheet(
-            "QLabel#keychain_problem { background: rgba(227, 116, 0, 0.14); border: 1px solid #e37400;"
-            " border-radius: 6px; padding: 8px 12px; }"
-        )
+        self._style_keychain_band()
         self.keychain_label.hide()
         self.gate = gate or KeychainGate(runner, secrets, lang, parent=self)
         self.gate.ready.connect(self.refresh)
@@ -133,7 +130,7 @@ class AccountsPage(QWidget):
         self.list_layout.setSpacing(8)
         self.list_layout.addWidget(self.empty_label)
         self.list_layout.addStretch(1)
-        scroll = QScrollArea()
+        scroll = ContentScroll(name=QT_TRANSLATE_NOOP("Reflow", "Your accounts"))
         scroll.setObjectName("accounts_scroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -400,7 +397,17 @@ class AccountsPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._style_keychain_band()
         super().changeEvent(event)
+
+    def _style_keychain_band(self) -> None:
+        """A warning band: the palette's text on a soft amber, an amber border (light and dark alike)."""
+        palette = self.palette()
+        self.keychain_label.setStyleSheet(
+            f"QLabel#keychain_problem {{ background: {tint(Role.CHECK, palette, 36)};"
+            f" border: 1px solid {css(Role.CHECK, palette)}; border-radius: 6px; padding: 8px 12px; }}"
+        )
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

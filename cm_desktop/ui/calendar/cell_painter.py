@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from cm_desktop.core.calendar_query import PostView, SlotTime
-from cm_desktop.core.moments import Moment, MomentKind
+from cm_desktop.core.moments import Moment
 from cm_desktop.ui.calendar.roles import (
     IN_PERIOD_ROLE,
     MOMENTS_ROLE,
@@ -20,17 +20,12 @@ from cm_desktop.ui.calendar.roles import (
     Index,
     current_lang,
 )
-from cm_desktop.ui.calendar.style import chip_background, draw_state_marker, is_dark, network_colour
+from cm_desktop.ui.calendar.style import chip_background, draw_state_marker, network_colour
+from cm_desktop.ui.colours import MOMENTS, pick
 from cm_desktop.ui.i18n import network_name
 
 PAD = 4
 GAP = 2
-MOMENT_COLOURS = {
-    MomentKind.HOLIDAY: ("#c5221f", "#f28b82"),  # (light, dark)
-    MomentKind.COMMERCIAL: ("#b06000", "#fdd663"),
-    MomentKind.COMMUNITY: ("#137333", "#81c995"),
-    MomentKind.SEASON: ("#7b1fa2", "#d7aefb"),
-}
 
 
 @dataclass
@@ -113,7 +108,6 @@ class CellPainter(QStyledItemDelegate):
         rect: QRect = option.rect
         fm = QFontMetrics(option.font)
         painter.save()
-        dark = is_dark(palette)
         in_period = index.data(IN_PERIOD_ROLE) is not False
         today = bool(index.data(TODAY_ROLE))
         background = palette.color(QPalette.ColorRole.Base if in_period else QPalette.ColorRole.AlternateBase)
@@ -128,7 +122,7 @@ class CellPainter(QStyledItemDelegate):
             self._paint_day_number(painter, cell.header, index, fm, palette, today, in_period)
             lang = current_lang()
             for box, moment in zip(cell.moments, index.data(MOMENTS_ROLE) or [], strict=False):
-                colour = QColor(MOMENT_COLOURS[moment.kind][1 if dark else 0])
+                colour = pick(MOMENTS[moment.kind.value], palette)
                 painter.setPen(colour)
                 painter.drawText(
                     box,

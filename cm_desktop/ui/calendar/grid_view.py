@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime, time
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
@@ -11,17 +12,19 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
     QFontMetrics,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolTip, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QToolTip, QWidget
 
 from cm_desktop.core.calendar_query import PostView
 from cm_desktop.ui.calendar.cell_painter import CellPainter, Hit
 from cm_desktop.ui.calendar.month_model import MonthModel
-from cm_desktop.ui.calendar.roles import current_lang, moment_tooltip, post_id_from, post_mime
+from cm_desktop.ui.calendar.reading import post_reading
+from cm_desktop.ui.calendar.roles import POSTS_ROLE, current_lang, moment_tooltip, post_id_from, post_mime
 from cm_desktop.ui.calendar.style import state_label
 from cm_desktop.ui.calendar.week_model import WeekModel
 from cm_desktop.ui.i18n import network_name
@@ -46,6 +49,7 @@ class CalendarGrid(QTableView):
     compose_clicked = Signal(object)  # naive local datetime
     more_clicked = Signal(object)  # date
     post_menu_requested = Signal(int, QPoint)  # post id, global position
+    period_step_requested = Signal(int)  # Page Up (-1) or Page Down (+1): the month or week before or after
 
     def __init__(self, model: MonthModel | WeekModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +59,8 @@ class CalendarGrid(QTableView):
         self.setItemDelegate(self.painter_delegate)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # One stop in the tab order: the arrows move inside, Tab goes on to the next control.
+        self.setTabKeyNavigation(False)
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
         self.setDropIndicatorShown(False)
@@ -73,6 +79,36 @@ class CalendarGrid(QTableView):
             self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self._press: QPoint | None = None
         self._pressed_post: PostView | None = None
+        # The cell the arrows are on, kept when the month or week is loaded again (a refresh, Page Down).
+        self._current: tuple[date, int] | None = None
+        model.modelReset.connect(self._restore_current)
+        self.selectionModel().currentChanged.connect(self._remember_current)
+
+    def _remember_current(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        model = self.model()
+        if index.isValid() and isinstance(model, (MonthModel, WeekModel)):
+            self._current = (model.date_at(index), index.row())
+
+    def _restore_current(self) -> None:
+        model = self.model()
+        if self._current is None or not isinstance(model, (MonthModel, WeekModel)):
+            return
+        day, row = self._current
+        if isinstance(model, MonthModel):
+            index = model.index_of(day)
+            if not index.isValid():  # another month: the same day of it, or its last day
+                first = model.month
+                for candidate in range(min(day.day, 31), 0, -1):
+                    try:
+                        index = model.index_of(first.replace(day=candidate))
+                    except ValueError:
+                        continue
+                    break
+        else:
+            column = (day - model.first).days % 7
+            index = model.index(row, column)
+        if index.isValid():
+            self.setCurrentIndex(index)
 
     def scroll_to_morning(self) -> None:
         if self.week:
@@ -146,11 +182,62 @@ class CalendarGrid(QTableView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         index = self.currentIndex()
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and index.isValid():
-            self.compose_clicked.emit(self.local_at(index))
+            self.open_current()
+            return
+        if event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown) and not self.week:
+            self.period_step_requested.emit(-1 if event.key() == Qt.Key.Key_PageUp else 1)
             return
         super().keyPressEvent(event)
 
+    def open_current(self) -> QMenu | None:
+        """Enter on a cell: its post, a choice among its posts, or a new post on that day (or hour)."""
+        index = self.currentIndex()
+        if not index.isValid():
+            return None
+        posts: list[PostView] = index.data(POSTS_ROLE) or []
+        if len(posts) == 1:
+            self.post_clicked.emit(posts[0].id)
+            return None
+        if not posts:
+            self.compose_clicked.emit(self.local_at(index))
+            return None
+        menu = QMenu(self)
+        menu.setObjectName("cell_posts_menu")
+        for post in posts:
+            action = menu.addAction(post_reading(post))
+            action.triggered.connect(functools.partial(self.post_clicked.emit, post.id))
+        menu.addSeparator()
+        when = self.local_at(index)
+        menu.addAction(self.tr("New post on this day"), lambda: self.compose_clicked.emit(when))
+        menu.aboutToHide.connect(menu.deleteLater)
+        rect = self.visualRect(index)
+        menu.popup(self.viewport().mapToGlobal(rect.center()))
+        menu.setActiveAction(menu.actions()[0])
+        self.cell_menu = menu
+        return menu
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Arriving by Tab, the arrows start from today (or the first day shown), never from nowhere."""
+        if not self.currentIndex().isValid():
+            model = self.model()
+            assert isinstance(model, (MonthModel, WeekModel))
+            start = model.index_of(model.today) if isinstance(model, MonthModel) else QModelIndex()
+            if not start.isValid():
+                row = FIRST_VISIBLE_HOUR if self.week else 0
+                column = (model.today - model.first).days if self.week else 0
+                start = model.index(row, column if 0 <= column < model.columnCount() else 0)
+            self.setCurrentIndex(start)
+        super().focusInEvent(event)
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            # The menu key: the first post of the current cell.
+            index = self.currentIndex()
+            posts: list[PostView] = (index.data(POSTS_ROLE) or []) if index.isValid() else []
+            if posts:
+                centre = self.visualRect(index).center()
+                self.post_menu_requested.emit(posts[0].id, self.viewport().mapToGlobal(centre))
+            return
         _index, hit = self.hit_at(event.pos())
         if hit.post is not None:
             self.post_menu_requested.emit(hit.post.id, event.globalPos())

@@ -10,12 +10,14 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QObject,
+    QSize,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -30,9 +32,11 @@ from cm_desktop.core.calendar_io import NOTHING_IMPORTED, ImportPreview, ImportR
 from cm_desktop.core.schedule import Severity
 from cm_desktop.ui.calendar.list_model import one_line
 from cm_desktop.ui.calendar.roles import Index, current_lang
+from cm_desktop.ui.colours import Role, colour
 from cm_desktop.ui.i18n import network_name
 from cm_desktop.ui.plain_text import plain_tooltip
 from cm_desktop.ui.qtdates import to_qdatetime
+from cm_desktop.ui.reflow import fit_to_screen
 
 LINE, WHEN, NETWORKS, TEXT, REPORT = range(5)
 ROWS_SIZED_TO_TEXT = 300
@@ -74,10 +78,11 @@ class ImportRowsModel(QAbstractTableModel):
             said = "\n".join(report) if report else self.tr("Ready")
             return plain_tooltip(said) if role == Qt.ItemDataRole.ToolTipRole else said
         if role == Qt.ItemDataRole.ForegroundRole and column == REPORT:
+            palette = QApplication.palette()
             if not row.ok:
-                return QColor("#d93025")
+                return colour(Role.BLOCKING, palette)
             if any(p.severity is Severity.WARNING for p in row.problems):
-                return QColor("#b06000")
+                return colour(Role.CHECK, palette)
         return None
 
     def headerData(
@@ -110,6 +115,7 @@ class ImportDialog(QDialog):
         self.encoding_label.setTextFormat(Qt.TextFormat.PlainText)
         self.model = ImportRowsModel(preview.rows, self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # one stop: the arrows move inside, Tab moves on
         self.table.setModel(self.model)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
@@ -140,7 +146,7 @@ class ImportDialog(QDialog):
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self.table.resizeRowsToContents)
-        self.resize(900, 560)
+        fit_to_screen(self, QSize(900, 560))
         self.retranslate()
         if len(preview.rows) <= ROWS_SIZED_TO_TEXT:
             # Whole sentences for each row's report, as columns get their width; past a few hundred rows
@@ -159,6 +165,8 @@ class ImportDialog(QDialog):
     def retranslate(self) -> None:
         lang = current_lang()
         self.setWindowTitle(self.tr("Import posts"))
+        self.table.setAccessibleName(self.tr("Posts found in the file"))
+        self.table.horizontalHeader().setAccessibleName(self.tr("Columns"))
         self.import_button.setText(self.tr("Import %1 posts").replace("%1", str(len(self.preview.rows))))
         self.queue_box.setText(
             self.tr("Schedule them for publishing at once (otherwise they arrive as drafts to check)")

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QTableView,
     QVBoxLayout,
@@ -20,6 +19,7 @@ from cm_desktop.core.calendar_query import PostFilter
 from cm_desktop.ui.calendar.list_model import TEXT, PostListModel
 from cm_desktop.ui.calendar.style import STATE_LABELS, state_label
 from cm_desktop.ui.i18n import network_name
+from cm_desktop.ui.reflow import FlowRow
 
 
 class PostListPanel(QWidget):
@@ -47,6 +47,7 @@ class PostListPanel(QWidget):
         self.past_box.toggled.connect(self.filters_changed)
         self.model = PostListModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # one stop: the arrows move inside, Tab moves on
         self.table.setObjectName("post_list")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -63,15 +64,11 @@ class PostListPanel(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
 
-        filters = QHBoxLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.network_filter)
-        filters.addWidget(self.state_filter)
-        filters.addWidget(self.past_box)
-        filters.addStretch(1)
+        # Wraps on a narrow window rather than widening the page.
+        filters = FlowRow((self.network_filter, self.state_filter, self.past_box), name="list_filters")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(filters)
+        layout.addWidget(filters)
         layout.addWidget(self.table, 1)
         self.retranslate()
 
@@ -83,6 +80,8 @@ class PostListPanel(QWidget):
         for i, state in enumerate(STATE_LABELS, start=1):
             self.state_filter.setItemText(i, state_label(state))
         self.past_box.setText(self.tr("Include past posts"))
+        self.table.setAccessibleName(self.tr("Posts found"))
+        self.table.horizontalHeader().setAccessibleName(self.tr("Columns"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 from cm_desktop.core.calendar_query import PostView
 from cm_desktop.core.moments import Moment
 from cm_desktop.ui.calendar.drop_model import PostDropTable
+from cm_desktop.ui.calendar.reading import cell_reading
 from cm_desktop.ui.calendar.roles import (
     DATE_ROLE,
     IN_PERIOD_ROLE,
@@ -119,10 +120,7 @@ class MonthModel(PostDropTable):
         if role == Qt.ItemDataRole.ToolTipRole:
             return moment_tooltip(self.moments_on(day), current_lang()) or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            locale = QLocale()
-            text = locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
-            count = len(self.posts_on(day))
-            return f"{text}, {count} {self.tr('posts')}" if count else text
+            return cell_reading(day, self.moments_on(day), self.posts_on(day))
         return None
 
     def headerData(

@@ -45,6 +45,7 @@ from cm_desktop.ui.calendar.roles import DropTarget, current_lang
 from cm_desktop.ui.calendar.slots_dialog import SlotsDialog
 from cm_desktop.ui.calendar.week_model import WeekModel
 from cm_desktop.ui.qtdates import to_qdate
+from cm_desktop.ui.reflow import GAP, FlowRow
 from cm_desktop.ui.tasks import TaskRunner
 from cm_desktop.ui.theme import make_title
 
@@ -146,8 +147,7 @@ class CalendarPage(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("calendar_search")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
-        self.search.setMaximumWidth(300)
+        self.search.setMinimumWidth(200)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -189,6 +189,7 @@ class CalendarPage(QWidget):
             view.post_clicked.connect(self.post_opened)
             view.compose_clicked.connect(self.compose_requested)
             view.post_menu_requested.connect(self.show_post_menu)
+            view.period_step_requested.connect(self._step)
         self.month_view.more_clicked.connect(lambda day: self.show_week(day))
         self.week_view.more_clicked.connect(lambda day: self.show_list_of(day))
         self.list_panel = PostListPanel(self.networks)
@@ -200,26 +201,35 @@ class CalendarPage(QWidget):
             self.stack.addWidget(widget)
         self.legend = StateLegend()
 
-        # Two rows: in one, the French labels made the page wider than a 1024-pixel screen.
+        # Toolbars that wrap: the French labels, a large font or 200 % never make the page wider than the
+        # window. Groups that belong together (previous, today, next, the period; the three views) stay whole.
+        self.search.setMaximumWidth(300)
+        tools = FlowRow(
+            (self.search, self.slots_button, self.io_button), align_right=True, name="calendar_tools"
+        )
         top = QHBoxLayout()
         top.addWidget(self.title_label)
-        top.addStretch(1)
-        top.addWidget(self.search)
-        top.addWidget(self.slots_button)
-        top.addWidget(self.io_button)
-        bar = QHBoxLayout()
-        bar.addWidget(self.previous_button)
-        bar.addWidget(self.today_button)
-        bar.addWidget(self.next_button)
-        bar.addSpacing(8)
-        bar.addWidget(self.period_label)
-        bar.addStretch(1)
+        top.addWidget(tools, 1)
+        period = QWidget()
+        period.setObjectName("calendar_period_bar")
+        period_row = QHBoxLayout(period)
+        period_row.setContentsMargins(0, 0, 0, 0)
+        period_row.addWidget(self.previous_button)
+        period_row.addWidget(self.today_button)
+        period_row.addWidget(self.next_button)
+        period_row.addSpacing(8)
+        period_row.addWidget(self.period_label)
+        views = QWidget()
+        views.setObjectName("calendar_views")
+        views_row = QHBoxLayout(views)
+        views_row.setContentsMargins(0, 0, 0, 0)
         for mode in (MONTH, WEEK, LIST):
-            bar.addWidget(self.mode_buttons[mode])
+            views_row.addWidget(self.mode_buttons[mode])
+        bar = FlowRow((period, views), spacing=24, line_spacing=GAP, name="calendar_bar")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 12)
         layout.addLayout(top)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         layout.addWidget(self.message)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.legend)
@@ -241,6 +251,18 @@ class CalendarPage(QWidget):
         self.import_action.setText(self.tr("Import posts from a CSV file…"))
         self.export_ics_action.setText(self.tr("Export the schedule for a calendar app (.ics)…"))
         self.export_csv_action.setText(self.tr("Export the schedule as a table (.csv)…"))
+        keys = self.tr(
+            "The arrow keys move from cell to cell; Enter opens the post there, or writes a new one; the "
+            "menu key shows what can be done with the post."
+        )
+        self.month_view.setAccessibleName(self.tr("Posts of the month, day by day"))
+        self.month_view.setAccessibleDescription(keys)
+        self.month_view.horizontalHeader().setAccessibleName(self.tr("Days of the week"))
+        self.week_view.setAccessibleName(self.tr("Posts of the week, hour by hour"))
+        self.week_view.setAccessibleDescription(keys)
+        self.week_view.horizontalHeader().setAccessibleName(self.tr("Days of the week"))
+        self.week_view.verticalHeader().setAccessibleName(self.tr("Hours of the day"))
+        self.io_button.setAccessibleName(self.tr("Import or export"))
         self._update_period_label()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from cm_desktop.core.calendar_query import add_slot, list_slots, remove_slot
 from cm_desktop.core.store import Store
 from cm_desktop.ui.calendar.slots_model import SlotListModel
 from cm_desktop.ui.i18n import network_name
+from cm_desktop.ui.keyboard import TimeField
 from cm_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,7 @@ class SlotsDialog(QDialog):
         self.intro.setWordWrap(True)
         self.model = SlotListModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # one stop: the arrows move inside, Tab moves on
         self.table.setObjectName("slots_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -57,7 +58,7 @@ class SlotsDialog(QDialog):
         self.weekday.setObjectName("slot_weekday")
         for day in range(7):
             self.weekday.addItem("", day)
-        self.time = QTimeEdit(QTime(9, 0))
+        self.time = TimeField(QTime(9, 0))
         self.time.setObjectName("slot_time")
         self.time.setDisplayFormat("HH:mm")
         self.network = QComboBox()
@@ -95,6 +96,8 @@ class SlotsDialog(QDialog):
         self.weekday.setAccessibleName(self.tr("Day of the week"))
         self.time.setAccessibleName(self.tr("Time"))
         self.network.setAccessibleName(self.tr("Network"))
+        self.table.setAccessibleName(self.tr("Your posting times"))
+        self.table.horizontalHeader().setAccessibleName(self.tr("Columns"))
         locale = QLocale()
         for day in range(7):
             self.weekday.setItemText(day, locale.dayName(day + 1, QLocale.FormatType.LongFormat).capitalize())

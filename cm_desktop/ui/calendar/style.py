@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QApplication
 
 from cm_desktop.core import networks
 from cm_desktop.core.models import TargetState
+from cm_desktop.ui.colours import MARK, STATES, UNKNOWN_NETWORK
 
 CONTEXT = "CalendarStyle"
 
-FALLBACK_COLOUR = "#9aa0a6"  # a network we do not know (an old row)
+FALLBACK_COLOUR = UNKNOWN_NETWORK  # a network we do not know (an old row)
 
 # Marked for lupdate, translated when shown (state_label).
 _STATE_SOURCES = {
@@ -24,15 +25,7 @@ _STATE_SOURCES = {
     TargetState.ASSISTED_PENDING.value: QT_TRANSLATE_NOOP("CalendarStyle", "Waiting for you to post"),
 }
 STATE_LABELS: dict[str, str] = {state: str(source) for state, source in _STATE_SOURCES.items()}
-STATE_COLOURS: dict[str, str] = {
-    TargetState.DRAFT.value: "#9aa0a6",
-    TargetState.SCHEDULED.value: "#4c8df6",
-    TargetState.SENDING.value: "#12a4a4",
-    TargetState.PUBLISHED.value: "#1e9e4a",
-    TargetState.FAILED.value: "#d93025",
-    TargetState.NEEDS_REVIEW.value: "#e37400",
-    TargetState.ASSISTED_PENDING.value: "#8e44ad",
-}
+STATE_COLOURS: dict[str, str] = STATES
 
 
 def state_label(state: str) -> str:
@@ -102,7 +95,7 @@ def paint_state_marker(painter: QPainter, rect: QRectF, state: str) -> None:
     box = QRectF(0, 0, side, side)
     box.moveCenter(rect.center())
     inner = box.adjusted(1.5, 1.5, -1.5, -1.5)
-    white = QPen(QColor("#ffffff"), max(1.4, side / 9))
+    white = QPen(QColor(MARK), max(1.4, side / 9))
     white.setCapStyle(Qt.PenCapStyle.RoundCap)
     white.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     c = inner.center()
@@ -129,7 +122,7 @@ def paint_state_marker(painter: QPainter, rect: QRectF, state: str) -> None:
         path.lineTo(c.x() + r * 0.5, c.y())
         path.lineTo(c.x() - r * 0.35, c.y() + r * 0.5)
         path.closeSubpath()
-        painter.setBrush(QColor("#ffffff"))
+        painter.setBrush(QColor(MARK))
         painter.drawPath(path)
     elif state == TargetState.PUBLISHED.value:
         painter.setPen(Qt.PenStyle.NoPen)
@@ -170,7 +163,7 @@ def paint_state_marker(painter: QPainter, rect: QRectF, state: str) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawRoundedRect(inner, 2, 2)
-        painter.setBrush(QColor("#ffffff"))
+        painter.setBrush(QColor(MARK))
         dot = max(1.2, side / 10)
         for dx in (-0.45, 0.0, 0.45):
             painter.drawEllipse(QPointF(c.x() + r * dx, c.y()), dot, dot)
@@ -182,5 +175,5 @@ def _glyph(painter: QPainter, rect: QRectF, text: str) -> None:
     font.setBold(True)
     font.setPixelSize(max(7, int(rect.height() * 0.75)))
     painter.setFont(font)
-    painter.setPen(QColor("#ffffff"))
+    painter.setPen(QColor(MARK))
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)

@@ -21,6 +21,7 @@ from cm_desktop.core.calendar_query import PostView, SlotTime
 from cm_desktop.core.moments import Moment
 from cm_desktop.ui.calendar.drop_model import PostDropTable
 from cm_desktop.ui.calendar.month_model import place_moments
+from cm_desktop.ui.calendar.reading import cell_reading
 from cm_desktop.ui.calendar.roles import (
     DATE_ROLE,
     MOMENTS_ROLE,
@@ -106,8 +107,8 @@ class WeekModel(PostDropTable):
         if role == TODAY_ROLE:
             return day == self.today
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            when = QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
-            return f"{when} {hour:02d}:00"
+            slots = self.slots_at(day, hour)
+            return cell_reading(day, self.moments_on(day), self.posts_at(day, hour), hour, slots)
         return None
 
     def headerData(

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from cm_desktop.core import networks
+from cm_desktop.ui.colours import Role, css, tint
+from cm_desktop.ui.keyboard import leave_on_tab
 
 # Used when no chosen network says: Mastodon's, the most common strict one.
 DEFAULT_ALT_LIMIT = 1500
@@ -59,13 +61,14 @@ class AltTextEditor(QWidget):
         self.prompt.setWordWrap(True)
         # The same soft amber box as the strip's prompt: a nudge, not an error.
         self.prompt.setStyleSheet(
-            "QLabel { background: rgba(243, 156, 18, 40); border-radius: 6px; padding: 6px 10px; }"
+            f"QLabel {{ background: {tint(Role.CHECK, self.palette(), 40)}; border-radius: 6px;"
+            " padding: 6px 10px; }"
         )
         self.heading = QLabel()
         self.heading.setObjectName("alt_heading")
         self.text_edit = QPlainTextEdit()
         self.text_edit.setObjectName("alt_text")
-        self.text_edit.setTabChangesFocus(True)  # Tab must leave the box, not type a tab
+        leave_on_tab(self.text_edit)  # Tab leaves the box; Ctrl+Tab types a tab
         self.text_edit.setMinimumHeight(110)
         self.heading.setBuddy(self.text_edit)
         self.hint = QLabel()
@@ -159,7 +162,9 @@ class AltTextEditor(QWidget):
                 .replace("%2", locale.toString(self._limit))
                 .replace("%3", locale.toString(over))
             )
-        self.counter.setStyleSheet("color: #c0392b; font-weight: 600;" if over > 0 else "")
+        self.counter.setStyleSheet(
+            f"color: {css(Role.BLOCKING, self.palette())}; font-weight: 600;" if over > 0 else ""
+        )
         self.counter.setAccessibleName(
             self.tr("%1 of %2 characters")
             .replace("%1", locale.toString(count))

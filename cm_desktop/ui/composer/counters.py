@@ -8,8 +8,9 @@ from collections.abc import Mapping
 from PySide6.QtWidgets import QLabel, QWidget
 
 from cm_desktop.core.rules.model import Measure
-from cm_desktop.ui.composer.flow_layout import FlowLayout
+from cm_desktop.ui.colours import Role, css
 from cm_desktop.ui.i18n import network_name
+from cm_desktop.ui.reflow import FlowLayout
 
 NEAR = 0.9  # from 90 % of the limit the counter turns orange
 
@@ -19,8 +20,7 @@ class CounterRow(QWidget):
         super().__init__(parent)
         self.setObjectName("counter_row")
         # Counters wrap onto a second line: nine networks side by side would widen the whole page.
-        self._layout = FlowLayout(self, spacing=12)
-        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = FlowLayout(self, spacing=16, line_spacing=2)
         self._labels: dict[str, QLabel] = {}
 
     def labels(self) -> dict[str, QLabel]:
@@ -42,7 +42,8 @@ class CounterRow(QWidget):
                 self._layout.addWidget(label)
             state = "over" if not measure.ok else "near" if measure.count >= NEAR * measure.limit else "ok"
             label.setProperty("state", state)
-            colour = {"over": "#c0392b", "near": "#d35400", "ok": ""}[state]
+            role = {"over": Role.BLOCKING, "near": Role.CHECK}.get(state)
+            colour = css(role, self.palette()) if role is not None else ""
             network = network_name(name)
             numbers = f"{measure.count} / {measure.limit}"
             if measure.max_bytes is not None and measure.bytes_over:

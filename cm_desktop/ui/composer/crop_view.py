@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -21,6 +20,8 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from cm_desktop.ui.colours import scrim, sheen
 
 Focal = tuple[float, float]
 KEY_STEP = 0.05  # one arrow key press moves the focal point by 5 % of the picture
@@ -126,9 +127,9 @@ class _Canvas(QWidget):
         outside.addRect(image)
         inside = QPainterPath()
         inside.addRect(frame)
-        painter.fillPath(outside.subtracted(inside), QColor(0, 0, 0, 150))
+        painter.fillPath(outside.subtracted(inside), scrim(150))
         # Rule of thirds inside the frame: helps to place a face or a product.
-        painter.setPen(QPen(QColor(255, 255, 255, 110), 1))
+        painter.setPen(QPen(sheen(110), 1))
         for i in (1, 2):
             x = frame.left() + frame.width() * i / 3
             y = frame.top() + frame.height() * i / 3
@@ -136,16 +137,16 @@ class _Canvas(QWidget):
             painter.drawLine(QPointF(frame.left(), y), QPointF(frame.right(), y))
         # The frame: a white line on a dark one, visible on any picture.
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(QColor(0, 0, 0, 160), 4))
+        painter.setPen(QPen(scrim(160), 4))
         painter.drawRect(frame)
-        painter.setPen(QPen(QColor("white"), 2))
+        painter.setPen(QPen(sheen(255), 2))
         painter.drawRect(frame)
         centre = QPointF(
             image.x() + self.focal[0] * image.width(), image.y() + self.focal[1] * image.height()
         )
-        painter.setPen(QPen(QColor(0, 0, 0, 170), 4))
+        painter.setPen(QPen(scrim(170), 4))
         painter.drawEllipse(centre, 9, 9)
-        painter.setPen(QPen(QColor("white"), 2))
+        painter.setPen(QPen(sheen(255), 2))
         painter.drawEllipse(centre, 9, 9)
         painter.drawPoint(centre)
         if self.hasFocus():

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from cm_desktop.core.i18n import Lang
 from cm_desktop.core.networks import name_of
 from cm_desktop.core.rules.model import Fix, Issue, Severity
+from cm_desktop.ui.colours import Role, css
 
 CONTEXT = "IssuesPanel"
 # The fixes the composer knows how to apply, and the words on their button.
@@ -26,7 +27,7 @@ FIX_BUTTONS: dict[str, object] = {
 }
 # What blocks because the person has not finished writing is said as such, not as an error.
 TO_COMPLETE = QT_TRANSLATE_NOOP("IssuesPanel", "To complete")
-SEVERITY_COLOURS = {Severity.BLOCKS: "#c0392b", Severity.WARNING: "#d35400", Severity.TIP: "#2e86c1"}
+SEVERITY_COLOURS = {Severity.BLOCKS: Role.BLOCKING, Severity.WARNING: Role.CHECK, Severity.TIP: Role.ACCENT}
 SEVERITY_WORDS: dict[Severity, object] = {
     Severity.BLOCKS: QT_TRANSLATE_NOOP("IssuesPanel", "Must fix"),
     Severity.WARNING: QT_TRANSLATE_NOOP("IssuesPanel", "Check"),
@@ -59,7 +60,7 @@ class IssueRow(QWidget):
 
     def set_issue(self, issue: Issue, lang: Lang) -> None:
         self.issue = issue
-        colour = SEVERITY_COLOURS[issue.severity]
+        colour = css(SEVERITY_COLOURS[issue.severity], self.palette())
         words = TO_COMPLETE if issue.code == "text.to_complete" else SEVERITY_WORDS[issue.severity]
         word = QCoreApplication.translate(CONTEXT, str(words))
         text = (

@@ -51,7 +51,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
@@ -68,8 +67,10 @@ from PySide6.QtWidgets import (
 from cm_desktop.core.i18n import Lang, normalise_lang
 from cm_desktop.core.media import MediaError, import_original, inspect
 from cm_desktop.core.media.decode import decode, open_lazy, quiet_pillow
+from cm_desktop.ui.colours import MARK, Role, colour, scrim, tint
 from cm_desktop.ui.composer.alt_text import DEFAULT_ALT_LIMIT, AltTextDialog, alt_limit
 from cm_desktop.ui.plain_text import plain_tooltip
+from cm_desktop.ui.reflow import FlowRow
 from cm_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -220,9 +221,9 @@ class _TileDelegate(QStyledItemDelegate):
 
     def _paint_remove(self, painter: QPainter, rect: QRect) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(0, 0, 0, 170))
+        painter.setBrush(scrim(170))
         painter.drawEllipse(rect)
-        painter.setPen(QPen(QColor("white"), 2))
+        painter.setPen(QPen(QColor(MARK), 2))
         inner = rect.adjusted(8, 8, -8, -8)
         painter.drawLine(inner.topLeft(), inner.bottomRight())
         painter.drawLine(inner.topRight(), inner.bottomLeft())
@@ -241,9 +242,9 @@ class _TileDelegate(QStyledItemDelegate):
             width = metrics.horizontalAdvance(text) + 12
             badge = QRect(picture.left() + 4, picture.bottom() - 22, width, 18)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(0, 0, 0, 190))
+            painter.setBrush(scrim(190))
             painter.drawRoundedRect(badge, 4, 4)
-            painter.setPen(QColor("white"))
+            painter.setPen(QColor(MARK))
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
             return
         # No description yet: a gentle marker under the picture (amber, not red: it is not an error).
@@ -252,12 +253,10 @@ class _TileDelegate(QStyledItemDelegate):
         elided = metrics.elidedText("⚠ " + text, Qt.TextElideMode.ElideRight, area.width() - 8)
         path = QPainterPath()
         path.addRoundedRect(QRectF(area), 9, 9)
-        painter.fillPath(path, QColor(243, 156, 18, 60))
-        painter.setPen(
-            QColor(160, 90, 0)
-            if palette.color(QPalette.ColorRole.Base).lightness() > 128
-            else QColor(255, 200, 120)
-        )
+        marker = colour(Role.CHECK, palette)
+        marker.setAlpha(40)
+        painter.fillPath(path, marker)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))  # the text's own colour on the soft amber
         painter.drawText(area, Qt.AlignmentFlag.AlignCenter, elided)
 
     def editorEvent(
@@ -399,36 +398,29 @@ class MediaStrip(QWidget):
         self.alt_prompt = QLabel()
         self.alt_prompt.setObjectName("media_alt_prompt")
         self.alt_prompt.setWordWrap(True)
-        # A gentle nudge, not an error: a soft amber box, like the marker on the tile.
-        self.alt_prompt.setStyleSheet(
-            "QLabel { background: rgba(243, 156, 18, 40); border-radius: 6px; padding: 6px 10px; }"
-        )
         self.message = QLabel()
         self.message.setObjectName("media_message")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        # Text in the palette's colour on a soft tint: readable in light and dark themes.
-        self.message.setStyleSheet(
-            "QLabel { background: rgba(192, 57, 43, 38); border-radius: 6px; padding: 6px 10px; }"
-        )
         self.message.hide()
+        self._style_boxes()
 
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 0, 0, 0)
-        for widget in (
-            self.add_button,
-            self.alt_button,
-            self.left_button,
-            self.right_button,
-            self.remove_button,
-        ):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
-        buttons.addWidget(self.count_label)
+        # Wraps rather than widening the composer (large fonts, French).
+        buttons = FlowRow(
+            (
+                self.add_button,
+                self.alt_button,
+                self.left_button,
+                self.right_button,
+                self.remove_button,
+                self.count_label,
+            ),
+            name="media_buttons",
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 4, 0)
         layout.addWidget(self.list)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         layout.addWidget(self.alt_prompt)
         layout.addWidget(self.message)
 
@@ -629,7 +621,18 @@ class MediaStrip(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._style_boxes()
         super().changeEvent(event)
+
+    def _style_boxes(self) -> None:
+        """Text in the palette's colour on a soft tint: an amber nudge for the description (not an error,
+        like the marker on the tile), a red one for what went wrong. Readable in light and dark."""
+        palette = self.palette()
+        for box, role in ((self.alt_prompt, Role.CHECK), (self.message, Role.BLOCKING)):
+            box.setStyleSheet(
+                f"QLabel {{ background: {tint(role, palette, 40)}; border-radius: 6px; padding: 6px 10px; }}"
+            )
 
     def retranslate(self) -> None:
         self.add_button.setText(self.tr("Add pictures…"))

@@ -17,15 +17,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -48,9 +45,11 @@ from cm_desktop.ui.composer.issues_panel import IssuesPanel
 from cm_desktop.ui.composer.link_cards import CardSource, LinkCardLoader, default_source
 from cm_desktop.ui.composer.renditions import Renditions
 from cm_desktop.ui.composer.targets import TargetSelector
+from cm_desktop.ui.keyboard import leave_on_tab
 from cm_desktop.ui.previews.model import LinkPreview, PreviewImage, PreviewModel
+from cm_desktop.ui.reflow import GAP, FlowLayout, FlowRow, ScrollBody, ShortScroll, fitting_height
 from cm_desktop.ui.tasks import TaskRunner
-from cm_desktop.ui.theme import make_title
+from cm_desktop.ui.theme import make_title, text_scale
 from cm_desktop.ui.wizard.words import clock_words, join_names
 
 log = logging.getLogger(__name__)
@@ -58,6 +57,8 @@ log = logging.getLogger(__name__)
 AUTOSAVE_MS = 800  # "saved within a second of the last keystroke"
 LONG_TEXT_PAUSE_MS = 300  # a very long text is measured once typing pauses this long
 PROBLEMS_PAUSE_MS = 150  # the problems list follows when typing pauses: it does not jump on every key
+PREVIEWS_BESIDE_MIN_WIDTH = 340  # narrower, a post no longer looks like one: the previews go under
+PREVIEWS_UNDER_MIN_HEIGHT = 380  # previews under the editor (a narrow window): room for one post at least
 
 
 class ComposerPage(QWidget):
@@ -117,14 +118,15 @@ class ComposerPage(QWidget):
         self.targets = TargetSelector(registry.ids() if networks is None else networks)
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("main_text")
+        leave_on_tab(self.editor)  # Tab moves on to the next control; Ctrl+Tab types a tab
+        self.editor.setMinimumHeight(5 * self.editor.fontMetrics().lineSpacing())  # the page scrolls instead
         self.overrides = QTabWidget()
         self.overrides.setObjectName("override_tabs")
         self.overrides.setVisible(False)  # shown once a network is chosen
         self.override_editors: dict[str, QPlainTextEdit] = {}
         self.suggestions = QWidget()
         self.suggestions.setObjectName("hashtag_suggestions")
-        self._suggestion_layout = QHBoxLayout(self.suggestions)
-        self._suggestion_layout.setContentsMargins(0, 0, 0, 0)
+        self._suggestion_layout = FlowLayout(self.suggestions, spacing=GAP)
         self.media = self._make_media_strip()
         self.counters = CounterRow()
         self.issues_panel = IssuesPanel()
@@ -182,20 +184,19 @@ class ComposerPage(QWidget):
         from cm_desktop.ui.previews import PreviewPanel
 
         panel = PreviewPanel()
-        # Narrow enough that the page fits a 1024-pixel screen in French (the splitter starts wider).
-        panel.setMinimumWidth(260)
+        panel.setMinimumWidth(round(PREVIEWS_BESIDE_MIN_WIDTH * text_scale()))  # beside; under when narrower
         return panel
 
     def _layout(self) -> None:
-        tools = QHBoxLayout()
-        for button in (self.undo_button, self.redo_button, self.emoji_button):
-            tools.addWidget(button)
-        tools.addWidget(self.suggestions, 1)
-        actions = QHBoxLayout()
-        actions.addWidget(self.save_button)
-        actions.addStretch(1)
-        for button in (self.schedule_button, self.queue_button, self.publish_button):
-            actions.addWidget(button)
+        # Rows that wrap instead of widening the page (200 % scaling, a large font, long French labels).
+        tools = FlowRow(
+            (self.undo_button, self.redo_button, self.emoji_button, self.suggestions), name="tools"
+        )
+        actions = FlowRow(
+            (self.save_button, self.schedule_button, self.queue_button, self.publish_button),
+            align_right=True,
+            name="actions",
+        )
 
         left = QWidget()
         column = QVBoxLayout(left)
@@ -203,23 +204,22 @@ class ComposerPage(QWidget):
         column.addWidget(self.title_label)
         column.addWidget(self.targets)
         column.addWidget(self.editor, 3)
-        column.addLayout(tools)
+        column.addWidget(tools)
         column.addWidget(self.overrides, 1)
         column.addWidget(self.media)
         column.addWidget(self.counters)
-        issues_scroll = QScrollArea()
-        issues_scroll.setWidgetResizable(True)
-        issues_scroll.setWidget(self.issues_panel)
-        issues_scroll.setMinimumHeight(70)
-        column.addWidget(issues_scroll, 1)
+        # The problems shown whole up to 24 lines (the column scrolls), past that in a list of their own.
+        self.issues_scroll = ShortScroll(
+            self.issues_panel, QT_TRANSLATE_NOOP("Reflow", "Problems found"), lines=24
+        )
+        self.issues_scroll.setObjectName("issues_scroll")
+        column.addWidget(self.issues_scroll, 1)
 
         # A short window scrolls the column instead of squeezing it: squeezed, fixed-height parts (the
         # pictures) were drawn over their neighbours (the picture buttons, the description prompt).
-        left_scroll = QScrollArea()
+        # Never sideways: the column keeps its minimum width, and the previews go under it when narrow.
+        left_scroll = ScrollBody(left, QT_TRANSLATE_NOOP("Reflow", "Your post"))
         left_scroll.setObjectName("composer_column")
-        left_scroll.setWidgetResizable(True)
-        left_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        left_scroll.setWidget(left)
         splitter = QSplitter()
         splitter.addWidget(left_scroll)
         splitter.addWidget(self.previews)
@@ -228,7 +228,9 @@ class ComposerPage(QWidget):
         # Without sizes the editor column takes nearly all the width and previews get their minimum: too
         # narrow to look like a feed. These proportions are kept when the window is resized.
         splitter.setSizes([560, 460])
+        splitter.setChildrenCollapsible(False)
         self.splitter = splitter
+        self.editor_column = left
         # The status line and the buttons sit under both columns, on the page's own width: choosing networks
         # changes what the splitter gives each column, never where the buttons are.
         footer = QWidget()
@@ -236,12 +238,45 @@ class ComposerPage(QWidget):
         bottom = QVBoxLayout(footer)
         bottom.setContentsMargins(24, 4, 24, 16)
         bottom.addWidget(self.status)
-        bottom.addLayout(actions)
+        bottom.addWidget(actions)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setContentsMargins(0, 0, 4, 0)  # the previews' focus ring stays inside the window
         outer.setSpacing(0)
         outer.addWidget(splitter, 1)
         outer.addWidget(footer)
+
+    def previews_beside(self) -> bool:
+        return self.splitter.orientation() == Qt.Orientation.Horizontal
+
+    def _reflow(self, width: int) -> None:
+        """Previews beside the editor when both fit, under it otherwise (the page then scrolls)."""
+        previews = round(PREVIEWS_BESIDE_MIN_WIDTH * text_scale())  # a larger font needs wider posts
+        needed = self.editor_column.minimumSizeHint().width() + previews + self.splitter.handleWidth()
+        beside = width >= needed
+        if beside == self.previews_beside():
+            return
+        self.splitter.setOrientation(Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical)
+        self.previews.setMinimumWidth(previews if beside else 0)
+        self.previews.setMinimumHeight(0 if beside else PREVIEWS_UNDER_MIN_HEIGHT)
+        if beside:
+            self.splitter.setSizes([560, 460])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._reflow(event.size().width())
+        super().resizeEvent(event)
+
+    def heightForWidth(self, width: int) -> int:
+        """No taller than the window when it can be: the editor's column scrolls inside, and the buttons
+        under both columns stay in view (the page holding it asks this, not for its preferred height)."""
+        return fitting_height(self, width)
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the editor's column: with less room than previews beside it need, they go under."""
+        hint = super().minimumSizeHint()
+        column = getattr(self, "editor_column", None)  # None while the page is being built
+        if column is not None and self.previews_beside():
+            hint.setWidth(column.minimumSizeHint().width())
+        return hint
 
     def _connect(self) -> None:
         self.editor.textChanged.connect(self._on_edit)
@@ -392,6 +427,7 @@ class ComposerPage(QWidget):
             if network not in self.override_editors:
                 editor = QPlainTextEdit()
                 editor.setObjectName(f"override_{network}")
+                leave_on_tab(editor)
                 editor.textChanged.connect(self._on_edit)
                 self.override_editors[network] = editor
                 self.overrides.addTab(editor, registry.name_of(network).get(self.lang()))
@@ -469,12 +505,14 @@ class ComposerPage(QWidget):
             # Nothing written yet (a fresh post, the one after a success): nothing to alarm anyone about.
             self.issues = {network: [] for network in self._texts}
             self.issues_panel.show_issues(self.issues, self.lang(), empty_post=True)
+            self.issues_scroll.updateGeometry()  # the list shown whole up to 24 lines
             return
         self.issues = {
             network: self._fitted(network, self._checks.problems(network, text, self._image_facts, limits))
             for network, (text, limits) in self._texts.items()
         }
         self.issues_panel.show_issues(self.issues, self.lang())
+        self.issues_scroll.updateGeometry()  # the list shown whole up to 24 lines
 
     def _empty(self) -> bool:
         return (
@@ -535,7 +573,6 @@ class ComposerPage(QWidget):
             button.setObjectName("hashtag_suggestion")
             button.clicked.connect(lambda _=False, t=tag: self._complete_word(t))
             self._suggestion_layout.addWidget(button)
-        self._suggestion_layout.addStretch(1)
 
     def _current_word(self) -> str:
         # From the start of the line to the cursor: never the whole text (a pasted megabyte).
@@ -857,6 +894,7 @@ class ComposerPage(QWidget):
         if hasattr(self, "measures"):
             self.issues_panel.retranslate()
             self.issues_panel.show_issues(self.issues, self.lang(), empty_post=self._empty())
+            self.issues_scroll.updateGeometry()  # the list shown whole up to 24 lines
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

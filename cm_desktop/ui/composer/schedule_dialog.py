@@ -8,7 +8,6 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -20,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from cm_desktop.core.i18n import Lang
 from cm_desktop.core.schedule import MAX_YEARS_AHEAD, Problem, Severity
+from cm_desktop.ui.colours import Role, css
+from cm_desktop.ui.keyboard import DateTimeField
 from cm_desktop.ui.qtdates import from_qdatetime, to_qdatetime
 from cm_desktop.ui.tasks import TaskRunner
 
@@ -51,19 +52,19 @@ class ScheduleDialog(QDialog):
         self.setObjectName("schedule_dialog")
         self._try, self._lang, self.zone, self._runner = try_schedule, lang, zone, runner
         self.chosen: datetime | None = None
-        self.when = QDateTimeEdit(to_qdatetime(initial))
+        self.when = DateTimeField(to_qdatetime(initial))
         self.when.setObjectName("schedule_when")
-        self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("dddd d MMMM yyyy  HH:mm")
         # No year 1 or 9999 typed by a slip of the keyboard; the check below says why a date is refused.
         first = min(initial, datetime.now()) - timedelta(days=1)
         last = max(initial, datetime.now()) + timedelta(days=366 * (MAX_YEARS_AHEAD + 1))
         self.when.setDateTimeRange(to_qdatetime(first), to_qdatetime(last))
         self.zone_label = QLabel()
+        self.zone_label.setBuddy(self.when)  # its words name the field for screen readers
         self.message = QLabel()
         self.message.setObjectName("schedule_message")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c0392b")
+        self.message.setStyleSheet(f"color: {css(Role.BLOCKING, self.palette())}")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWi
 from cm_desktop.core.drafts import ConnectedAccount
 from cm_desktop.core.models import AccountStatus
 from cm_desktop.core.posts import NewTarget
-from cm_desktop.ui.composer.flow_layout import FlowLayout
 from cm_desktop.ui.i18n import network_name
+from cm_desktop.ui.reflow import GAP, FlowLayout
 
 TargetKey = tuple[str, int | None]  # (network, account id); None: published by hand
 # A chosen target must be obvious at a glance, in light and dark.
@@ -50,7 +50,7 @@ class TargetSelector(QWidget):
         self.label = QLabel()
         self.buttons_area = QWidget()
         self.buttons_area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self._flow = FlowLayout(self.buttons_area)
+        self._flow = FlowLayout(self.buttons_area, GAP)  # 8 px apart (DESIGN.md): room for the focus ring
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)

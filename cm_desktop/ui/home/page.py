@@ -10,15 +10,14 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen, QShowEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -34,6 +33,7 @@ from cm_desktop.core.networks import name_of
 from cm_desktop.core.schedule import Clock
 from cm_desktop.ui.home.week_bars import Bar, WeekBars
 from cm_desktop.ui.i18n import current_lang
+from cm_desktop.ui.reflow import ContentScroll, FlowRow
 from cm_desktop.ui.tasks import TaskRunner
 from cm_desktop.ui.theme import make_body, make_title, scaled_font
 from cm_desktop.ui.wizard.words import capitalised, clock_words, join_names
@@ -144,15 +144,13 @@ class HomePage(QWidget):
         self.week_heading = _heading("week_heading")
         self.week_lines = _label("week_lines")
         make_body(self.week_lines)
-        tiles = QHBoxLayout()
-        tiles.setSpacing(24)
+        tiles = FlowRow(spacing=24, line_spacing=8, name="week_tiles")  # wraps: four do not fit a narrow card
         self.planned_tile = StatTile("planned_tile")
         self.published_tile = StatTile("published_tile")
         self.waiting_tile = StatTile("waiting_tile")
         self.to_fix_tile = StatTile("to_fix_tile")
         for tile in (self.planned_tile, self.published_tile, self.waiting_tile, self.to_fix_tile):
-            tiles.addWidget(tile)
-        tiles.addStretch(1)
+            tiles.add(tile)
         self.next_heading = _label("next_heading")
         font = self.next_heading.font()
         self.next_heading.setFont(scaled_font(font, 1.05, font.Weight.DemiBold))
@@ -160,7 +158,7 @@ class HomePage(QWidget):
         self.posts_button = QPushButton()
         self.posts_button.setObjectName("posts_button")
         self.week_card.body.addWidget(self.week_heading)
-        self.week_card.body.addLayout(tiles)
+        self.week_card.body.addWidget(tiles)
         self.week_card.body.addWidget(self.week_lines)
         self.week_card.body.addSpacing(4)
         self.week_card.body.addWidget(self.next_heading)
@@ -219,13 +217,9 @@ class HomePage(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(16)
-        grid.addWidget(self.week_card, 0, 0, 2, 1)
-        grid.addWidget(self.moment_card, 0, 1)
-        grid.addWidget(self.tip_card, 1, 1)
-        grid.addWidget(self.ideas_card, 2, 0, 1, 2)
-        grid.addWidget(self.history_card, 3, 0, 1, 2)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+        self.grid = grid
+        self.columns = 0
+        self._arrange(2)
         for card in (self.week_card, self.moment_card, self.tip_card):
             card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
@@ -240,7 +234,7 @@ class HomePage(QWidget):
         column.addLayout(grid)
         column.addWidget(self.status)
         column.addStretch(1)
-        self.scroll_area = QScrollArea()
+        self.scroll_area = ContentScroll(name=QT_TRANSLATE_NOOP("Reflow", "Your week"))
         self.scroll_area.setObjectName("home_scroll")
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
@@ -253,6 +247,40 @@ class HomePage(QWidget):
         self.posts_button.clicked.connect(self.posts_requested)
         self.moment_button.clicked.connect(self._plan_moment)
         self.retranslate()
+
+    def _arrange(self, columns: int) -> None:
+        """Two columns of cards when they fit side by side, one under the other otherwise."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        grid = self.grid
+        cards = (self.week_card, self.moment_card, self.tip_card, self.ideas_card, self.history_card)
+        for card in cards:
+            grid.removeWidget(card)
+        if columns == 2:
+            grid.addWidget(self.week_card, 0, 0, 2, 1)
+            grid.addWidget(self.moment_card, 0, 1)
+            grid.addWidget(self.tip_card, 1, 1)
+            grid.addWidget(self.ideas_card, 2, 0, 1, 2)
+            grid.addWidget(self.history_card, 3, 0, 1, 2)
+            grid.setColumnStretch(0, 3)
+            grid.setColumnStretch(1, 2)
+        else:
+            for row, card in enumerate(cards):
+                grid.addWidget(card, row, 0)
+            grid.setColumnStretch(0, 1)
+            grid.setColumnStretch(1, 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        sides = 2 * 32 + self.scroll_area.verticalScrollBar().sizeHint().width()  # margins, scroll bar
+        side_by_side = (
+            self.week_card.minimumSizeHint().width()
+            + max(self.moment_card.minimumSizeHint().width(), self.tip_card.minimumSizeHint().width())
+            + self.grid.horizontalSpacing()
+            + sides
+        )
+        self._arrange(2 if event.size().width() >= side_by_side else 1)
+        super().resizeEvent(event)
 
     @staticmethod
     def _left(widget: QWidget) -> QHBoxLayout:

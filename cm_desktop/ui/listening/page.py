@@ -17,8 +17,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QHideEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,10 +41,15 @@ from cm_desktop.ui.colours import Role, css, primary_button_style
 from cm_desktop.ui.i18n import network_name
 from cm_desktop.ui.listening.model import ResultDelegate, ResultsModel
 from cm_desktop.ui.listening.pane import ResultPane
+from cm_desktop.ui.reflow import FlowRow, fitting_height
 from cm_desktop.ui.tasks import TaskRunner
 from cm_desktop.ui.theme import make_title
 
 log = logging.getLogger(__name__)
+
+LIST_MIN_WIDTH = 300
+LIST_UNDER_MIN_HEIGHT = 200  # the post under the list (a narrow window): a few posts found in view
+PANE_UNDER_MIN_HEIGHT = 320  # and the post with its answer box under them
 
 
 class ListeningPage(QWidget):
@@ -106,17 +111,11 @@ class ListeningPage(QWidget):
         self.pause_button.setObjectName("pause_watch")
         self.remove_button = QPushButton()
         self.remove_button.setObjectName("remove_watch")
-        searches = QHBoxLayout()
-        searches.setSpacing(8)
-        searches.addWidget(self.watch_label)
-        searches.addWidget(self.watch_choice)
-        searches.addWidget(self.change_button)
-        searches.addWidget(self.pause_button)
-        searches.addWidget(self.remove_button)
-        searches.addStretch(1)
-        self.searches_row = QWidget()
-        self.searches_row.setLayout(searches)
-        searches.setContentsMargins(0, 0, 0, 0)
+        # A row that wraps (200 %, a large font, the longer French words) instead of cutting its buttons.
+        self.searches_row = FlowRow(
+            (self.watch_label, self.watch_choice, self.change_button, self.pause_button, self.remove_button),
+            name="listening_searches",
+        )
         self.watch_note = QLabel()
         self.watch_note.setObjectName("watch_note")
         self.watch_note.setWordWrap(True)
@@ -161,8 +160,7 @@ class ListeningPage(QWidget):
         self.splitter.addWidget(self.pane)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 5)
-        self.left.setMinimumWidth(300)
-        self.pane.setMinimumWidth(340)
+        self.left.setMinimumWidth(LIST_MIN_WIDTH)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
@@ -630,6 +628,54 @@ class ListeningPage(QWidget):
             self._say()
         else:
             self.pause_button.setText(self.tr("Pause"))
+
+    # --- reflow ------------------------------------------------------------------------------------------
+
+    def list_beside(self) -> bool:
+        return self.splitter.orientation() == Qt.Orientation.Horizontal
+
+    def _reflow(self, width: int) -> None:
+        """The post beside the list when both fit, under it otherwise (200 %, a large font: the page then
+        scrolls up and down, never sideways)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        margins = layout.contentsMargins()
+        needed = (
+            LIST_MIN_WIDTH
+            + self.pane.minimumSizeHint().width()
+            + self.splitter.handleWidth()
+            + margins.left()
+            + margins.right()
+        )
+        beside = width >= needed
+        if beside == self.list_beside():
+            return
+        self.splitter.setOrientation(Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical)
+        self.left.setMinimumWidth(LIST_MIN_WIDTH if beside else 0)
+        self.left.setMinimumHeight(0 if beside else LIST_UNDER_MIN_HEIGHT)
+        self.pane.setMinimumHeight(0 if beside else PANE_UNDER_MIN_HEIGHT)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._reflow(event.size().width())
+        super().resizeEvent(event)
+
+    def heightForWidth(self, width: int) -> int:
+        """No taller than the window when it can be: the list and the post scroll inside, with one scroll
+        bar each (the page holding it asks this, not for its preferred height)."""
+        return fitting_height(self, width)
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the wider of the list and the post: with less room, the post goes under the list."""
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        if margins is not None and self.list_beside():
+            widest = max(LIST_MIN_WIDTH, self.pane.minimumSizeHint().width())
+            hint.setWidth(
+                max(widest + margins.left() + margins.right(), self.searches_row.minimumSizeHint().width())
+            )
+        return hint
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -11,13 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -31,7 +28,10 @@ from cm_desktop.ui.colours import Role, primary_button_style
 from cm_desktop.ui.i18n import network_name
 from cm_desktop.ui.listening.model import ResultWords
 from cm_desktop.ui.messages.conversation import Bubble
+from cm_desktop.ui.reflow import FittedContent, FittedScroll, FlowRow, ShortScroll
 from cm_desktop.ui.theme import scaled_font
+
+MIN_WIDTH = 340
 
 
 class ResultPane(QWidget):
@@ -77,22 +77,17 @@ class ResultPane(QWidget):
         self.idea_button.setObjectName("keep_as_idea")
         self.dismiss_button = QPushButton()
         self.dismiss_button.setObjectName("dismiss")
-        actions = QHBoxLayout()
-        actions.setSpacing(8)
-        actions.addWidget(self.open_button)
-        actions.addWidget(self.idea_button)
-        actions.addStretch(1)
-        actions.addWidget(self.dismiss_button)
+        # Rows that wrap when the pane is narrow (200 %, a large font) instead of cutting their buttons.
+        actions = FlowRow((self.open_button, self.idea_button, self.dismiss_button), name="result_actions")
 
         self.post_box = QWidget()
         self.post_layout = QVBoxLayout(self.post_box)
         self.post_layout.setContentsMargins(0, 0, 8, 0)
         self.post_layout.setSpacing(8)
         self.post_layout.addStretch(1)
-        self.post_scroll = QScrollArea()
-        self.post_scroll.setWidgetResizable(True)
-        self.post_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.post_scroll.setWidget(self.post_box)
+        # A stop for Tab only while the post is longer than its room (the arrows then scroll it).
+        self.post_scroll = ShortScroll(self.post_box, QT_TRANSLATE_NOOP("Reflow", "The post found"))
+        self.post_scroll.setObjectName("result_post")
         self.note = QLabel()
         self.note.setObjectName("result_note")
         self.note.setWordWrap(True)
@@ -109,28 +104,30 @@ class ResultPane(QWidget):
         self.like_button.setObjectName("like_result")
         self.follow_button = QPushButton()
         self.follow_button.setObjectName("follow_author")
-        buttons = QHBoxLayout()
-        buttons.setSpacing(8)
-        buttons.addWidget(self.send_button)
-        buttons.addWidget(self.like_button)
-        buttons.addWidget(self.follow_button)
-        buttons.addStretch(1)
+        buttons = FlowRow((self.send_button, self.like_button, self.follow_button), name="answer_actions")
 
-        self.message = QWidget()
+        self.message = FittedContent()
+        self.message.setObjectName("result_message")
         layout = QVBoxLayout(self.message)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(8)
         layout.addWidget(self.title)
         layout.addWidget(self.meta)
-        layout.addLayout(actions)
+        layout.addWidget(actions)
         layout.addWidget(self.post_scroll, 1)
         layout.addWidget(self.note)
         layout.addWidget(self.box)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
 
         self.stack = QStackedWidget()
         self.stack.addWidget(nothing)
-        self.stack.addWidget(self.message)
+        # The post and the answer box scroll together when even their minimum does not fit (200 %, a large
+        # font); squeezed, the buttons were drawn over the answer box.
+        self.message_scroll = FittedScroll(
+            self.message, QT_TRANSLATE_NOOP("Reflow", "The post and your answer")
+        )
+        self.message_scroll.setObjectName("result_scroll")
+        self.stack.addWidget(self.message_scroll)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
@@ -152,6 +149,11 @@ class ResultPane(QWidget):
         self.retranslate()
         self.show_nothing()
 
+    def minimumSizeHint(self) -> QSize:
+        """Room for a post (340 px), more for the widest of its buttons (a large font, the French words):
+        the rows of buttons wrap, but never narrower than one of them."""
+        return super().minimumSizeHint().expandedTo(QSize(MIN_WIDTH, 0))
+
     # --- what is shown ---------------------------------------------------------------------------------
 
     def show_nothing(self) -> None:
@@ -170,6 +172,7 @@ class ResultPane(QWidget):
             current=True,
         )
         self.post_layout.insertWidget(0, bubble)
+        self.post_scroll.updateGeometry()  # a short post is shown whole (ShortScroll)
         if changed:
             self.note.clear()
             self.box.start(result.network, limits, prefill)

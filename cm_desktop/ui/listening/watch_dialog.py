@@ -157,7 +157,7 @@ class WatchDialog(QDialog):
         )
         self.field_label.setText(self.tr("&Words to listen for"))
         self.field.setPlaceholderText(self.tr("for example: florist Lyon"))
-        self.account_label.setText(self.tr("Search &with the account"))
+        self.account_label.setText(self.tr("Search with the &account"))  # Alt+W: the words
         self.ideas_label.setText(self.tr("Ideas from your profile (click one to use it):"))
         self.save_button.setText(self.tr("Start listening") if adding else self.tr("Save the change"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -31,8 +30,10 @@ from cm_desktop.core.ports import Author, RemotePost, ServerLimits, Thread
 from cm_desktop.ui.colours import Role, colour, css, primary_button_style
 from cm_desktop.ui.composer.counters import CounterRow
 from cm_desktop.ui.i18n import network_name
+from cm_desktop.ui.keyboard import leave_on_tab
 from cm_desktop.ui.messages.cards import paint_card
 from cm_desktop.ui.messages.model import MessageWords
+from cm_desktop.ui.reflow import ContentScroll
 from cm_desktop.ui.theme import scaled_font
 
 
@@ -99,7 +100,7 @@ class ConversationPane(QWidget):
         nothing_layout.addSpacing(12)
         nothing_layout.addLayout(self.cards_layout)
         nothing_layout.addStretch(1)
-        nothing_scroll = QScrollArea()
+        nothing_scroll = ContentScroll(name=QT_TRANSLATE_NOOP("Reflow", "Networks to check"))
         nothing_scroll.setWidgetResizable(True)
         nothing_scroll.setFrameShape(QFrame.Shape.NoFrame)
         nothing_scroll.setWidget(self.nothing)
@@ -118,7 +119,7 @@ class ConversationPane(QWidget):
         self.thread_layout.setContentsMargins(0, 0, 8, 0)
         self.thread_layout.setSpacing(8)
         self.thread_layout.addStretch(1)
-        self.thread_scroll = QScrollArea()
+        self.thread_scroll = ContentScroll(name=QT_TRANSLATE_NOOP("Reflow", "Conversation"))
         self.thread_scroll.setWidgetResizable(True)
         self.thread_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.thread_scroll.setWidget(self.thread_box)
@@ -130,7 +131,7 @@ class ConversationPane(QWidget):
         self.answer_label = QLabel()
         self.answer = QPlainTextEdit()
         self.answer.setObjectName("answer_box")
-        self.answer.setTabChangesFocus(True)
+        leave_on_tab(self.answer)  # Tab leaves the box; Ctrl+Tab types a tab
         self.answer.setMinimumHeight(72)
         self.answer.setMaximumHeight(140)
         self.answer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)

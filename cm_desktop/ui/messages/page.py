@@ -40,6 +40,7 @@ from cm_desktop.ui.i18n import network_name
 from cm_desktop.ui.messages.cards import CheckCardWidget
 from cm_desktop.ui.messages.conversation import ConversationPane
 from cm_desktop.ui.messages.model import MessagesModel, RowDelegate
+from cm_desktop.ui.reflow import fitting_height
 from cm_desktop.ui.tasks import TaskRunner
 from cm_desktop.ui.theme import make_title
 
@@ -196,6 +197,10 @@ class MessagesPage(QWidget):
         self.setTabOrder(self.account_filter, self.list)
         self.setTabOrder(self.list, self.pane.open_button)
         self.retranslate()
+
+    def heightForWidth(self, width: int) -> int:
+        """No taller than the window when it can be: its list scrolls inside, one scroll bar (reflow)."""
+        return fitting_height(self, width)
 
     # --- reading the store ---------------------------------------------------------------------------------
 

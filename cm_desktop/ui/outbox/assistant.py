@@ -19,14 +19,12 @@ from PySide6.QtGui import QClipboard, QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +32,7 @@ from PySide6.QtWidgets import (
 from cm_desktop.core.i18n import Lang
 from cm_desktop.core.outbox.assisted import AssistedItem
 from cm_desktop.ui.i18n import network_name
+from cm_desktop.ui.reflow import ScrollBody
 from cm_desktop.ui.tasks import TaskRunner
 
 THUMB = QSize(96, 96)
@@ -176,8 +175,8 @@ class PublishAssistant(QDialog):
         done_row.addWidget(self.later_button)
         done_row.addWidget(self.posted_button)
 
-        # The steps scroll when the screen is short; the answers stay under them, always visible. Squeezed
-        # into a short window, the fixed-size thumbnails were drawn over the line under them.
+        # The steps scroll when the screen is short (200 %, a large font); the answers stay under them, always
+        # visible. Squeezed into a short window, the fixed-size thumbnails were drawn over the line under them.
         steps = QWidget()
         steps.setObjectName("assistant_steps")
         steps_layout = QVBoxLayout(steps)
@@ -185,12 +184,7 @@ class PublishAssistant(QDialog):
         for box in (self.text_box, self.pictures_box, self.open_box, self.done_box):
             steps_layout.addWidget(box)
         steps_layout.addStretch(1)
-        self.steps_scroll = QScrollArea()
-        self.steps_scroll.setObjectName("assistant_scroll")
-        self.steps_scroll.setWidgetResizable(True)
-        self.steps_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.steps_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.steps_scroll.setWidget(steps)
+        self.steps_scroll = ScrollBody(steps)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.steps_scroll, 1)

@@ -12,13 +12,13 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QLocale, Qt, QUrl, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +32,7 @@ from cm_desktop.core.schedule import Clock, from_utc
 from cm_desktop.ui.calendar.style import network_colour
 from cm_desktop.ui.i18n import network_name
 from cm_desktop.ui.qtdates import to_qdatetime
+from cm_desktop.ui.reflow import ContentScroll, FlowRow, fitting_height
 from cm_desktop.ui.tasks import TaskRunner
 from cm_desktop.ui.theme import make_title
 
@@ -49,13 +50,10 @@ class StatusRowWidget(QFrame):
         self.row = row
         self.setObjectName(f"status_row_{row.target_id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        colour = network_colour(row.network).name()
-        self.setStyleSheet(
-            f"#status_row_{row.target_id} {{ border: 1px solid palette(mid); border-left: 4px solid {colour};"
-            " border-radius: 6px; }"
-        )
+        self.restyle()
         who = network_name(row.network) + (f" · {row.account}" if row.account else "")
         self.title = QLabel(f"<b>{_escape(who)}</b> &nbsp; {_escape(when)}")
+        self.title.setWordWrap(True)
         self.text = QLabel(row.text or "—")
         self.text.setTextFormat(Qt.TextFormat.PlainText)  # the person's words, never markup
         self.text.setWordWrap(True)
@@ -64,16 +62,28 @@ class StatusRowWidget(QFrame):
         self.message.setObjectName("status_message")
         self.message.setWordWrap(True)
         self.message.setVisible(bool(message))
-        self.buttons = QHBoxLayout()
-        self.buttons.addStretch(1)
+        self.button_row = FlowRow(align_right=True, name="row_buttons")
+        self.buttons = self.button_row.flow
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(4)
         layout.addWidget(self.title)
         layout.addWidget(self.text)
         layout.addWidget(self.message)
-        layout.addLayout(self.buttons)
+        layout.addWidget(self.button_row)
         self.setAccessibleName(f"{who}, {when}: {row.text}. {message}")
+        # A stop of its own in the tab order, so that every card can be reached and read; Enter does what
+        # its first button does.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def restyle(self) -> None:
+        """A style sheet resolves palette() when set: set it again when light and dark switch."""
+        colour = network_colour(self.row.network).name()
+        self.setStyleSheet("")
+        self.setStyleSheet(
+            f"#status_row_{self.row.target_id} {{ border: 1px solid palette(mid);"
+            f" border-left: 4px solid {colour}; border-radius: 6px; }}"
+        )
 
     def add_button(self, name: str, text: str, action: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
@@ -81,6 +91,19 @@ class StatusRowWidget(QFrame):
         button.clicked.connect(action)
         self.buttons.addWidget(button)
         return button
+
+    def action_buttons(self) -> list[QPushButton]:
+        items = (self.buttons.itemAt(i) for i in range(self.buttons.count()))
+        return [
+            b for b in (item.widget() for item in items if item is not None) if isinstance(b, QPushButton)
+        ]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        buttons = self.action_buttons()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and buttons:
+            buttons[0].click()
+            return
+        super().keyPressEvent(event)
 
 
 def _drop(widget: QWidget) -> None:
@@ -137,15 +160,15 @@ class SendingPage(QWidget):
         self.retry_button.setObjectName("retry_failed")
         self.send_button = QPushButton()
         self.send_button.setObjectName("send_now")
+        actions = FlowRow((self.retry_button, self.send_button), align_right=True, name="sending_actions")
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
-        top.addWidget(self.retry_button)
-        top.addWidget(self.send_button)
+        top.addWidget(actions, 1)
 
         self.sections: dict[str, tuple[QLabel, QVBoxLayout]] = {}
         content = QWidget()
         self.content_layout = QVBoxLayout(content)
-        self.content_layout.setContentsMargins(0, 0, 8, 0)
+        self.content_layout.setContentsMargins(4, 4, 8, 4)  # room for the focus ring around a card
         for name in ("to_answer", "failed", "on_the_way", "sent"):
             heading = QLabel()
             heading.setObjectName(f"section_{name}")
@@ -164,7 +187,8 @@ class SendingPage(QWidget):
         self.empty_label.setWordWrap(True)
         self.content_layout.addWidget(self.empty_label)
         self.content_layout.addStretch(1)
-        scroll = QScrollArea()
+        scroll = ContentScroll(name=QT_TRANSLATE_NOOP("Reflow", "Posts and where they are"))
+        scroll.setObjectName("sending_scroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
@@ -178,6 +202,10 @@ class SendingPage(QWidget):
         self.retry_button.clicked.connect(self.retry_failed)
         self.send_button.clicked.connect(self.send_requested)
         self.retranslate()
+
+    def heightForWidth(self, width: int) -> int:
+        """No taller than the window when it can be: its list scrolls inside, one scroll bar (reflow)."""
+        return fitting_height(self, width)
 
     # --- data -----------------------------------------------------------------------------------------------
 
@@ -396,4 +424,8 @@ class SendingPage(QWidget):
             self.retranslate()
             if self.store is not None:
                 self._rebuild(everything=True)  # row sentences come from core in the person's language
+        elif event.type() == QEvent.Type.PaletteChange:
+            for row in self.findChildren(StatusRowWidget):
+                row.setPalette(self.palette())
+                row.restyle()
         super().changeEvent(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from cm_desktop.ui.reflow import ContentScroll
 from cm_desktop.ui.theme import make_title
 
 
@@ -80,6 +80,7 @@ class SettingsPage(QWidget):
         self.login_file_note.setWordWrap(True)
         self.login_file_note.hide()
         self.late_label = QLabel()
+        self.late_label.setWordWrap(True)  # beside its field: wraps rather than being cut when narrow
         self.late_spin = QSpinBox()
         self.late_spin.setObjectName("late_margin")
         self.late_spin.setRange(5, 24 * 60)
@@ -156,9 +157,14 @@ class SettingsPage(QWidget):
         content = QWidget()
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(32, 28, 32, 28)
-        content_layout.addWidget(column)
+        # In a row with a stretch: a vertical layout would measure the wrapped lines for its own width,
+        # wider than the column's 620 px, and cut them.
+        column_row = QHBoxLayout()
+        column_row.addWidget(column, 1)
+        column_row.addStretch(0)
+        content_layout.addLayout(column_row)
         content_layout.addStretch(1)
-        scroll = QScrollArea()
+        scroll = ContentScroll(name=QT_TRANSLATE_NOOP("Reflow", "Settings"))
         scroll.setObjectName("settings_scroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

@@ -31,7 +31,7 @@ from cm_desktop.ui.previews.widgets import (
     TextBlock,
     label,
 )
-from cm_desktop.ui.theme import is_dark
+from cm_desktop.ui.theme import is_dark, text_px
 
 # Strings use QCoreApplication.translate with the literal "Previews" context rather than self.tr: the shared
 # base renders them for nine subclasses, and lupdate files self.tr under the class it is written in.
@@ -52,9 +52,25 @@ def at(handle: str) -> str:
     return "@" + handle.lstrip("@") if handle else ""
 
 
+BREAK_AFTER = "@._-/"
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def breakable(text: str) -> str:
+    """A long handle ("@atelier-lune.bsky.social") may wrap after its dots and dashes in a narrow preview
+    rather than be cut; what is read and copied is unchanged (the break is invisible)."""
+    words = []
+    for word in text.split(" "):
+        if len(word) > 12:
+            word = "".join(ch + ZERO_WIDTH_SPACE if ch in BREAK_AFTER else ch for ch in word)
+        words.append(word)
+    return " ".join(words)
+
+
 def span(text: str, colour: str, px: int, weight: int = 400) -> str:
     """User text (names, handles) in a styled span: escaped here, so callers never forget."""
-    return f'<span style="color:{colour}; font-size:{px}px; font-weight:{weight}">{escape(text)}</span>'
+    size = text_px(px)
+    return f'<span style="color:{colour}; font-size:{size}px; font-weight:{weight}">{escape(breakable(text))}</span>'
 
 
 class PostPreview(QFrame):
@@ -86,7 +102,7 @@ class PostPreview(QFrame):
         self.avatar = Avatar(
             self.cache, self.avatar_size, self.avatar_corner, ring=self.network == "instagram"
         )
-        self.header = label(wrap=False)
+        self.header = label()  # wraps when narrow (a large font, 200 %): never cut in the middle of a name
         self.aside = label(wrap=False)  # Mastodon's time, on the right of the header
         self.aside.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         self.aside.hide()
@@ -262,7 +278,8 @@ class PostPreview(QFrame):
         )
         self.cut_at = body.cut_at
         self.body_source = body.html
-        wrapper = f"white-space:pre-wrap; color:{c.text}; font-size:{self.body_px}px"
+        # The post's words follow the system's font size (DESIGN.md), as the rest of the app.
+        wrapper = f"white-space:pre-wrap; color:{c.text}; font-size:{text_px(self.body_px)}px"
         self.body.set_pieces(f'<div style="{wrapper}">{body.html}</div>', wrapper, body.pieces)
         self.body.setVisible(bool(body.html))
         if self.isVisible() and not self.isWindow() and self.body.isVisible():

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QRect, QSize
 
+from cm_desktop.ui.colours import LOOK_BLUESKY
 from cm_desktop.ui.previews.base import PostPreview, at, relative_time, span
 from cm_desktop.ui.previews.images import aspect, grid_2x2, row, single, tall_left
 from cm_desktop.ui.previews.model import PreviewModel
@@ -27,22 +28,8 @@ def bluesky_short_url(url: str) -> str:
 class BlueskyPreview(PostPreview):
     network = "bluesky"
     title = "Bluesky"
-    light = Colours(
-        background="#ffffff",
-        text="#0b0f14",
-        muted="#42576c",
-        link="#1083fe",
-        border="#d4dbe2",
-        card="#ffffff",
-    )
-    dark = Colours(
-        background="#161e27",
-        text="#f1f3f5",
-        muted="#aebbc9",
-        link="#208bfe",
-        border="#2e4052",
-        card="#161e27",
-    )
+    light = Colours(**LOOK_BLUESKY[0])
+    dark = Colours(**LOOK_BLUESKY[1])
     avatar_size = 42
     tile_radius = 8
     alt_badge = True

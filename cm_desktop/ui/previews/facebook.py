@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize
 
+from cm_desktop.ui.colours import LOOK_FACEBOOK
 from cm_desktop.ui.previews.base import PostPreview, relative_time, span
 from cm_desktop.ui.previews.images import aspect, big_top, row, single
 from cm_desktop.ui.previews.model import PreviewModel
@@ -18,22 +19,8 @@ GAP = 2
 class FacebookPreview(PostPreview):
     network = "facebook"
     title = "Facebook"
-    light = Colours(
-        background="#ffffff",
-        text="#050505",
-        muted="#65676b",
-        link="#0064d1",
-        border="#dadde1",
-        card="#f0f2f5",
-    )
-    dark = Colours(
-        background="#242526",
-        text="#e4e6eb",
-        muted="#b0b3b8",
-        link="#4599ff",
-        border="#3e4042",
-        card="#3a3b3c",
-    )
+    light = Colours(**LOOK_FACEBOOK[0])
+    dark = Colours(**LOOK_FACEBOOK[1])
     max_images = 10
     card_look = CardLook(ratio=1.91, border=False, domain_upper=True, title_px=16)
     action_mode = "equal"

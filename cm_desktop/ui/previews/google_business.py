@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
 
+from cm_desktop.ui.colours import LOOK_GOOGLE_BUSINESS
 from cm_desktop.ui.previews.base import PostPreview, relative_time, span
 from cm_desktop.ui.previews.images import single
 from cm_desktop.ui.previews.model import PreviewModel
@@ -16,22 +17,8 @@ from cm_desktop.ui.previews.widgets import Colours, label
 class GoogleBusinessPreview(PostPreview):
     network = "google_business"
     title = "Google Business Profile"
-    light = Colours(
-        background="#ffffff",
-        text="#202124",
-        muted="#5f6368",
-        link="#1a73e8",
-        border="#dadce0",
-        card="#f1f3f4",
-    )
-    dark = Colours(
-        background="#202124",
-        text="#e8eaed",
-        muted="#9aa0a6",
-        link="#8ab4f8",
-        border="#3c4043",
-        card="#303134",
-    )
+    light = Colours(**LOOK_GOOGLE_BUSINESS[0])
+    dark = Colours(**LOOK_GOOGLE_BUSINESS[1])
     body_px = 14
     max_images = 1
     grid_radius = 8

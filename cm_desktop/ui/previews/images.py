@@ -20,7 +20,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from cm_desktop.ui.colours import MARK, PREVIEW_PLACEHOLDER, scrim
 from cm_desktop.ui.previews.model import PreviewImage
+from cm_desktop.ui.theme import text_px
 
 Source = str | QImage
 # (source sizes, width) -> (tile rectangles, total height); fewer tiles than images means "+N" on the last
@@ -170,7 +172,7 @@ class ImageGrid(QWidget):
         self._cache, self._layout = cache, layout
         self.radius, self.tile_radius, self.alt_badge = radius, tile_radius, alt_badge
         self.round_bottom = True
-        self.placeholder = QColor("#d9d9d9")
+        self.placeholder = QColor(PREVIEW_PLACEHOLDER)
         self.caption = ""  # X's link card: the page title on the picture
         self._images: tuple[PreviewImage, ...] = ()
         self._sizes: list[QSize] = []
@@ -261,35 +263,35 @@ class ImageGrid(QWidget):
 
     def _badge(self, painter: QPainter, left: int, bottom: int, text: str) -> None:
         font = QFont(self.font())
-        font.setPixelSize(11)
+        font.setPixelSize(text_px(11))
         font.setWeight(QFont.Weight.Bold)
         painter.setFont(font)
         width = painter.fontMetrics().horizontalAdvance(text) + 10
         box = QRectF(left, bottom - 18, width, 18)
         path = QPainterPath()
         path.addRoundedRect(box, 4, 4)
-        painter.fillPath(path, QColor(0, 0, 0, 190))
-        painter.setPen(QColor("white"))
+        painter.fillPath(path, scrim(190))
+        painter.setPen(QColor(MARK))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_caption(self, painter: QPainter, rect: QRect) -> None:
         font = QFont(self.font())
-        font.setPixelSize(13)
+        font.setPixelSize(text_px(13))
         painter.setFont(font)
         metrics = painter.fontMetrics()
         text = metrics.elidedText(self.caption, Qt.TextElideMode.ElideRight, rect.width() - 40)
         box = QRectF(rect.left() + 12, rect.bottom() - 32, metrics.horizontalAdvance(text) + 12, 22)
         path = QPainterPath()
         path.addRoundedRect(box, 4, 4)
-        painter.fillPath(path, QColor(0, 0, 0, 150))
-        painter.setPen(QColor("white"))
+        painter.fillPath(path, scrim(150))
+        painter.setPen(QColor(MARK))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_more(self, painter: QPainter, rect: QRect, extra: int) -> None:
-        painter.fillRect(rect, QColor(0, 0, 0, 110))
+        painter.fillRect(rect, scrim(110))
         font = QFont(self.font())
         font.setPixelSize(max(18, rect.height() // 4))
         font.setWeight(QFont.Weight.Bold)
         painter.setFont(font)
-        painter.setPen(QColor("white"))
+        painter.setPen(QColor(MARK))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"+{extra}")

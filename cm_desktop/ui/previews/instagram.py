@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
 
+from cm_desktop.ui.colours import LOOK_INSTAGRAM
 from cm_desktop.ui.previews.base import PostPreview, relative_time, span
 from cm_desktop.ui.previews.images import aspect, single
 from cm_desktop.ui.previews.model import PreviewImage, PreviewModel
@@ -16,24 +17,8 @@ from cm_desktop.ui.previews.widgets import Action, Colours, label
 class InstagramPreview(PostPreview):
     network = "instagram"
     title = "Instagram"
-    light = Colours(
-        background="#ffffff",
-        text="#000000",
-        muted="#737373",
-        link="#000000",
-        border="#dbdbdb",
-        card="#efefef",
-        tag="#00376b",
-    )
-    dark = Colours(
-        background="#000000",
-        text="#f5f5f5",
-        muted="#a8a8a8",
-        link="#f5f5f5",
-        border="#262626",
-        card="#262626",
-        tag="#e0f1ff",
-    )
+    light = Colours(**LOOK_INSTAGRAM[0])
+    dark = Colours(**LOOK_INSTAGRAM[1])
     body_px = 14
     avatar_size = 36
     max_images = 10

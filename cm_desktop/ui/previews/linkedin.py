@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize
 
+from cm_desktop.ui.colours import LOOK_LINKEDIN
 from cm_desktop.ui.previews.base import PostPreview, relative_time, span
 from cm_desktop.ui.previews.images import aspect, big_top, row, single
 from cm_desktop.ui.previews.model import PreviewModel
@@ -18,22 +19,8 @@ GAP = 2
 class LinkedInPreview(PostPreview):
     network = "linkedin"
     title = "LinkedIn"
-    light = Colours(
-        background="#ffffff",
-        text="#191919",
-        muted="#666666",
-        link="#0a66c2",
-        border="#e0dfdc",
-        card="#edf3f8",
-    )
-    dark = Colours(
-        background="#1b1f23",
-        text="#e9e9e9",
-        muted="#a9a9a9",
-        link="#71b7fb",
-        border="#38434f",
-        card="#38434f",
-    )
+    light = Colours(**LOOK_LINKEDIN[0])
+    dark = Colours(**LOOK_LINKEDIN[1])
     body_px = 14
     avatar_size = 48
     avatar_corner = 4.0  # a company page's logo is square

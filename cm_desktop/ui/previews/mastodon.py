@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout
 
+from cm_desktop.ui.colours import LOOK_MASTODON
 from cm_desktop.ui.previews.base import PostPreview, at, relative_time, span
 from cm_desktop.ui.previews.images import aspect, grid_2x2, row, single, tall_left
 from cm_desktop.ui.previews.model import PreviewModel
@@ -19,22 +20,8 @@ GAP = 2
 class MastodonPreview(PostPreview):
     network = "mastodon"
     title = "Mastodon"
-    light = Colours(
-        background="#ffffff",
-        text="#1f232b",
-        muted="#606984",
-        link="#6364ff",
-        border="#c0cdd9",
-        card="#f3f5f9",
-    )
-    dark = Colours(
-        background="#282c37",
-        text="#ffffff",
-        muted="#9baec8",
-        link="#8c8dff",
-        border="#393f4f",
-        card="#313543",
-    )
+    light = Colours(**LOOK_MASTODON[0])
+    dark = Colours(**LOOK_MASTODON[1])
     avatar_size = 46
     avatar_corner = 8.0
     grid_radius = 8

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
-    QScrollArea,
     QSizePolicy,
     QSpacerItem,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from cm_desktop.ui.previews.base import PostPreview
 from cm_desktop.ui.previews.images import PixmapCache
 from cm_desktop.ui.previews.model import PreviewModel
 from cm_desktop.ui.previews.registry import PREVIEWS, make_preview
+from cm_desktop.ui.reflow import ContentScroll
 
 COLUMN_MIN = 380  # narrower than this and a feed post stops looking like one
 COLUMN_MAX = 520
@@ -44,7 +44,8 @@ class PreviewPanel(QWidget):
         self._default: PreviewModel | None = None
         self._pending: dict[str, PreviewModel] = {}  # models of previews off screen, not rendered yet
         self._columns = 0
-        self.scroll_area = QScrollArea()
+        self.scroll_area = ContentScroll(name=QT_TRANSLATE_NOOP("Reflow", "Previews"))
+        self.scroll_area.setObjectName("previews_scroll")
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -89,8 +90,9 @@ class PreviewPanel(QWidget):
         self.empty_label.setVisible(not wanted)
         self.scroll_area.setVisible(bool(wanted))
         for gone in [n for n in self._previews if n not in wanted]:
-            self._previews.pop(gone).deleteLater()
-            self._headings.pop(gone).deleteLater()
+            for widget in (self._previews.pop(gone), self._headings.pop(gone)):
+                widget.hide()  # off the screen now (no ghost heading until the deletion runs)
+                widget.deleteLater()
             self._pending.pop(gone, None)
         previews: dict[str, PostPreview] = {}
         for network in wanted:

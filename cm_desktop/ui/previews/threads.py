@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QRect, QSize
 
+from cm_desktop.ui.colours import LOOK_THREADS
 from cm_desktop.ui.previews.base import PostPreview, relative_time, span
 from cm_desktop.ui.previews.images import aspect, single
 from cm_desktop.ui.previews.model import PreviewModel
@@ -17,22 +18,8 @@ GAP = 6
 class ThreadsPreview(PostPreview):
     network = "threads"
     title = "Threads"
-    light = Colours(
-        background="#ffffff",
-        text="#000000",
-        muted="#999999",
-        link="#0095f6",
-        border="#e5e5e5",
-        card="#ffffff",
-    )
-    dark = Colours(
-        background="#101010",
-        text="#f3f5f7",
-        muted="#777777",
-        link="#0095f6",
-        border="#323232",
-        card="#181818",
-    )
+    light = Colours(**LOOK_THREADS[0])
+    dark = Colours(**LOOK_THREADS[1])
     avatar_size = 36
     max_images = 10
     tile_radius = 8

@@ -28,10 +28,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from cm_desktop.ui.colours import AVATAR_COLOURS, CAROUSEL_DOTS, INSTAGRAM_RING, MARK, PREVIEW_ACTIONS
 from cm_desktop.ui.previews.icons import draw_icon
 from cm_desktop.ui.previews.images import ImageGrid, PixmapCache, Source, single
 from cm_desktop.ui.previews.model import LinkPreview, PreviewImage
 from cm_desktop.ui.previews.richtext import Piece, escape
+from cm_desktop.ui.theme import text_px
 
 
 @dataclass(frozen=True)
@@ -54,9 +56,6 @@ class Colours:
     @property
     def icon_colour(self) -> str:
         return self.icon or self.muted
-
-
-AVATAR_COLOURS = ("#c2410c", "#b45309", "#4d7c0f", "#0f766e", "#0369a1", "#6d28d9", "#be185d", "#9f1239")
 
 
 def initials(name: str) -> str:
@@ -377,9 +376,8 @@ class Avatar(QWidget):
         rect = QRectF(self.rect())
         if self.ring:  # Instagram's story ring: a warm gradient around a white gap
             gradient = QLinearGradient(rect.bottomLeft(), rect.topRight())
-            gradient.setColorAt(0, QColor("#feda75"))
-            gradient.setColorAt(0.5, QColor("#d62976"))
-            gradient.setColorAt(1, QColor("#4f5bd5"))
+            for stop, value in zip((0, 0.5, 1), INSTAGRAM_RING, strict=True):
+                gradient.setColorAt(stop, QColor(value))
             painter.setPen(QPen(gradient, 2))
             painter.drawEllipse(rect.adjusted(1, 1, -1, -1))
             rect = rect.adjusted(4, 4, -4, -4)
@@ -405,7 +403,7 @@ class Avatar(QWidget):
             font.setPixelSize(max(8, round(rect.height() * 0.38)))
             font.setWeight(QFont.Weight.DemiBold)
             painter.setFont(font)
-            painter.setPen(QColor("white"))
+            painter.setPen(QColor(MARK))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, initials(self._name))
         painter.end()
 
@@ -429,8 +427,8 @@ class ActionBar(QWidget):
         self.items: list[Action] = []
         self.trailing: list[Action] = []
         self.dots: tuple[int, int] = (0, 0)  # Instagram carousel: (count, current)
-        self.colour = QColor("#65676b")
-        self.dot_colours = (QColor("#0095f6"), QColor("#a8a8a8"))
+        self.colour = QColor(PREVIEW_ACTIONS)
+        self.dot_colours = (QColor(CAROUSEL_DOTS[0]), QColor(CAROUSEL_DOTS[1]))
         self.pixel_size = 14
         self.divider: QColor | None = None  # Facebook and LinkedIn draw a line above their actions
         self.setFixedHeight(height)
@@ -445,7 +443,7 @@ class ActionBar(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         font = QFont(self.font())
-        font.setPixelSize(self.pixel_size)
+        font.setPixelSize(text_px(self.pixel_size))
         font.setWeight(QFont.Weight.DemiBold)
         painter.setFont(font)
         size, height = self.icon_size, self.height()
@@ -487,7 +485,8 @@ class ActionBar(QWidget):
 
     def _fit_words(self, painter: QPainter, font: QFont, slot: float) -> bool:
         """Smaller words when French ones do not fit their slot; icons alone when even those do not."""
-        for size in (self.pixel_size, self.pixel_size - 1, self.pixel_size - 2):
+        biggest = text_px(self.pixel_size)
+        for size in (biggest, biggest - 1, biggest - 2):
             font.setPixelSize(size)
             painter.setFont(font)
             widest = max(painter.fontMetrics().horizontalAdvance(a.text) for a in self.items)
@@ -499,7 +498,7 @@ class ActionBar(QWidget):
         """Icon over a small word, as LinkedIn's narrow layout does when the words do not fit beside it."""
         icon = 17.0
         draw_icon(painter, action.icon, QRectF(slot.center().x() - icon / 2, 2, icon, icon), self.colour)
-        font.setPixelSize(11)
+        font.setPixelSize(text_px(11))
         painter.setFont(font)
         painter.setPen(self.colour)
         painter.drawText(
@@ -578,12 +577,12 @@ class LinkCard(QWidget):
     def _html(self, link: LinkPreview, c: Colours, overlay: bool) -> str:
         host = domain(link.url)
         if overlay:
-            return f'<span style="color:{c.muted}; font-size:13px">{escape(host)}</span>'
+            return f'<span style="color:{c.muted}; font-size:{text_px(13)}px">{escape(host)}</span>'
         shown = host.upper() if self.look.domain_upper else host
-        dom = f'<div style="color:{c.muted}; font-size:13px">{escape(shown)}</div>'
+        dom = f'<div style="color:{c.muted}; font-size:{text_px(13)}px">{escape(shown)}</div>'
         parts = [dom] if self.look.domain == "above" else []
         if link.title:
-            size = self.look.title_px
+            size = text_px(self.look.title_px)
             parts.append(
                 f'<div style="color:{c.text}; font-size:{size}px; font-weight:600">{escape(link.title)}</div>'
             )
@@ -591,7 +590,7 @@ class LinkCard(QWidget):
             short = (
                 link.description if len(link.description) <= 140 else link.description[:139].rstrip() + "…"
             )
-            parts.append(f'<div style="color:{c.muted}; font-size:14px">{escape(short)}</div>')
+            parts.append(f'<div style="color:{c.muted}; font-size:{text_px(14)}px">{escape(short)}</div>')
         if self.look.domain == "below":
             parts.append(dom)
         return "".join(parts)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QRect, QSize
 
+from cm_desktop.ui.colours import LOOK_X
 from cm_desktop.ui.previews.base import PostPreview, at, relative_time, span
 from cm_desktop.ui.previews.images import aspect, grid_2x2, row, single, tall_left
 from cm_desktop.ui.previews.model import PreviewModel
@@ -18,22 +19,8 @@ GAP = 2
 class XPreview(PostPreview):
     network = "x"
     title = "X"
-    light = Colours(
-        background="#ffffff",
-        text="#0f1419",
-        muted="#536471",
-        link="#1d9bf0",
-        border="#cfd9de",
-        card="#f7f9f9",
-    )
-    dark = Colours(
-        background="#000000",
-        text="#e7e9ea",
-        muted="#71767b",
-        link="#1d9bf0",
-        border="#2f3336",
-        card="#16181c",
-    )
+    light = Colours(**LOOK_X[0])
+    dark = Colours(**LOOK_X[1])
     grid_radius = 16
     alt_badge = True
     card_look = CardLook(ratio=1.91, radius=16, title_on_image=True)

@@ -17,14 +17,12 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QLocale, Qt, Signal
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +39,7 @@ from cm_desktop.core.schedule import Clock, from_utc
 from cm_desktop.ui.colours import Role, css, primary_button_style
 from cm_desktop.ui.home.page import Card, StatTile
 from cm_desktop.ui.i18n import network_name
+from cm_desktop.ui.reflow import ContentScroll, FlowRow
 from cm_desktop.ui.results.charts import BarValue, ColumnChart, LineChart, RowChart, Series
 from cm_desktop.ui.tasks import TaskRunner
 from cm_desktop.ui.theme import make_body, make_title, scaled_font
@@ -71,8 +70,10 @@ def _heading(name: str) -> QLabel:
     return label
 
 
-def _secondary(label: QLabel) -> QLabel:
-    label.setStyleSheet(f"color: {css(Role.SECONDARY, label.palette())};")
+def _secondary(label: QLabel, palette: QPalette | None = None) -> QLabel:
+    """Words in the secondary colour of `palette` (the page's on a palette change: its labels learn the new
+    one only after the page does, so theirs is still the old scheme's then)."""
+    label.setStyleSheet(f"color: {css(Role.SECONDARY, palette or label.palette())};")
     return label
 
 
@@ -122,12 +123,11 @@ class ResultsPage(QWidget):
         self.sync_button.setObjectName("read_now")
         self.export_button = QPushButton()
         self.export_button.setObjectName("export_csv")
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.sync_button, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
+        # The summary, then its buttons on a row that wraps (200 %, a large font, the longer French words).
+        self.top_buttons = FlowRow((self.sync_button, self.export_button), name="results_actions")
         self.problems = _label("results_problems")
         self.status = _label("results_status")
+        self.status.hide()  # shown when loading went wrong
 
         # Nothing yet.
         self.empty_card = Card("results_empty")
@@ -144,18 +144,14 @@ class ResultsPage(QWidget):
         # This week against last.
         self.week_card = Card("results_week")
         self.week_heading = _heading("results_week_heading")
-        tiles = QHBoxLayout()
-        tiles.setSpacing(24)
         self.tiles = {
             name: StatTile(f"results_{name}_tile")
             for name in ("posts", "likes", "reposts", "replies", "followers")
         }
-        for tile in self.tiles.values():
-            tiles.addWidget(tile)
-        tiles.addStretch(1)
+        tiles = FlowRow(tuple(self.tiles.values()), spacing=24, name="results_tiles")  # wraps when narrow
         self.week_note = _secondary(_label("results_week_note"))
         self.week_card.body.addWidget(self.week_heading)
-        self.week_card.body.addLayout(tiles)
+        self.week_card.body.addWidget(tiles)
         self.week_card.body.addWidget(self.week_note)
 
         # Best times.
@@ -230,7 +226,8 @@ class ResultsPage(QWidget):
         column.setContentsMargins(32, 28, 32, 28)
         column.setSpacing(16)
         column.addWidget(self.title_label)
-        column.addLayout(top)
+        column.addWidget(self.summary)
+        column.addWidget(self.top_buttons)
         column.addWidget(self.problems)
         column.addWidget(self.status)
         self.cards = (
@@ -245,11 +242,8 @@ class ResultsPage(QWidget):
         for card in self.cards:
             column.addWidget(card)
         column.addStretch(1)
-        self.scroll_area = QScrollArea()
+        self.scroll_area = ContentScroll(inner, QT_TRANSLATE_NOOP("Reflow", "Your results"))
         self.scroll_area.setObjectName("results_scroll")
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setWidget(inner)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
@@ -293,6 +287,7 @@ class ResultsPage(QWidget):
         self._loading = False
         self.data = data
         self.status.clear()
+        self.status.hide()  # an empty line would leave a gap above the cards
         self.retranslate()
         self.loaded.emit(data)
 
@@ -304,8 +299,10 @@ class ResultsPage(QWidget):
         if known is None:
             log.error("loading the results failed", exc_info=error)
             self.status.setText(self.tr("Your results could not be loaded. Try again in a moment."))
+            self.status.show()
         else:
             self.status.setText(known.message(self.lang()))
+            self.status.show()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -598,6 +595,9 @@ class ResultsPage(QWidget):
         for widget in (meta, text, figures, sentence):
             layout.addWidget(widget)
         row.setAccessibleName(f"{text.text()} {meta.text()}. {counts}. {sentence.text()}")
+        # A stop for Tab, as every card's row is (DESIGN.md): a screen reader reads the post, its figures
+        # and why it worked; the arrows and Page Down scroll the page to it.
+        row.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         return row
 
     @staticmethod
@@ -690,7 +690,7 @@ class ResultsPage(QWidget):
             self.use_button.setStyleSheet(primary_button_style("use_best_times", self.palette()))
             self.compose_button.setStyleSheet(primary_button_style("results_compose", self.palette()))
             for label in (self.week_note, self.method_text, self.charts_note, self.kinds_note):
-                _secondary(label)
+                _secondary(label, self.palette())
             self.retranslate()
         super().changeEvent(event)
 

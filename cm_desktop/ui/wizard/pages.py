@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -47,12 +46,14 @@ from cm_desktop.core.coach.trades import Trade, trade_from_text
 from cm_desktop.core.i18n import Lang, Text
 from cm_desktop.core.models import BusinessKind
 from cm_desktop.core.onboarding import COUNTRIES, default_zone
+from cm_desktop.ui.reflow import ContentScroll, ScrollPage
 from cm_desktop.ui.theme import make_body, make_title, scaled_font
 from cm_desktop.ui.wizard.words import capitalised, clock_words, join_names
 
 # Pages read best as a column, not stretched across a wide window.
 COLUMN_WIDTH = 720
 PAGE_COUNT = 7
+INNER_LIST_MIN_HEIGHT = 180  # a list that scrolls inside a page that scrolls: a few rows at least
 
 
 def _body(text: str = "", name: str = "") -> QLabel:
@@ -92,10 +93,17 @@ class WizardPageBase(QWizardPage):
         self.content.addWidget(self.title_label)
         self.content.addWidget(self.intro_label)
         self.content.addSpacing(8)
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(32, 24, 32, 12)
-        outer.addWidget(column, 1)
-        outer.addStretch(0)
+        # The page scrolls when the window is short (200 %, a large font): the wizard's buttons stay visible.
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(32, 24, 32, 12)
+        row.addWidget(column, 1)
+        row.addStretch(0)
+        self.page_scroll = ScrollPage(holder)
+        self.page_scroll.setObjectName("wizard_page_scroll")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.page_scroll)
 
     def lang(self) -> Lang:
         return self._lang()
@@ -472,8 +480,9 @@ class NetworksPage(WizardPageBase):
             self.rows[network] = row
             self.list_layout.addWidget(row)
         self.list_layout.addStretch(1)
-        self.scroll_area = QScrollArea()
+        self.scroll_area = ContentScroll(name=QT_TRANSLATE_NOOP("Reflow", "Networks"))
         self.scroll_area.setObjectName("networks_scroll")
+        self.scroll_area.setMinimumHeight(INNER_LIST_MIN_HEIGHT)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setWidget(holder)
@@ -574,7 +583,8 @@ class ConnectPage(WizardPageBase):
         for network in (n.id for n in registry.direct()):  # the networks the app connects to itself
             button = QPushButton()
             button.setObjectName(f"connect_{network}")
-            button.setAutoDefault(False)  # Enter still means "Next", not "Connect"
+            # Enter on a focused Connect button connects (DESIGN.md: Enter activates the focused button);
+            # anywhere else on the page, Enter still means "Next".
             button.clicked.connect(lambda _=False, n=network: self.connect_requested.emit(n))
             self.buttons[network] = button
             row.addWidget(button)
@@ -645,7 +655,8 @@ class ConnectPage(WizardPageBase):
         self.direct.setText(
             self.tr("Bluesky and Mastodon can publish for you at the planned time once they are connected.")
         )
-        self.buttons["bluesky"].setText(self.tr("Connect &Bluesky"))
+        # Alt+B is the wizard's "< Back": Bluesky takes the L.
+        self.buttons["bluesky"].setText(self.tr("Connect B&luesky"))
         self.buttons["mastodon"].setText(self.tr("Connect &Mastodon"))
         for button in self.buttons.values():
             button.setAccessibleName(button.text().replace("&", ""))
@@ -704,7 +715,8 @@ class SummaryPage(WizardPageBase):
             inner.addWidget(body)
             inner.addSpacing(10)
         inner.addStretch(1)
-        self.scroll_area = QScrollArea()
+        self.scroll_area = ContentScroll(name=QT_TRANSLATE_NOOP("Reflow", "Your plan"))
+        self.scroll_area.setMinimumHeight(INNER_LIST_MIN_HEIGHT)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setWidget(holder)

@@ -12,13 +12,16 @@ from datetime import date
 from typing import Any
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QByteArray, QEvent, QTimeZone, Signal
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, QTimeZone, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from cm_desktop.core import onboarding
 from cm_desktop.core.coach import Goal, Plan, ProfileAnswers, goals_from_text
 from cm_desktop.core.i18n import Lang
 from cm_desktop.core.models import BusinessKind, BusinessProfile
+from cm_desktop.ui.keyboard import can_take_focus, reading_order
+from cm_desktop.ui.reflow import fit_to_screen
 from cm_desktop.ui.tasks import TaskRunner
 from cm_desktop.ui.wizard.pages import (
     BusinessPage,
@@ -70,11 +73,12 @@ class FirstRunWizard(QWizard):
         self._today, self._first_run = today, first_run
         self._lang: Lang = language
         self._applying = False
+        self._leaving = False
         self._plan_request = 0
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, False)
-        self.resize(860, 680)
+        fit_to_screen(self, QSize(860, 680))
 
         zones = sorted(available_timezones())
         self.language_page = LanguagePage(self.lang)
@@ -90,7 +94,9 @@ class FirstRunWizard(QWizard):
         self.language_page.language_chosen.connect(self.choose_language)
         self.connect_page.connect_requested.connect(self.connect_requested)
         self.currentIdChanged.connect(self._page_shown)
+        self.leave_box: QMessageBox | None = None
         self.retranslate()
+        self._initial = self._snapshot()
         if store is not None:
             self.runner.run(lambda: onboarding.load_profile(store), self._prefill, self._prefill_failed)
 
@@ -156,6 +162,21 @@ class FirstRunWizard(QWizard):
         page.zone_combo.setCurrentText(profile.time_zone)
         self.goals_page.set_goals(goals_from_text(profile.goals))
         self.time_page.set_minutes(profile.weekly_minutes)
+        self._initial = self._snapshot()
+
+    def _snapshot(self) -> tuple[object, ...]:
+        business = self.business_page.answers()
+        return (
+            business,
+            self.goals_page.goals(),
+            self.time_page.minutes(),
+            self.networks_page.chosen(),
+            self.language_page.chosen(),
+        )
+
+    def has_answers(self) -> bool:
+        """Something was typed or chosen since the wizard opened (or since the saved answers came in)."""
+        return self._snapshot() != self._initial
 
     def _prefill_failed(self, error: BaseException) -> None:
         # Not worth stopping anyone: the wizard simply starts blank.
@@ -193,6 +214,73 @@ class FirstRunWizard(QWizard):
     def _page_shown(self, page_id: int) -> None:
         if page_id == self.SUMMARY:
             self._prepare_plan()
+        # The page's first choice takes the focus (and shows its ring) once the page is on screen.
+        QTimer.singleShot(0, self._focus_first)
+
+    # --- keyboard ---------------------------------------------------------------------------------------
+
+    def tab_chain(self) -> list[QWidget]:
+        """The page in its reading order, then the wizard's buttons as they stand on screen."""
+        buttons = (
+            QWizard.WizardButton.BackButton,
+            QWizard.WizardButton.NextButton,
+            QWizard.WizardButton.CommitButton,
+            QWizard.WizardButton.FinishButton,
+            QWizard.WizardButton.CancelButton,
+        )
+        page = self.currentPage()
+        return [*(reading_order(page) if page is not None else []), *(self.button(b) for b in buttons)]
+
+    def _focus_first(self) -> None:
+        # A step with nothing to fill in (the plan) gives it to the button that goes on.
+        page = self.currentPage()
+        onward = (
+            self.button(QWizard.WizardButton.FinishButton),
+            self.button(QWizard.WizardButton.NextButton),
+        )
+        candidates = [*(reading_order(page) if page is not None else []), *onward]
+        first = next((w for w in candidates if can_take_focus(w, self)), None)
+        if first is not None and self.isVisible():
+            first.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape with answers given asks before throwing them away (they are saved only at the end)."""
+        if event.key() == Qt.Key.Key_Escape and self.has_answers() and not self._applying:
+            self.ask_before_leaving()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.has_answers() and not self._applying and self.result() == 0 and not self._leaving:
+            event.ignore()
+            self.ask_before_leaving()
+            return
+        super().closeEvent(event)
+
+    def ask_before_leaving(self) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setObjectName("leave_wizard")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Leave the set-up?"))
+        box.setText(self.tr("Leave the set-up? Your answers have not been saved yet."))
+        box.setInformativeText(
+            self.tr("They are saved when you press “Start with this plan” on the last step.")
+        )
+        stay = box.addButton(self.tr("&Keep answering"), QMessageBox.ButtonRole.RejectRole)
+        stay.setObjectName("keep_answering")
+        leave = box.addButton(self.tr("&Leave without saving"), QMessageBox.ButtonRole.DestructiveRole)
+        leave.setObjectName("leave_without_saving")
+        box.setDefaultButton(stay)  # Enter keeps the answers
+        box.setEscapeButton(stay)
+        box.buttonClicked.connect(lambda button: self._leave() if button is leave else None)
+        self.leave_box = box
+        box.open()
+        return box
+
+    def _leave(self) -> None:
+        self._leaving = True
+        self.reject()
 
     def _prepare_plan(self) -> None:
         answers, zone = self.answers()
