@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from cm_desktop.ui.connectivity_indicator import ConnectivityIndicator
+from cm_desktop.ui.icons import page_icon
 from cm_desktop.ui.pages.placeholder import CONTEXT, PlaceholderPage
 from cm_desktop.ui.reflow import ScrollPage, fit_to_screen
 from cm_desktop.ui.theme import NAVIGATION_STYLE, scaled_font, text_scale
@@ -139,6 +140,16 @@ class MainWindow(QMainWindow):
         self.statusBar().setSizeGripEnabled(False)
         self._restore_geometry()
         self.retranslate()
+        self._draw_icons()
+
+    def _draw_icons(self) -> None:
+        """Each section's drawing in the navigation's text colours (again after a light/dark switch)."""
+        palette = self.navigation.palette()
+        normal = palette.color(QPalette.ColorRole.Text).name()
+        selected = palette.color(QPalette.ColorRole.HighlightedText).name()
+        for row in range(self.navigation.count()):
+            item = self.navigation.item(row)
+            item.setIcon(page_icon(str(item.data(256)), normal, selected))
 
     def _add_page(self, name: str, title: str, page: QWidget) -> None:
         item = QListWidgetItem()
@@ -222,6 +233,7 @@ class MainWindow(QMainWindow):
         elif event.type() == QEvent.Type.PaletteChange:
             # palette() colours in a style sheet are resolved when it is set: re-set it for light <-> dark.
             self.navigation.setStyleSheet(NAVIGATION_STYLE)
+            self._draw_icons()
         elif event.type() == QEvent.Type.FontChange:
             self._fit_navigation()
         super().changeEvent(event)

@@ -18,7 +18,7 @@ QListWidget {
     padding-top: 14px;
     outline: 0;
 }
-QListWidget::item { padding: 9px 14px; margin: 2px 10px; border-radius: 6px; }
+QListWidget::item { padding: 9px 10px; margin: 2px 6px; border-radius: 6px; }
 QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }
 QListWidget::item:hover:!selected { background: palette(midlight); }
 """

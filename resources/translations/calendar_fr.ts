@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>Calendar</name>
+    <message>
+        <source>Idea</source>
+        <translation>Idée</translation>
+    </message>
+</context>
+<context>
     <name>CalendarGrid</name>
     <message>
         <source>New post on this day</source>
@@ -169,6 +176,10 @@
 </context>
 <context>
     <name>CalendarReading</name>
+    <message>
+        <source>an idea from your plan: « %1 »</source>
+        <translation>une idée de votre plan : « %1 »</translation>
+    </message>
     <message>
         <source>no time yet</source>
         <translation>pas encore d&apos;heure</translation>

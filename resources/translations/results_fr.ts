@@ -189,6 +189,10 @@
         <translation>La semaine dernière : %1 publications, %2 j&apos;aime, %3 partages, %4 réponses, %5 nouveaux abonnés.</translation>
     </message>
     <message>
+        <source>One of this week&apos;s posts has no figures yet.</source>
+        <translation>Une publication de cette semaine n'a pas encore de chiffres.</translation>
+    </message>
+    <message>
         <source>%1 of this week&apos;s posts have no figures yet.</source>
         <translation>%1 publications de cette semaine n&apos;ont pas encore de chiffres.</translation>
     </message>

@@ -408,3 +408,42 @@ def test_month_model_without_a_view(qtmodeltester) -> None:  # type: ignore[no-u
     model.set_month(date(2026, 2, 1), [], [], date(2026, 2, 14))
     qtmodeltester.check(model)
     assert model.index_of(date(2020, 1, 1)).isValid() is False
+
+
+def test_the_plans_ideas_show_on_their_day_and_open_as_a_draft(
+    page: CalendarPage, store: Store, qtbot: QtBot
+) -> None:
+    """Ideas from the wizard's plan have a day but no schedule: the calendar shows them there (dashed, "Idea"),
+    reads them as ideas, and a click opens one in the composer (post_opened, as Home's ideas do)."""
+    from cm_desktop.core import onboarding
+    from cm_desktop.core.coach import Goal, ProfileAnswers
+    from cm_desktop.core.models import BusinessKind
+
+    answers = ProfileAnswers(
+        kind=BusinessKind.SHOP,
+        goals=(Goal.BRING_PEOPLE_IN,),
+        weekly_minutes=15,
+        country="FR",
+        town="Lyon",
+        language="en",
+        business_name="Lyon Flowers",
+    )
+    plan = onboarding.build_plan(answers, ZONE, date(2026, 3, 9))
+    onboarding.apply(store, answers, ZONE, plan)
+    march = [s for s in plan.suggestions if s.local_time.month == 3]
+    assert march
+    page.show()
+    qtbot.waitExposed(page)
+    page.refresh()
+    idea = march[0]
+    day = idea.local_time.date()
+    index = page.month_model.index_of(day)
+    shown = [p for p in page.month_model.data(index, POSTS_ROLE) if cq.is_suggestion(p)]
+    assert [p.text for p in shown][:1] == [idea.text]
+    assert "an idea from your plan" in page.month_model.data(index, Qt.ItemDataRole.AccessibleTextRole)
+    view = page.month_view
+    layout = view.painter_delegate.layout(view.visualRect(index), index, QFontMetrics(view.font()))
+    chips = page.month_model.data(index, POSTS_ROLE)
+    with qtbot.waitSignal(page.post_opened) as opened:
+        click(view, layout.chips[chips.index(shown[0])].center())
+    assert opened.args == [shown[0].id]

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QIcon, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -33,14 +33,13 @@ from cm_desktop.services.accounts import (
     list_accounts_with_status,
     remove_account,
 )
-from cm_desktop.ui.accounts.badge import badge_pixmap
 from cm_desktop.ui.accounts.bluesky_dialog import BlueskyDialog, own_server_of
 from cm_desktop.ui.accounts.feedback import StatusLine, known_or_logged
 from cm_desktop.ui.accounts.keychain_gate import KeychainGate
 from cm_desktop.ui.accounts.mastodon_dialog import MastodonDialog
 from cm_desktop.ui.accounts.row import AccountRowWidget
 from cm_desktop.ui.colours import Role, css, tint
-from cm_desktop.ui.i18n import network_name
+from cm_desktop.ui.icons import network_mark
 from cm_desktop.ui.reflow import ContentScroll
 from cm_desktop.ui.tasks import TaskRunner
 from cm_desktop.ui.theme import make_body, make_title, scaled_font
@@ -103,7 +102,7 @@ class AccountsPage(QWidget):
         self.mastodon_button = QPushButton()
         self.mastodon_button.setObjectName("connect_mastodon")
         for button, network in ((self.bluesky_button, "bluesky"), (self.mastodon_button, "mastodon")):
-            button.setIcon(QIcon(badge_pixmap(network, network_name(network), "", 20, ratio=2.0)))
+            button.setIcon(network_mark(network))
             button.setIconSize(QSize(20, 20))
             button.setMinimumHeight(34)
             button.setFont(scaled_font(button.font(), 1.05))

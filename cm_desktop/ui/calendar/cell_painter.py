@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QPoint, QRect, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from cm_desktop.core.calendar_query import PostView, SlotTime
+from cm_desktop.core.calendar_query import PostView, SlotTime, is_suggestion
 from cm_desktop.core.moments import Moment
 from cm_desktop.ui.calendar.roles import (
     IN_PERIOD_ROLE,
@@ -175,6 +175,9 @@ class CellPainter(QStyledItemDelegate):
     def _paint_chip(
         self, painter: QPainter, box: QRect, post: PostView, fm: QFontMetrics, palette: QPalette
     ) -> None:
+        if is_suggestion(post):
+            self._paint_idea(painter, box, post, fm, palette)
+            return
         networks = post.networks or ("",)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -195,6 +198,25 @@ class CellPainter(QStyledItemDelegate):
             area,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             fm.elidedText(f"{label}  {text}", Qt.TextElideMode.ElideRight, area.width()),
+        )
+
+    def _paint_idea(
+        self, painter: QPainter, box: QRect, post: PostView, fm: QFontMetrics, palette: QPalette
+    ) -> None:
+        """One of the plan's ideas: a dashed outline (not a post yet), "Idea" and its words; opening it makes
+        it a draft."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 1, Qt.PenStyle.DashLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        word = QCoreApplication.translate("Calendar", "Idea")
+        text = " ".join(post.text.split())
+        area = box.adjusted(7, 0, -4, 0)
+        painter.drawText(
+            area,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(f"{word} · {text}", Qt.TextElideMode.ElideRight, area.width()),
         )
 
     def _paint_slot(

@@ -366,9 +366,15 @@ class CalendarPage(QWidget):
     def _load_month(self, first: date) -> _MonthData:
         start = grid_start(first)
         end = start + timedelta(days=ROWS * 7)
-        posts = calendar_query.posts_between(self.store, start, end, self.zone)
+        posts = self._posts_and_ideas(start, end)
         moments = calendar_query.moments_between(self.country, start, end - timedelta(days=1))
         return _MonthData(first, posts, moments)
+
+    def _posts_and_ideas(self, first: date, end: date) -> list[PostView]:
+        """The posts of the range and the plan's ideas on their suggested days (one click from a draft)."""
+        posts = calendar_query.posts_between(self.store, first, end, self.zone)
+        ideas = calendar_query.suggestions_between(self.store, first, end, self.zone)
+        return sorted([*posts, *ideas], key=lambda p: (p.local or datetime.min, p.id))
 
     def _show_month(self, generation: int, data: _MonthData, today: date) -> None:
         if generation == self._generation:
@@ -376,7 +382,7 @@ class CalendarPage(QWidget):
 
     def _load_week(self, monday: date) -> _WeekData:
         end = monday + timedelta(days=7)
-        posts = calendar_query.posts_between(self.store, monday, end, self.zone)
+        posts = self._posts_and_ideas(monday, end)
         slots = calendar_query.slot_times_between(calendar_query.list_slots(self.store), monday, 7)
         moments = calendar_query.moments_between(self.country, monday, end - timedelta(days=1))
         return _WeekData(monday, posts, slots, moments)

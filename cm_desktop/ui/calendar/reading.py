@@ -11,7 +11,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from cm_desktop.core.calendar_query import PostView, SlotTime
+from cm_desktop.core.calendar_query import PostView, SlotTime, is_suggestion
 from cm_desktop.core.moments import Moment
 from cm_desktop.ui.calendar.roles import current_lang
 from cm_desktop.ui.calendar.style import state_label
@@ -21,7 +21,16 @@ from cm_desktop.ui.qtdates import to_qdate
 TEXT_CHARS = 60  # the beginning of each post's text
 
 
+def _start(words: str) -> str:
+    text = " ".join(words.split())
+    return text[: TEXT_CHARS - 1] + "…" if len(text) > TEXT_CHARS else text
+
+
 def post_reading(post: PostView) -> str:
+    if is_suggestion(post):
+        return QCoreApplication.translate("CalendarReading", "an idea from your plan: « %1 »").replace(
+            "%1", _start(post.text)
+        )
     when = (
         post.local.strftime("%H:%M")
         if post.local
@@ -30,9 +39,7 @@ def post_reading(post: PostView) -> str:
     networks = ", ".join(network_name(n) for n in post.networks) or QCoreApplication.translate(
         "CalendarReading", "no network yet"
     )
-    text = " ".join(post.text.split())
-    if len(text) > TEXT_CHARS:
-        text = text[: TEXT_CHARS - 1] + "…"
+    text = _start(post.text)
     return f"{when}, {networks}, {state_label(post.state)}, « {text} »" if text else f"{when}, {networks}"
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
@@ -17,6 +17,7 @@ from cm_desktop.core.drafts import ConnectedAccount
 from cm_desktop.core.models import AccountStatus
 from cm_desktop.core.posts import NewTarget
 from cm_desktop.ui.i18n import network_name
+from cm_desktop.ui.icons import network_mark
 from cm_desktop.ui.reflow import GAP, FlowLayout
 
 TargetKey = tuple[str, int | None]  # (network, account id); None: published by hand
@@ -84,6 +85,11 @@ class TargetSelector(QWidget):
         button = QToolButton()
         button.setObjectName(f"target_{network}" if account_id is None else f"target_{network}_{account_id}")
         button.setCheckable(True)
+        # The network's mark beside its name, as tall as the words (it grows with a large system font).
+        button.setIcon(network_mark(network))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        side = button.fontMetrics().height()
+        button.setIconSize(QSize(side, side))
         if account is not None:
             self._account_of[key] = account
         button.toggled.connect(self._emit)

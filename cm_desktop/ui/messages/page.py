@@ -169,8 +169,9 @@ class MessagesPage(QWidget):
         self.splitter.addWidget(self.pane)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 5)
-        self.left.setMinimumWidth(300)
-        self.pane.setMinimumWidth(340)
+        # Both fit beside the navigation at 960x540 logical (200 %) with a large font: 290 + 4 + 330 + margins.
+        self.left.setMinimumWidth(290)
+        self.pane.setMinimumWidth(330)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)

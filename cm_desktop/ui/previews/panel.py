@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QPoint, QRect, Qt
-from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cm_desktop.ui.icons import network_mark
 from cm_desktop.ui.previews.base import PostPreview
 from cm_desktop.ui.previews.images import PixmapCache
 from cm_desktop.ui.previews.model import PreviewModel
@@ -31,6 +32,37 @@ COLUMN_MAX = 520
 ON_SCREEN_MARGIN = 200  # pixels above and below the visible area that count as on screen
 
 
+class Heading(QLabel):
+    """A preview's title: the network's mark, then its name (never translated). A label with the mark painted
+    in its left margin, so it lays out as the plain label it was."""
+
+    def __init__(self, network: str, title: str) -> None:
+        super().__init__(title)
+        self.setObjectName(f"preview_heading_{network}")
+        self.network = network
+        self.mark = network_mark(network)
+        font = self.font()
+        font.setWeight(font.Weight.DemiBold)
+        self.setFont(font)
+        self._make_room()
+
+    def _make_room(self) -> None:
+        side = self.fontMetrics().height()  # as tall as the name, at any font size
+        self.setContentsMargins(side + 6, 0, 0, 0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._make_room()
+        super().changeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        side = self.fontMetrics().height()
+        painter = QPainter(self)
+        self.mark.paint(painter, QRect(0, (self.height() - side) // 2, side, side))
+        painter.end()
+
+
 class PreviewPanel(QWidget):
     def __init__(
         self, networks: Sequence[str] = (), cache: PixmapCache | None = None, parent: QWidget | None = None
@@ -39,7 +71,7 @@ class PreviewPanel(QWidget):
         self.setObjectName("preview_panel")
         self.cache = cache or PixmapCache()
         self._previews: dict[str, PostPreview] = {}
-        self._headings: dict[str, QLabel] = {}
+        self._headings: dict[str, Heading] = {}
         self._models: dict[str, PreviewModel] = {}
         self._default: PreviewModel | None = None
         self._pending: dict[str, PreviewModel] = {}  # models of previews off screen, not rendered yet
@@ -99,12 +131,7 @@ class PreviewPanel(QWidget):
             preview = self._previews.get(network) or make_preview(network, self.cache)
             previews[network] = preview
             if network not in self._headings:
-                heading = QLabel(preview.title)
-                heading.setObjectName(f"preview_heading_{network}")
-                font = heading.font()
-                font.setWeight(font.Weight.DemiBold)
-                heading.setFont(font)
-                self._headings[network] = heading
+                self._headings[network] = Heading(network, preview.title)
         self._previews = previews
         self._columns = 0
         self._reflow()

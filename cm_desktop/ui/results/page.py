@@ -448,7 +448,11 @@ class ResultsPage(QWidget):
         notes = [sentence]
         missing = this.posts - this.with_figures
         if missing:
-            notes.append(self.tr("%1 of this week's posts have no figures yet.").replace("%1", str(missing)))
+            notes.append(
+                self.tr("One of this week's posts has no figures yet.")
+                if missing == 1
+                else self.tr("%1 of this week's posts have no figures yet.").replace("%1", str(missing))
+            )
         notes.append(self.tr("Figures keep growing for a few days after a post goes out."))
         self.week_note.setText(" ".join(notes))
 

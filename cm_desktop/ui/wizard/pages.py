@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -46,6 +46,7 @@ from cm_desktop.core.coach.trades import Trade, trade_from_text
 from cm_desktop.core.i18n import Lang, Text
 from cm_desktop.core.models import BusinessKind
 from cm_desktop.core.onboarding import COUNTRIES, default_zone
+from cm_desktop.ui.icons import network_mark
 from cm_desktop.ui.reflow import ContentScroll, ScrollPage
 from cm_desktop.ui.theme import make_body, make_title, scaled_font
 from cm_desktop.ui.wizard.words import capitalised, clock_words, join_names
@@ -448,6 +449,9 @@ class NetworkRow(QFrame):
         self.box.setObjectName(f"network_{network}")
         font = self.box.font()
         self.box.setFont(scaled_font(font, 1.1, font.Weight.DemiBold))
+        self.box.setIcon(network_mark(network))  # the mark she will see on the network's own pages
+        side = self.box.fontMetrics().height()
+        self.box.setIconSize(QSize(side, side))
         self.blurb = _body()
         self.reason = _body()
         self.reason.setObjectName("network_reason")
