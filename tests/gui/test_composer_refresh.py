@@ -188,6 +188,36 @@ def test_only_previews_on_screen_follow_each_key(qtbot: QtBot, tmp_path: Path) -
     assert panel.preview(waiting[0]).model is not None
 
 
+def test_a_preview_left_alone_after_the_networks_change_takes_its_whole_height(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    """The furnished app's composer with eight networks (the last previews off screen, waiting), then only
+    Bluesky kept: its preview gets the height of its text. It stayed squashed to its header when the panel
+    re-placed the previews without deleting their old layout items (a stale size cache)."""
+    from PySide6.QtCore import QSize
+
+    from scripts.showroom import open_showroom, settle
+
+    room = open_showroom(qapp, tmp_path)
+    try:
+        room.fill_composer()
+        room.shell.set_language("en")
+        settle(qapp)
+        room.window.resize(QSize(800, 728))
+        room.show_page("compose")
+        settle(qapp)
+        composer = room.shell.composer
+        assert "bluesky" in composer.previews.pending()
+        room.fill_composer()
+        composer.targets.set_selected(["bluesky"])
+        composer.flush()
+        settle(qapp)
+        preview = composer.previews.preview("bluesky")
+        assert preview.height() == preview.heightForWidth(preview.width()) > 300
+    finally:
+        room.close()
+
+
 # --- link cards --------------------------------------------------------------------------------------------
 
 

@@ -194,7 +194,12 @@ class PreviewPanel(QWidget):
         if columns == self._columns:
             return
         self._columns = columns
-        while self.grid.count():
+        # removeWidget deletes each widget's layout item. An item only taken out stays alive, and a widget
+        # clears the size cache of its first item only: the new item would keep a preview's height for a
+        # width from before its text (a preview squashed to its header after the networks changed).
+        for widget in [*self._headings.values(), *self._previews.values()]:
+            self.grid.removeWidget(widget)
+        while self.grid.count():  # the filler row's spacer, and what a removed network left
             self.grid.takeAt(0)
         for index, network in enumerate(self._previews):
             row, col = divmod(index, columns)
