@@ -206,9 +206,8 @@ def link_cards_for(
 ) -> Callable[[str, str], LinkCard | None]:
     """(network, text) -> the link card to send: from the composer's cache, fetched now when missing."""
     from cm_desktop.core.link_card import LinkCardCache, card_link
-    from cm_desktop.networks.link_preview import LinkPreviewFetcher, bluesky_link_card
 
-    fetcher = LinkPreviewFetcher(LinkCardCache(cache_dir), client_factory)
+    fetchers: list[Any] = []  # made at the first link: the fetcher imports httpcore (~40 modules)
 
     def card_for(network: str, text: str) -> LinkCard | None:
         # Only where the client builds the card and sends it with the post; other servers read the page.
@@ -217,7 +216,11 @@ def link_cards_for(
         link = card_link(network, text)
         if link is None:
             return None
-        return bluesky_link_card(fetcher.card_for(link))
+        from cm_desktop.networks.link_preview import LinkPreviewFetcher, bluesky_link_card
+
+        if not fetchers:
+            fetchers.append(LinkPreviewFetcher(LinkCardCache(cache_dir), client_factory))
+        return bluesky_link_card(fetchers[0].card_for(link))
 
     return card_for
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cm_desktop.core import calendar_io, calendar_query
+from cm_desktop.core import calendar_query
 from cm_desktop.core import networks as registry
 from cm_desktop.core.calendar_query import PostFilter, PostView, SlotTime
 from cm_desktop.core.moments import Moment
@@ -37,7 +37,6 @@ from cm_desktop.core.schedule import Clock, Problem, Severity, from_utc
 from cm_desktop.core.store import Store, known_error
 from cm_desktop.platform.logs import log_failure
 from cm_desktop.ui.calendar.grid_view import DEFAULT_COMPOSE_TIME, CalendarGrid
-from cm_desktop.ui.calendar.import_dialog import ImportDialog
 from cm_desktop.ui.calendar.legend import StateLegend
 from cm_desktop.ui.calendar.list_panel import PostListPanel
 from cm_desktop.ui.calendar.month_model import ROWS, MonthModel, grid_start
@@ -47,6 +46,11 @@ from cm_desktop.ui.calendar.week_model import WeekModel
 from cm_desktop.ui.qtdates import to_qdate
 from cm_desktop.ui.tasks import TaskRunner
 from cm_desktop.ui.theme import make_title
+
+if TYPE_CHECKING:
+    # Imported when a file is imported or exported: calendar_io brings Pillow and the networks' text rules.
+    from cm_desktop.core import calendar_io
+    from cm_desktop.ui.calendar.import_dialog import ImportDialog
 
 log = logging.getLogger(__name__)
 
@@ -536,6 +540,9 @@ class CalendarPage(QWidget):
 
     def import_file(self, path: Path, on_dialog: Callable[[ImportDialog], Any] | None = None) -> None:
         """Check the file off the GUI thread, then show the preview; importing is the dialog's OK."""
+        from cm_desktop.core import calendar_io
+        from cm_desktop.ui.calendar.import_dialog import ImportDialog
+
         zone, now = self.zone, self.clock.now()
 
         def work() -> calendar_io.ImportPreview:
@@ -553,6 +560,8 @@ class CalendarPage(QWidget):
         self.runner.run(work, done, self._failed)
 
     def land_import(self, preview: calendar_io.ImportPreview, queue: bool) -> None:
+        from cm_desktop.core import calendar_io
+
         def done(ids: list[int]) -> None:
             self.say(self.tr("%1 posts were imported.").replace("%1", str(len(ids))))
             self.refresh()
@@ -573,6 +582,8 @@ class CalendarPage(QWidget):
 
     def export_to(self, path: Path, kind: str) -> None:
         """Write every post from today on (drafts with a date included) to an .ics or .csv file."""
+        from cm_desktop.core import calendar_io
+
         store, zone, now = self.store, self.zone, self.clock.now()
         since = self._utc(datetime.combine(self.today(), time()))
 
