@@ -12,9 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from cm_desktop.core import networks
 from cm_desktop.core.models import Account
@@ -28,6 +26,9 @@ from cm_desktop.core.schedule import Clock
 from cm_desktop.core.store import Store
 from cm_desktop.platform.paths import AppPaths
 from cm_desktop.platform.secrets import Secrets
+
+if TYPE_CHECKING:
+    import httpx  # the connectors import it when the first one is made (~70 modules, ssl)
 
 log = logging.getLogger(__name__)
 

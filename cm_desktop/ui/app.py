@@ -221,7 +221,10 @@ class Shell(QObject):
         self.composer.background_publishing = self.settings.background_publishing
         self.composer.background_requested.connect(lambda: self.set_background_publishing(True))
         self.home = HomePage(self.runner, clock, self.lang)
-        self.calendar = CalendarPage(store, zone, country, clock, self.runner, self.paths.data)
+        # Off screen at start: its first month (posts, holidays) is read when the person opens it.
+        self.calendar = CalendarPage(
+            store, zone, country, clock, self.runner, self.paths.data, load_when_shown=True
+        )
         self.window.set_page("compose", self.composer)
         self.window.set_page("home", self.home)
         self.window.set_page("calendar", self.calendar)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
@@ -408,3 +409,29 @@ def test_month_model_without_a_view(qtmodeltester) -> None:  # type: ignore[no-u
     model.set_month(date(2026, 2, 1), [], [], date(2026, 2, 14))
     qtmodeltester.check(model)
     assert model.index_of(date(2020, 1, 1)).isValid() is False
+
+
+def test_built_off_screen_the_month_is_read_when_first_shown(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    """The app builds the page at start; the store and the holidays are read when the person opens it."""
+    add_post(store, "Galette des rois", datetime(2026, 3, 12, 9, 30))
+
+    class CountingRunner(SyncTaskRunner):
+        jobs = 0
+
+        def run(self, work: Any, on_done: Any, on_error: Any) -> None:
+            CountingRunner.jobs += 1
+            super().run(work, on_done, on_error)
+
+    runner = CountingRunner()
+    page = CalendarPage(store, ZONE, "FR", ManualClock(NOW), runner, tmp_path / "data", load_when_shown=True)
+    qtbot.addWidget(page)
+    assert runner.jobs == 0 and page.month_model.posts_on(date(2026, 3, 12)) == []
+    page.show()
+    qtbot.waitExposed(page)
+    assert runner.jobs == 1
+    assert [p.text for p in page.month_model.posts_on(date(2026, 3, 12))] == ["Galette des rois"]
+    page.hide()
+    page.show()
+    assert runner.jobs == 1  # once: later loads follow the changes, as before

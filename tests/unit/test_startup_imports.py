@@ -65,17 +65,16 @@ def test_the_whole_package_still_finds_the_country_loaded_alone() -> None:
 
 
 def test_the_pages_built_at_start_wait_for_pillow_the_keychain_and_the_link_fetcher() -> None:
-    """Pillow comes with the first picture or import, keyring with the Accounts page or a login, httpcore
-    with the first link card, httpx's command line never."""
+    """Pillow comes with the first picture or import, keyring with the Accounts page or a login, httpx with
+    the first connector, httpcore with the first link card, httpx's command line never."""
     code = (
         "import sys\n"
-        "from cm_desktop.__main__ import main\n"  # the entry point: it keeps httpx's command line out
-        "sys.modules.setdefault('httpx._main', None)\n"
+        "sys.modules.setdefault('httpx._main', None)\n"  # as cm_desktop.__main__ does
         "import cm_desktop.ui.app, cm_desktop.ui.composer.page, cm_desktop.ui.calendar.page\n"
         "import cm_desktop.ui.accounts.page, cm_desktop.ui.outbox.controller, cm_desktop.services.publishing\n"
         "import cm_desktop.ui.messages.controller, cm_desktop.ui.listening.controller\n"
         "import cm_desktop.ui.results.controller, cm_desktop.ui.help.pages, cm_desktop.ui.home.page\n"
-        "heavy = {'PIL', 'keyring', 'cryptography', 'secretstorage', 'httpcore', 'click', 'pygments', 'rich'}\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & heavy))"
+        "heavy = {'PIL', 'keyring', 'cryptography', 'secretstorage', 'httpx', 'httpcore', 'click', 'pygments', 'rich'}\n"
+        "print(sorted({m.split('.')[0] for m, loaded in sys.modules.items() if loaded} & heavy))"
     )
     assert _run(code) == "[]"

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -97,7 +98,11 @@ class CalendarPage(QWidget):
         data_dir: Path,
         networks: Sequence[str] | None = None,
         parent: QWidget | None = None,
+        *,
+        load_when_shown: bool = False,
     ) -> None:
+        """`load_when_shown`: the first month is read when the page is first shown (or refreshed), not now:
+        the app builds it at start, off screen, and its holidays need not load before the person looks."""
         super().__init__(parent)
         self.setObjectName("page_calendar")
         self.store, self.zone, self.country, self.clock, self.runner = store, zone, country, clock, runner
@@ -110,7 +115,9 @@ class CalendarPage(QWidget):
         self.confirm: Callable[[str, str], bool] = self._ask
         self._build()
         self.retranslate()
-        self.refresh()
+        self._load_pending = load_when_shown
+        if not load_when_shown:
+            self.refresh()
 
     # --- building ----------------------------------------------------------------------------------------
 
@@ -323,7 +330,13 @@ class CalendarPage(QWidget):
 
     # --- loading -----------------------------------------------------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._load_pending:
+            self.refresh()
+
     def refresh(self) -> None:
+        self._load_pending = False
         self._generation += 1
         generation = self._generation
         self._update_period_label()
