@@ -23,11 +23,11 @@ from cm_desktop.platform.paths import AppPaths, in_cloud_synced_folder
 from cm_desktop.platform.resources import icon_path
 from cm_desktop.ui.i18n import Translations
 from cm_desktop.ui.main_window import MainWindow
-from cm_desktop.ui.pages.settings_page import SettingsPage
 from cm_desktop.ui.tasks import TaskRunner, ThreadTaskRunner
 
 if TYPE_CHECKING:
     from cm_desktop.ui.connectivity import ConnectivityMonitor
+    from cm_desktop.ui.pages.settings_page import SettingsPage
     from cm_desktop.ui.tray import Tray
 
 log = logging.getLogger(__name__)
@@ -65,20 +65,12 @@ class Shell(QObject):
         self.translations.apply(self.settings.language)
 
         geometry = QSettings(str(paths.data / "window.ini"), QSettings.Format.IniFormat)
-        self.settings_page = SettingsPage(
-            self.settings.language,
-            paths.logs,
-            background_publishing=self.settings.background_publishing,
-            late_margin_minutes=self.settings.late_margin_minutes,
-        )
-        self.settings_page.language_chosen.connect(self.set_language)
-        self.settings_page.background_publishing_chosen.connect(self.set_background_publishing)
-        self.settings_page.late_margin_chosen.connect(self.set_late_margin)
-        self.settings_page.slots_requested.connect(self._edit_slots)
-        self.settings_page.restore_requested.connect(self.restore_backup)
         self._background_job = background_job or self._real_background_job
-        self.settings_page.setup_requested.connect(lambda: self.open_wizard(first_run=False))
-        self.window = MainWindow(self.settings_page, geometry)
+        self._settings_page: SettingsPage | None = None
+        self.window = MainWindow(None, geometry)
+        # Settings is built when first shown or used, else after the first paint: its widgets' Qt types cost
+        # ~20 ms before the window could show.
+        self.window.set_page_factory("settings", lambda: self.settings_page)
         self.window.first_painted.connect(lambda: QTimer.singleShot(0, self._after_first_paint))
         self.window.closed.connect(self.stop_background)
         self._probe, self._use_system_network = probe, use_system_network
@@ -93,7 +85,28 @@ class Shell(QObject):
         self._secrets_instance: Any = None
         self.keychain_gate: Any = None  # ui.accounts.keychain_gate.KeychainGate, with the Accounts page
         self.login_needed.connect(self._login_needed)
-        self.settings_page.set_login_file_in_use(self._login_file_in_use())
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        if self._settings_page is None:
+            from cm_desktop.ui.pages.settings_page import SettingsPage
+
+            page = SettingsPage(
+                self.settings.language,
+                self.paths.logs,
+                background_publishing=self.settings.background_publishing,
+                late_margin_minutes=self.settings.late_margin_minutes,
+            )
+            self._settings_page = page
+            page.language_chosen.connect(self.set_language)
+            page.background_publishing_chosen.connect(self.set_background_publishing)
+            page.late_margin_chosen.connect(self.set_late_margin)
+            page.slots_requested.connect(self._edit_slots)
+            page.restore_requested.connect(self.restore_backup)
+            page.setup_requested.connect(lambda: self.open_wizard(first_run=False))
+            page.set_login_file_in_use(self._login_file_in_use())
+            self.window.set_page("settings", page)
+        return self._settings_page
 
     def set_language(self, choice: str) -> None:
         self.settings.language = choice
@@ -181,6 +194,7 @@ class Shell(QObject):
         self.open_store()
         if self.settings.background_publishing:
             self._update_background_job()
+        self.settings_page  # noqa: B018 (built now, while the store opens off the GUI thread)
 
     def lang(self) -> Lang:
         return self.translations.language

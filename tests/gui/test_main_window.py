@@ -203,3 +203,23 @@ def test_the_status_light_follows_the_last_exchange_with_each_network(qtbot: QtB
     assert light.accessibleName() == "Online"
     light.set_online(False)
     assert light.accessibleName().startswith("Offline")
+
+
+def test_settings_is_built_when_first_shown_or_after_the_first_paint(qtbot: QtBot, paths: AppPaths) -> None:
+    """Its Qt widget types cost ~20 ms before the window could show (issue #20's time to a visible window)."""
+    from cm_desktop.ui.pages.placeholder import PlaceholderPage
+
+    shell = make_shell(qtbot, paths)
+    last = shell.window.pages.count() - 1
+    assert isinstance(shell.window.pages.widget(last), PlaceholderPage)
+    shell.window.show_page("settings")
+    assert isinstance(shell.window.pages.currentWidget(), SettingsPage)
+    assert shell.window.pages.currentWidget() is shell.settings_page is shell.window.page("settings")
+
+    later = make_shell(qtbot, paths)
+    assert isinstance(later.window.pages.widget(last), PlaceholderPage)
+    with qtbot.waitSignal(later.store_ready, timeout=10_000):
+        later.window.show()
+    assert isinstance(later.window.pages.widget(last), SettingsPage)
+    later.shutdown()
+    shell.set_language("en")
