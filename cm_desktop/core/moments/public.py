@@ -116,25 +116,38 @@ def _country_class(country: str) -> Any:
         if found is None:
             return None
         module_name, class_name = f"holidays.countries.{found[0]}", found[1]
-        module = sys.modules.get(module_name)
-        package = importlib.util.find_spec("holidays.countries")  # found, not run
-        if module is None and package is not None and package.submodule_search_locations:
-            spec = importlib.util.spec_from_file_location(
-                module_name, f"{package.submodule_search_locations[0]}/{found[0]}.py"
-            )
-            if spec is not None and spec.loader is not None:
-                module = importlib.util.module_from_spec(spec)
-                # Registered under its own name: a later import of the whole package reuses it.
-                sys.modules[module_name] = module
-                try:
-                    spec.loader.exec_module(module)
-                except BaseException:
-                    del sys.modules[module_name]
-                    raise
+        module = sys.modules.get(module_name) or _load_alone(module_name)
         if module is None:
-            module = importlib.import_module(module_name)  # the package's usual way, all countries
+            module = importlib.import_module(module_name)  # the package's usual way: every country
         _CLASSES[country] = getattr(module, class_name)
         return _CLASSES[country]
+
+
+def _load_alone(module_name: str) -> Any:
+    """`holidays.countries.<name>` without running `holidays.countries`' __init__: found by the import
+    system's own finders in the package's folder (files in a source tree or a wheel, the archive of a frozen
+    bundle), as a normal import would, minus the parent. None when that is not possible here."""
+    package = importlib.util.find_spec("holidays.countries")  # found, not run
+    path = package.submodule_search_locations if package is not None else None
+    if not path:
+        return None
+    for finder in sys.meta_path:
+        find_spec = getattr(finder, "find_spec", None)
+        spec = find_spec(module_name, list(path)) if find_spec is not None else None
+        if spec is None:
+            continue
+        if spec.loader is None:
+            return None
+        module = importlib.util.module_from_spec(spec)
+        # Registered under its own name: a later import of the whole package reuses it.
+        sys.modules[module_name] = module
+        try:
+            spec.loader.exec_module(module)
+        except Exception:
+            del sys.modules[module_name]
+            return None  # the caller imports it the usual way
+        return module
+    return None
 
 
 def public_holidays(country: str, year: int, subdivision: str | None) -> list[Moment]:
