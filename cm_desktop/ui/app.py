@@ -14,8 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from cm_desktop.core.i18n import Lang
 from cm_desktop.core.settings import Settings, load_settings, save_settings
@@ -179,6 +178,8 @@ class Shell(QObject):
         from cm_desktop.ui.tray import Tray
 
         self.window.install_shortcuts()
+        from PySide6.QtGui import QIcon
+
         icon = QIcon(str(icon_path("app.svg")))
         self.app.setWindowIcon(icon)
         self.window.setWindowIcon(icon)
@@ -693,6 +694,8 @@ class Shell(QObject):
         if self.show_dialogs and not self.settings.onboarding_seen and self._profile is None:
             self.open_wizard(first_run=True)
         if in_cloud_synced_folder(self.paths.data) and self.show_dialogs:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(
                 self.window,
                 "CM Desktop",
@@ -703,6 +706,8 @@ class Shell(QObject):
             )
 
     def _on_store_error(self, error: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from cm_desktop.core.store import StoreCorrupted, StoreError
         from cm_desktop.platform.logs import log_failure
         from cm_desktop.ui.store_dialogs import resolve_damaged_store, store_error_dialog
@@ -864,6 +869,8 @@ def run_app(paths: AppPaths, started: float | None = None) -> int:
 
 def _second_launch(claim: object, app: QApplication, paths: AppPaths) -> int:
     """The window is open already: it was asked to come forward (0), or it did not answer (1, said so)."""
+    from PySide6.QtWidgets import QMessageBox
+
     from cm_desktop.ui.single_instance import Claim
 
     if claim is Claim.FORWARDED:
