@@ -227,7 +227,11 @@ def _run_publishing(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None, started: float | None = None) -> int:
     started = started if started is not None else time.perf_counter()
-    args = build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    if not arguments:
+        # The menu entry and the desktop icon: the window, without building every command's parser first.
+        return _run_window(started)
+    args = build_parser().parse_args(arguments)
     if args.self_test:
         from cm_desktop.ui.selftest import run_self_test
 
@@ -236,7 +240,10 @@ def main(argv: list[str] | None = None, started: float | None = None) -> int:
         return _run_check(args)
     if args.command in ("accounts", "post", "publish-due", "status", "data", "inbox", "watch", "insights"):
         return _run_publishing(args)
+    return _run_window(started)
 
+
+def _run_window(started: float) -> int:
     from cm_desktop.platform.paths import default_paths
 
     paths = default_paths()

@@ -11,9 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from cm_desktop.core.inbox import answers, sync
 from cm_desktop.core.inbox.answers import release
@@ -24,6 +22,9 @@ from cm_desktop.core.store import Store
 from cm_desktop.platform.paths import AppPaths
 from cm_desktop.platform.secrets import Secrets
 from cm_desktop.services.publishing import connector_factory
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 

@@ -12,9 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from cm_desktop.core import networks
 from cm_desktop.core.models import Account
@@ -28,6 +26,9 @@ from cm_desktop.core.schedule import Clock
 from cm_desktop.core.store import Store
 from cm_desktop.platform.paths import AppPaths
 from cm_desktop.platform.secrets import Secrets
+
+if TYPE_CHECKING:
+    import httpx  # the connectors import it when the first one is made (~70 modules, ssl)
 
 log = logging.getLogger(__name__)
 
@@ -206,9 +207,8 @@ def link_cards_for(
 ) -> Callable[[str, str], LinkCard | None]:
     """(network, text) -> the link card to send: from the composer's cache, fetched now when missing."""
     from cm_desktop.core.link_card import LinkCardCache, card_link
-    from cm_desktop.networks.link_preview import LinkPreviewFetcher, bluesky_link_card
 
-    fetcher = LinkPreviewFetcher(LinkCardCache(cache_dir), client_factory)
+    fetchers: list[Any] = []  # made at the first link: the fetcher imports httpcore (~40 modules)
 
     def card_for(network: str, text: str) -> LinkCard | None:
         # Only where the client builds the card and sends it with the post; other servers read the page.
@@ -217,7 +217,11 @@ def link_cards_for(
         link = card_link(network, text)
         if link is None:
             return None
-        return bluesky_link_card(fetcher.card_for(link))
+        from cm_desktop.networks.link_preview import LinkPreviewFetcher, bluesky_link_card
+
+        if not fetchers:
+            fetchers.append(LinkPreviewFetcher(LinkCardCache(cache_dir), client_factory))
+        return bluesky_link_card(fetchers[0].card_for(link))
 
     return card_for
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-
-import httpx
+from typing import TYPE_CHECKING
 
 from cm_desktop.core.models import Account
 from cm_desktop.core.outbox import NoConnector
@@ -22,6 +21,9 @@ from cm_desktop.core.store import Store
 from cm_desktop.platform.paths import AppPaths
 from cm_desktop.platform.secrets import Secrets
 from cm_desktop.services.publishing import connector_factory
+
+if TYPE_CHECKING:
+    import httpx  # with the first connector
 
 CounterFactory = Callable[[Account], Counting]
 

@@ -14,8 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from cm_desktop.core.i18n import Lang
 from cm_desktop.core.settings import Settings, load_settings, save_settings
@@ -23,12 +22,12 @@ from cm_desktop.platform.paths import AppPaths, in_cloud_synced_folder
 from cm_desktop.platform.resources import icon_path
 from cm_desktop.ui.i18n import Translations
 from cm_desktop.ui.main_window import MainWindow
-from cm_desktop.ui.pages.settings_page import SettingsPage
 from cm_desktop.ui.tasks import TaskRunner, ThreadTaskRunner
 from cm_desktop.ui.theme import install_look
 
 if TYPE_CHECKING:
     from cm_desktop.ui.connectivity import ConnectivityMonitor
+    from cm_desktop.ui.pages.settings_page import SettingsPage
     from cm_desktop.ui.tray import Tray
 
 log = logging.getLogger(__name__)
@@ -67,20 +66,12 @@ class Shell(QObject):
         install_look(app)  # palette and style before the first widget: nothing is polished twice
 
         geometry = QSettings(str(paths.data / "window.ini"), QSettings.Format.IniFormat)
-        self.settings_page = SettingsPage(
-            self.settings.language,
-            paths.logs,
-            background_publishing=self.settings.background_publishing,
-            late_margin_minutes=self.settings.late_margin_minutes,
-        )
-        self.settings_page.language_chosen.connect(self.set_language)
-        self.settings_page.background_publishing_chosen.connect(self.set_background_publishing)
-        self.settings_page.late_margin_chosen.connect(self.set_late_margin)
-        self.settings_page.slots_requested.connect(self._edit_slots)
-        self.settings_page.restore_requested.connect(self.restore_backup)
         self._background_job = background_job or self._real_background_job
-        self.settings_page.setup_requested.connect(lambda: self.open_wizard(first_run=False))
-        self.window = MainWindow(self.settings_page, geometry)
+        self._settings_page: SettingsPage | None = None
+        self.window = MainWindow(None, geometry)
+        # Settings is built when first shown or used, else after the first paint: its widgets' Qt types cost
+        # ~20 ms before the window could show.
+        self.window.set_page_factory("settings", lambda: self.settings_page)
         self.window.first_painted.connect(lambda: QTimer.singleShot(0, self._after_first_paint))
         self.window.closed.connect(self.stop_background)
         self._probe, self._use_system_network = probe, use_system_network
@@ -95,7 +86,28 @@ class Shell(QObject):
         self._secrets_instance: Any = None
         self.keychain_gate: Any = None  # ui.accounts.keychain_gate.KeychainGate, with the Accounts page
         self.login_needed.connect(self._login_needed)
-        self.settings_page.set_login_file_in_use(self._login_file_in_use())
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        if self._settings_page is None:
+            from cm_desktop.ui.pages.settings_page import SettingsPage
+
+            page = SettingsPage(
+                self.settings.language,
+                self.paths.logs,
+                background_publishing=self.settings.background_publishing,
+                late_margin_minutes=self.settings.late_margin_minutes,
+            )
+            self._settings_page = page
+            page.language_chosen.connect(self.set_language)
+            page.background_publishing_chosen.connect(self.set_background_publishing)
+            page.late_margin_chosen.connect(self.set_late_margin)
+            page.slots_requested.connect(self._edit_slots)
+            page.restore_requested.connect(self.restore_backup)
+            page.setup_requested.connect(lambda: self.open_wizard(first_run=False))
+            page.set_login_file_in_use(self._login_file_in_use())
+            self.window.set_page("settings", page)
+        return self._settings_page
 
     def set_language(self, choice: str) -> None:
         self.settings.language = choice
@@ -174,6 +186,8 @@ class Shell(QObject):
 
         FocusRings.install(self.app)
         ReadingOrders.install(self.app)
+        from PySide6.QtGui import QIcon
+
         icon = QIcon(str(icon_path("app.svg")))
         self.app.setWindowIcon(icon)
         self.window.setWindowIcon(icon)
@@ -189,6 +203,7 @@ class Shell(QObject):
         self.open_store()
         if self.settings.background_publishing:
             self._update_background_job()
+        self.settings_page  # noqa: B018 (built now, while the store opens off the GUI thread)
 
     def lang(self) -> Lang:
         return self.translations.language
@@ -229,7 +244,10 @@ class Shell(QObject):
         self.composer.background_publishing = self.settings.background_publishing
         self.composer.background_requested.connect(lambda: self.set_background_publishing(True))
         self.home = HomePage(self.runner, clock, self.lang)
-        self.calendar = CalendarPage(store, zone, country, clock, self.runner, self.paths.data)
+        # Off screen at start: its first month (posts, holidays) is read when the person opens it.
+        self.calendar = CalendarPage(
+            store, zone, country, clock, self.runner, self.paths.data, load_when_shown=True
+        )
         self.window.set_page("compose", self.composer)
         self.window.set_page("home", self.home)
         self.window.set_page("calendar", self.calendar)
@@ -684,6 +702,8 @@ class Shell(QObject):
         if self.show_dialogs and not self.settings.onboarding_seen and self._profile is None:
             self.open_wizard(first_run=True)
         if in_cloud_synced_folder(self.paths.data) and self.show_dialogs:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(
                 self.window,
                 "CM Desktop",
@@ -694,6 +714,8 @@ class Shell(QObject):
             )
 
     def _on_store_error(self, error: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from cm_desktop.core.store import StoreCorrupted, StoreError
         from cm_desktop.platform.logs import log_failure
         from cm_desktop.ui.store_dialogs import resolve_damaged_store, store_error_dialog
@@ -855,6 +877,8 @@ def run_app(paths: AppPaths, started: float | None = None) -> int:
 
 def _second_launch(claim: object, app: QApplication, paths: AppPaths) -> int:
     """The window is open already: it was asked to come forward (0), or it did not answer (1, said so)."""
+    from PySide6.QtWidgets import QMessageBox
+
     from cm_desktop.ui.single_instance import Claim
 
     if claim is Claim.FORWARDED:

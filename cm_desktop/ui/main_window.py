@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QByteArray,
@@ -100,7 +102,8 @@ class MainWindow(QMainWindow):
     first_painted = Signal()
     closed = Signal()  # the app is going away: background timers stop
 
-    def __init__(self, settings_page: QWidget, geometry: QSettings | None = None) -> None:
+    def __init__(self, settings_page: QWidget | None, geometry: QSettings | None = None) -> None:
+        """`settings_page`: None puts a placeholder in its place (see set_page_factory)."""
         super().__init__()
         self.setObjectName("main_window")
         self._geometry = geometry
@@ -117,9 +120,13 @@ class MainWindow(QMainWindow):
 
         self._nav_sources: list[str] = []
         self._badges: dict[str, int] = {}
+        self._factories: dict[str, Callable[[], object]] = {}
         for name, title, sentence in PAGES:
             self._add_page(name, str(title), PlaceholderPage(name, str(title), str(sentence)))
-        self._add_page("settings", str(QT_TRANSLATE_NOOP("Pages", "Settings")), settings_page)
+        settings_title = str(QT_TRANSLATE_NOOP("Pages", "Settings"))
+        self._add_page(
+            "settings", settings_title, settings_page or PlaceholderPage("settings", settings_title, "")
+        )
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -134,6 +141,7 @@ class MainWindow(QMainWindow):
 
         self.quit_action: QAction | None = None
 
+        self.navigation.currentRowChanged.connect(self._build_if_pending)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
         fit_to_screen(self, QSize(1100, 720))
@@ -167,8 +175,22 @@ class MainWindow(QMainWindow):
         self.addAction(self.quit_action)
         self.retranslate()
 
+    def set_page_factory(self, name: str, build: Callable[[], object]) -> None:
+        """`build()` puts the real page in place (set_page) when the page is first shown or asked for, unless
+        set_page came first: a page that costs start-up time need not be built before it is looked at."""
+        self._factories[name] = build
+        if self.navigation.currentItem() is not None and self.current_page_name() == name:
+            self._build_if_pending(self.navigation.currentRow())
+
+    def _build_if_pending(self, row: int) -> None:
+        item = self.navigation.item(row)
+        build = self._factories.pop(str(item.data(256)), None) if item is not None else None
+        if build is not None:
+            build()
+
     def set_page(self, name: str, page: QWidget) -> None:
         """Put the real page in place of its placeholder (pages are built when first needed)."""
+        self._factories.pop(name, None)
         row = self._row_of(name)
         holder = self.pages.widget(row)
         assert isinstance(holder, ScrollPage)
@@ -179,7 +201,9 @@ class MainWindow(QMainWindow):
             old.deleteLater()
 
     def page(self, name: str) -> QWidget:
-        return self.page_at(self._row_of(name))
+        row = self._row_of(name)
+        self._build_if_pending(row)
+        return self.page_at(row)
 
     def page_at(self, row: int) -> QWidget:
         holder = self.pages.widget(row)

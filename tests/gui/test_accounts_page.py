@@ -653,3 +653,20 @@ def test_paste_the_code_on_an_older_server(
     assert account.handle.startswith("@boulangerie@") and account.display_name == "La Boulangerie"
     assert list(account_secrets(memory_keyring)) == [account.secret_ref]
     qtbot.waitUntil(lambda: page.row_for(account.handle) is not None)
+
+
+def test_the_keychain_is_asked_when_the_page_is_first_shown(qtbot: QtBot, store: Store) -> None:
+    """Built at start but not on screen, the page leaves keyring's backends unloaded (issue #20's memory)."""
+    asked: list[str] = []
+
+    class Watched(Secrets):
+        def check(self) -> None:
+            asked.append("check")
+            super().check()
+
+    page = AccountsPage(store, SyncTaskRunner(), Watched(), lambda _url: True, lambda: "en")
+    qtbot.addWidget(page)
+    assert asked == [] and not page.loaded
+    page.show()
+    qtbot.waitUntil(lambda: page.loaded)
+    assert asked and page.empty_label.isVisible()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
@@ -447,3 +448,29 @@ def test_the_plans_ideas_show_on_their_day_and_open_as_a_draft(
     with qtbot.waitSignal(page.post_opened) as opened:
         click(view, layout.chips[chips.index(shown[0])].center())
     assert opened.args == [shown[0].id]
+
+
+def test_built_off_screen_the_month_is_read_when_first_shown(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    """The app builds the page at start; the store and the holidays are read when the person opens it."""
+    add_post(store, "Galette des rois", datetime(2026, 3, 12, 9, 30))
+
+    class CountingRunner(SyncTaskRunner):
+        jobs = 0
+
+        def run(self, work: Any, on_done: Any, on_error: Any) -> None:
+            CountingRunner.jobs += 1
+            super().run(work, on_done, on_error)
+
+    runner = CountingRunner()
+    page = CalendarPage(store, ZONE, "FR", ManualClock(NOW), runner, tmp_path / "data", load_when_shown=True)
+    qtbot.addWidget(page)
+    assert runner.jobs == 0 and page.month_model.posts_on(date(2026, 3, 12)) == []
+    page.show()
+    qtbot.waitExposed(page)
+    assert runner.jobs == 1
+    assert [p.text for p in page.month_model.posts_on(date(2026, 3, 12))] == ["Galette des rois"]
+    page.hide()
+    page.show()
+    assert runner.jobs == 1  # once: later loads follow the changes, as before

@@ -203,3 +203,24 @@ def test_the_status_light_follows_the_last_exchange_with_each_network(qtbot: QtB
     assert light.accessibleName() == "Online"
     light.set_online(False)
     assert light.accessibleName().startswith("Offline")
+
+
+def test_settings_is_built_when_first_shown_or_after_the_first_paint(qtbot: QtBot, paths: AppPaths) -> None:
+    """Its Qt widget types cost ~20 ms before the window could show (issue #20's time to a visible window)."""
+    from cm_desktop.ui.pages.placeholder import PlaceholderPage
+
+    shell = make_shell(qtbot, paths)
+    last = shell.window.pages.count() - 1
+    # Each page sits in its scrolling holder (ui/reflow.ScrollPage): look at what the holder holds.
+    assert isinstance(shell.window.page_at(last), PlaceholderPage)
+    shell.window.show_page("settings")
+    assert isinstance(shell.window.current_page(), SettingsPage)
+    assert shell.window.current_page() is shell.settings_page is shell.window.page("settings")
+
+    later = make_shell(qtbot, paths)
+    assert isinstance(later.window.page_at(last), PlaceholderPage)
+    with qtbot.waitSignal(later.store_ready, timeout=10_000):
+        later.window.show()
+    assert isinstance(later.window.page_at(last), SettingsPage)
+    later.shutdown()
+    shell.set_language("en")

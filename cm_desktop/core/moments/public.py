@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import re
+import sys
+import threading
 from datetime import date
+from typing import Any
 
 from cm_desktop.core.i18n import Text
 from cm_desktop.core.moments.model import Moment, MomentKind
@@ -84,17 +89,73 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower().replace("'", "")).strip("-")
 
 
-def public_holidays(country: str, year: int, subdivision: str | None) -> list[Moment]:
-    """The public holidays of one country (and subdivision) in one year."""
+_CLASSES: dict[str, Any] = {}
+_CLASSES_LOCK = threading.Lock()  # the calendar, the home page and the wizard read from worker threads
+
+
+def _country_holidays(country: str, subdivision: str | None, year: int, language: str) -> Any:
+    """`holidays.country_holidays`, importing only this country's module: the package's own lookup imports
+    `holidays.countries`, whose __init__ imports every country (~250 modules, ~6 MiB, ~150 ms) for one."""
     # Imported here: the package costs ~40 ms to import, kept off the app's start-up path.
     import holidays
 
-    english = holidays.country_holidays(
-        country, subdiv=subdivision, years=year, language=ENGLISH.get(country, "en_US")
-    )
+    entity = _country_class(country)
+    if entity is None:  # not in the package's registry: its own lookup says so (NotImplementedError)
+        return holidays.country_holidays(country, subdiv=subdivision, years=year, language=language)
+    return entity(years=year, subdiv=subdivision, language=language)
+
+
+def _country_class(country: str) -> Any:
+    """The class of the country with this code, its module loaded alone (None: no such country)."""
+    from holidays.registry import COUNTRIES
+
+    with _CLASSES_LOCK:
+        if country in _CLASSES:
+            return _CLASSES[country]
+        found = next(((m, names[0]) for m, names in COUNTRIES.items() if country in names[1:]), None)
+        if found is None:
+            return None
+        module_name, class_name = f"holidays.countries.{found[0]}", found[1]
+        module = sys.modules.get(module_name) or _load_alone(module_name)
+        if module is None:
+            module = importlib.import_module(module_name)  # the package's usual way: every country
+        _CLASSES[country] = getattr(module, class_name)
+        return _CLASSES[country]
+
+
+def _load_alone(module_name: str) -> Any:
+    """`holidays.countries.<name>` without running `holidays.countries`' __init__: found by the import
+    system's own finders in the package's folder (files in a source tree or a wheel, the archive of a frozen
+    bundle), as a normal import would, minus the parent. None when that is not possible here."""
+    package = importlib.util.find_spec("holidays.countries")  # found, not run
+    path = package.submodule_search_locations if package is not None else None
+    if not path:
+        return None
+    for finder in sys.meta_path:
+        find_spec = getattr(finder, "find_spec", None)
+        spec = find_spec(module_name, list(path)) if find_spec is not None else None
+        if spec is None:
+            continue
+        if spec.loader is None:
+            return None
+        module = importlib.util.module_from_spec(spec)
+        # Registered under its own name: a later import of the whole package reuses it.
+        sys.modules[module_name] = module
+        try:
+            spec.loader.exec_module(module)
+        except Exception:
+            del sys.modules[module_name]
+            return None  # the caller imports it the usual way
+        return module
+    return None
+
+
+def public_holidays(country: str, year: int, subdivision: str | None) -> list[Moment]:
+    """The public holidays of one country (and subdivision) in one year."""
+    english = _country_holidays(country, subdivision, year, ENGLISH.get(country, "en_US"))
     french = None
     if "fr" in english.supported_languages:
-        french = holidays.country_holidays(country, subdiv=subdivision, years=year, language="fr")
+        french = _country_holidays(country, subdivision, year, "fr")
     out: list[Moment] = []
     for day in sorted(english):
         assert isinstance(day, date)

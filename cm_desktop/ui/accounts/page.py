@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QShowEvent
@@ -33,16 +33,19 @@ from cm_desktop.services.accounts import (
     list_accounts_with_status,
     remove_account,
 )
-from cm_desktop.ui.accounts.bluesky_dialog import BlueskyDialog, own_server_of
 from cm_desktop.ui.accounts.feedback import StatusLine, known_or_logged
 from cm_desktop.ui.accounts.keychain_gate import KeychainGate
-from cm_desktop.ui.accounts.mastodon_dialog import MastodonDialog
 from cm_desktop.ui.accounts.row import AccountRowWidget
 from cm_desktop.ui.colours import Role, css, tint
 from cm_desktop.ui.icons import network_mark
 from cm_desktop.ui.reflow import ContentScroll
 from cm_desktop.ui.tasks import TaskRunner
 from cm_desktop.ui.theme import make_body, make_title, scaled_font
+
+if TYPE_CHECKING:
+    # Imported when a form opens: they bring the networks' clients (httpcore, h11, anyio).
+    from cm_desktop.ui.accounts.bluesky_dialog import BlueskyDialog
+    from cm_desktop.ui.accounts.mastodon_dialog import MastodonDialog
 
 
 class AccountsPage(QWidget):
@@ -152,7 +155,8 @@ class AccountsPage(QWidget):
         self.mastodon_button.clicked.connect(lambda: self.request_connect("mastodon"))
         self.unlock_button.clicked.connect(lambda: self.gate.before_form(self, lambda: None))
         self.retranslate()
-        self.refresh()
+        # Listed when first shown (showEvent), not here: the listing asks the keychain, and keyring's
+        # backends (SecretStorage, cryptography: ~10 MiB) need not load for a page not opened yet.
 
     # --- the list ------------------------------------------------------------------------------------------
 
@@ -246,6 +250,8 @@ class AccountsPage(QWidget):
 
     def open_bluesky(self, account: AccountRow | None = None, over: QWidget | None = None) -> BlueskyDialog:
         """The connection dialog; `over`: the window it opens on top of (the wizard), this page's otherwise."""
+        from cm_desktop.ui.accounts.bluesky_dialog import BlueskyDialog, own_server_of
+
         if self.bluesky_dialog is not None and self.bluesky_dialog.busy:
             self.bluesky_dialog.raise_()
             return self.bluesky_dialog
@@ -268,6 +274,8 @@ class AccountsPage(QWidget):
         return dialog
 
     def open_mastodon(self, account: AccountRow | None = None, over: QWidget | None = None) -> MastodonDialog:
+        from cm_desktop.ui.accounts.mastodon_dialog import MastodonDialog
+
         if self.mastodon_dialog is not None and self.mastodon_dialog.busy:
             self.mastodon_dialog.raise_()
             return self.mastodon_dialog
@@ -410,5 +418,5 @@ class AccountsPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.loaded:
-            self.refresh()  # a login may have been refused by a network since the page was last seen
+        # The first listing, or again: a login may have been refused by a network since the page was last seen.
+        self.refresh()

@@ -11,9 +11,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cm_desktop.core import calendar_io, calendar_query
+from cm_desktop.core import calendar_query
 from cm_desktop.core import networks as registry
 from cm_desktop.core.calendar_query import PostFilter, PostView, SlotTime
 from cm_desktop.core.moments import Moment
@@ -37,7 +38,6 @@ from cm_desktop.core.schedule import Clock, Problem, Severity, from_utc
 from cm_desktop.core.store import Store, known_error
 from cm_desktop.platform.logs import log_failure
 from cm_desktop.ui.calendar.grid_view import DEFAULT_COMPOSE_TIME, CalendarGrid
-from cm_desktop.ui.calendar.import_dialog import ImportDialog
 from cm_desktop.ui.calendar.legend import StateLegend
 from cm_desktop.ui.calendar.list_panel import PostListPanel
 from cm_desktop.ui.calendar.month_model import ROWS, MonthModel, grid_start
@@ -48,6 +48,11 @@ from cm_desktop.ui.qtdates import to_qdate
 from cm_desktop.ui.reflow import GAP, FlowRow
 from cm_desktop.ui.tasks import TaskRunner
 from cm_desktop.ui.theme import make_title
+
+if TYPE_CHECKING:
+    # Imported when a file is imported or exported: calendar_io brings Pillow and the networks' text rules.
+    from cm_desktop.core import calendar_io
+    from cm_desktop.ui.calendar.import_dialog import ImportDialog
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +99,11 @@ class CalendarPage(QWidget):
         data_dir: Path,
         networks: Sequence[str] | None = None,
         parent: QWidget | None = None,
+        *,
+        load_when_shown: bool = False,
     ) -> None:
+        """`load_when_shown`: the first month is read when the page is first shown (or refreshed), not now:
+        the app builds it at start, off screen, and its holidays need not load before the person looks."""
         super().__init__(parent)
         self.setObjectName("page_calendar")
         self.store, self.zone, self.country, self.clock, self.runner = store, zone, country, clock, runner
@@ -107,7 +116,9 @@ class CalendarPage(QWidget):
         self.confirm: Callable[[str, str], bool] = self._ask
         self._build()
         self.retranslate()
-        self.refresh()
+        self._load_pending = load_when_shown
+        if not load_when_shown:
+            self.refresh()
 
     # --- building ----------------------------------------------------------------------------------------
 
@@ -341,7 +352,13 @@ class CalendarPage(QWidget):
 
     # --- loading -----------------------------------------------------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._load_pending:
+            self.refresh()
+
     def refresh(self) -> None:
+        self._load_pending = False
         self._generation += 1
         generation = self._generation
         self._update_period_label()
@@ -564,6 +581,9 @@ class CalendarPage(QWidget):
 
     def import_file(self, path: Path, on_dialog: Callable[[ImportDialog], Any] | None = None) -> None:
         """Check the file off the GUI thread, then show the preview; importing is the dialog's OK."""
+        from cm_desktop.core import calendar_io
+        from cm_desktop.ui.calendar.import_dialog import ImportDialog
+
         zone, now = self.zone, self.clock.now()
 
         def work() -> calendar_io.ImportPreview:
@@ -581,6 +601,8 @@ class CalendarPage(QWidget):
         self.runner.run(work, done, self._failed)
 
     def land_import(self, preview: calendar_io.ImportPreview, queue: bool) -> None:
+        from cm_desktop.core import calendar_io
+
         def done(ids: list[int]) -> None:
             self.say(self.tr("%1 posts were imported.").replace("%1", str(len(ids))))
             self.refresh()
@@ -601,6 +623,8 @@ class CalendarPage(QWidget):
 
     def export_to(self, path: Path, kind: str) -> None:
         """Write every post from today on (drafts with a date included) to an .ics or .csv file."""
+        from cm_desktop.core import calendar_io
+
         store, zone, now = self.store, self.zone, self.clock.now()
         since = self._utc(datetime.combine(self.today(), time()))
 

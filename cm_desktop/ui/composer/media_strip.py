@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import shiboken6
-from PIL import Image
 from PySide6.QtCore import (
     QEvent,
     QLocale,
@@ -65,8 +64,7 @@ from PySide6.QtWidgets import (
 )
 
 from cm_desktop.core.i18n import Lang, normalise_lang
-from cm_desktop.core.media import MediaError, import_original, inspect
-from cm_desktop.core.media.decode import decode, open_lazy, quiet_pillow
+from cm_desktop.core.media.errors import MediaError
 from cm_desktop.ui.colours import MARK, Role, colour, scrim, tint
 from cm_desktop.ui.composer.alt_text import DEFAULT_ALT_LIMIT, AltTextDialog, alt_limit
 from cm_desktop.ui.plain_text import plain_tooltip
@@ -114,6 +112,11 @@ class _Imported:
 
 def _thumbnail(path: Path) -> QImage:
     """A small upright picture, decoded by the same safe decoder as publishing (a damaged file fails here)."""
+    # Pillow is imported with the first picture (on the task runner), not with the composer.
+    from PIL import Image
+
+    from cm_desktop.core.media.decode import decode, open_lazy, quiet_pillow
+
     box = THUMB * 2  # enough for 2x screens; the GUI scales it once to the real ratio
     with quiet_pillow(), open_lazy(path) as im:
         clean = decode(im, draft_size=(box, box))
@@ -125,6 +128,8 @@ def _thumbnail(path: Path) -> QImage:
 
 
 def _import_file(source: Path, media_dir: Path) -> _Imported:
+    from cm_desktop.core.media import import_original, inspect
+
     path, sha256 = import_original(source, media_dir)
     facts = inspect(path)
     return _Imported(path, sha256, facts.width, facts.height, _thumbnail(path))
