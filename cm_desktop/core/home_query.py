@@ -15,6 +15,7 @@ from sqlmodel import col, select
 from cm_desktop.core.coach import post_state, rhythm_for
 from cm_desktop.core.models import Account, BusinessProfile, Post, PostTarget, TargetState
 from cm_desktop.core.moments import Moment, MomentKind, UnknownCountry, upcoming
+from cm_desktop.core.onboarding import SUGGESTION_PREFIXES
 from cm_desktop.core.store import Store
 
 HISTORY_WEEKS = 6
@@ -154,7 +155,7 @@ def load_home(store: Store, now: datetime) -> HomeData:
         when = _post_time(post, tz)
         if when is None:
             continue
-        if not mine and post.scheduled_utc is None and post.origin.startswith(("idea:", "moment:")):
+        if not mine and post.scheduled_utc is None and post.origin.startswith(SUGGESTION_PREFIXES):
             if today <= when.date() <= today + timedelta(days=6 - today.weekday()):
                 ideas.append(WeekIdea(post.id or 0, when, post.text, post.origin.startswith("moment:")))
             continue  # an idea is not a planned post
