@@ -63,7 +63,7 @@ class Shell(QObject):
         self.store: Any = None
         self.translations = Translations(app)
         self.translations.apply(self.settings.language)
-        install_look(app)  # palette and style before the first widget: nothing is polished twice
+        install_look(app)  # the palette before the first widget (the style comes after the first paint)
 
         geometry = QSettings(str(paths.data / "window.ini"), QSettings.Format.IniFormat)
         self._background_job = background_job or self._real_background_job
@@ -175,15 +175,19 @@ class Shell(QObject):
             self.publishing.set_late_margin(minutes)  # the outbox's next run uses it
 
     def _after_first_paint(self) -> None:
-        # QtNetwork, the SVG icon engine and the tray cost start-up time: they come once the window is on screen.
+        # QtNetwork, the SVG icon engine, the tray, Qt's enums and the style cost start-up time: they come once
+        # the window is on screen.
+        from cm_desktop.ui.app_style import install_style
         from cm_desktop.ui.connectivity import ConnectivityMonitor
-        from cm_desktop.ui.tray import Tray
-
-        self.window.install_shortcuts()
-        # The focus ring and Tab in reading order: needed from the first key press, not for the first paint.
         from cm_desktop.ui.focus_ring import FocusRings
         from cm_desktop.ui.keyboard import ReadingOrders
+        from cm_desktop.ui.theme import follow_system_scheme
+        from cm_desktop.ui.tray import Tray
 
+        self.window.after_first_paint()
+        install_style(self.app)  # boxes and icons that grow with the font: none on the first frame
+        follow_system_scheme(self.app)  # the first frame took light or dark from the system's palette
+        # The focus ring and Tab in reading order: needed from the first key press, not for the first paint.
         FocusRings.install(self.app)
         ReadingOrders.install(self.app)
         from PySide6.QtGui import QIcon

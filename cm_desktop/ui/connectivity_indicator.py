@@ -6,14 +6,16 @@ unreachable since 07:49" while the computer is online but that network's server 
 
 from __future__ import annotations
 
-import html
-from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from cm_desktop.ui.colours import Role, css
 from cm_desktop.ui.i18n import network_name
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 
 class ConnectivityIndicator(QLabel):
@@ -61,7 +63,12 @@ class ConnectivityIndicator(QLabel):
             colour = css(Role.CHECK, palette)
         else:
             text, colour = self.tr("Online"), css(Role.DONE, palette)
-        self.setText(f'<span style="color:{colour}">●</span> {html.escape(text, quote=False)}')
+        shown = text
+        if {"&", "<", ">"} & set(text):
+            import html  # only then: it brings html.entities, which the window's first paint can do without
+
+            shown = html.escape(text, quote=False)
+        self.setText(f'<span style="color:{colour}">●</span> {shown}')
         self.setAccessibleName(text)
 
     def changeEvent(self, event: QEvent) -> None:

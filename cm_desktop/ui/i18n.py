@@ -12,7 +12,6 @@ import os
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from cm_desktop.core.i18n import PSEUDO_ENV, Lang, normalise_lang, pseudo
-from cm_desktop.core.networks import name_of
 from cm_desktop.platform.resources import translations_dir
 
 log = logging.getLogger(__name__)
@@ -25,6 +24,8 @@ def current_lang() -> Lang:
 
 def network_name(network: str) -> str:
     """A network's name in the interface language (Google's is not the same in French)."""
+    from cm_desktop.core.networks import name_of  # the registry is not needed for the first paint
+
     return name_of(network).get(current_lang())
 
 

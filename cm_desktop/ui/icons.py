@@ -14,7 +14,6 @@ from functools import lru_cache
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
 from PySide6.QtGui import QIcon, QIconEngine, QImage, QImageReader, QPainter, QPixmap
 
-from cm_desktop.core import networks
 from cm_desktop.platform.resources import icon_path
 
 # The sizes an icon says it has (lists and buttons at 100 % to 200 %); it draws any size asked for.
@@ -107,6 +106,8 @@ def page_icon(page: str, colour: str, selected_colour: str | None = None) -> QIc
 def network_mark(network_id: str) -> QIcon:
     """A network's mark: its sign on a rounded square of its colour from the registry (an empty icon for an
     id the registry does not know: an old row)."""
+    from cm_desktop.core import networks  # the registry is not needed for the first paint
+
     if not networks.known(network_id):
         return QIcon()
     return svg_icon(f"networks/{network_id}.svg", networks.get(network_id).colour)

@@ -3,33 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QByteArray,
-    QCoreApplication,
-    QEvent,
-    QSettings,
-    QSize,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent, QPalette
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSettings, QSize, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
 
 from cm_desktop.ui.connectivity_indicator import ConnectivityIndicator
 from cm_desktop.ui.icons import page_icon
 from cm_desktop.ui.pages.placeholder import CONTEXT, PlaceholderPage
 from cm_desktop.ui.reflow import ScrollPage, fit_to_screen
 from cm_desktop.ui.theme import NAVIGATION_STYLE, scaled_font, text_scale
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QPaintEvent
+
+# Before the first paint nothing here touches the `Qt` namespace (its first use builds ~130 enums, ~16 ms,
+# see ui/theme.py), and a page not built yet sits in the stack as it is: it is put in a ScrollPage when the
+# real page comes (set_page). What needs Qt's enums waits for after_first_paint().
 
 NAVIGATION_MIN_WIDTH = 170
 NAVIGATION_ICON = 20
@@ -111,22 +102,24 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.setFont(scaled_font(self.navigation.font(), 1.1))
         self.navigation.setStyleSheet(NAVIGATION_STYLE)
-        # Each page in a ScrollPage: the window is as small as the screen allows, whatever the page.
+        # Each real page in a ScrollPage: the window is as small as the screen allows, whatever the page.
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
 
         self._nav_sources: list[str] = []
         self._badges: dict[str, int] = {}
         self._factories: dict[str, Callable[[], object]] = {}
+        # Rows not on screen hold an empty widget until shown or asked for (_placeholder_at): laying out
+        # ten placeholders' wrapped sentences cost ~5 ms before the first paint.
+        self._unbuilt: dict[int, tuple[str, str, str]] = {}
         for name, title, sentence in PAGES:
-            self._add_page(name, str(title), PlaceholderPage(name, str(title), str(sentence)))
+            self._add_page(name, str(title), str(sentence))
         settings_title = str(QT_TRANSLATE_NOOP("Pages", "Settings"))
-        self._add_page(
-            "settings", settings_title, settings_page or PlaceholderPage("settings", settings_title, "")
-        )
+        self._add_page("settings", settings_title, "")
+        if settings_page is not None:
+            self.set_page("settings", settings_page)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -159,15 +152,38 @@ class MainWindow(QMainWindow):
             item = self.navigation.item(row)
             item.setIcon(page_icon(str(item.data(256)), normal, selected))
 
-    def _add_page(self, name: str, title: str, page: QWidget) -> None:
+    def _add_page(self, name: str, title: str, sentence: str) -> None:
         item = QListWidgetItem()
         item.setData(256, name)  # Qt.UserRole: the page's stable name
         self.navigation.addItem(item)
         self._nav_sources.append(title)
-        self.pages.addWidget(ScrollPage(page))
+        if self.pages.count() == 0:  # the first row is shown at start
+            self.pages.addWidget(PlaceholderPage(name, title, sentence))
+        else:
+            self._unbuilt[self.pages.addWidget(QWidget())] = (name, title, sentence)
+
+    def _placeholder_at(self, row: int) -> None:
+        """The placeholder of a row still empty (a title and a sentence, nothing to scroll)."""
+        source = self._unbuilt.pop(row, None)
+        if source is not None:
+            empty = self.pages.widget(row)
+            self.pages.insertWidget(row, PlaceholderPage(*source))
+            self.pages.removeWidget(empty)
+            empty.deleteLater()
+            self.pages.setCurrentIndex(self.navigation.currentRow())
+
+    def after_first_paint(self) -> None:
+        """What needs Qt's enums, once the window is on screen: keyboard shortcuts, and the navigation's
+        sideways scroll bar turned off (it is as wide as its longest name: none shows before this)."""
+        from PySide6.QtCore import Qt
+
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.install_shortcuts()
 
     def install_shortcuts(self) -> None:
         """Keyboard shortcuts; called after the first paint (building Qt's key enums costs ~30 ms)."""
+        from PySide6.QtGui import QAction, QKeySequence
+
         self.quit_action = QAction(self)
         self.quit_action.setObjectName("quit_action")
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # Cmd+Q on macOS
@@ -187,16 +203,23 @@ class MainWindow(QMainWindow):
         build = self._factories.pop(str(item.data(256)), None) if item is not None else None
         if build is not None:
             build()
+        self._placeholder_at(row)  # no real page yet: its title and sentence
 
     def set_page(self, name: str, page: QWidget) -> None:
         """Put the real page in place of its placeholder (pages are built when first needed)."""
         self._factories.pop(name, None)
         row = self._row_of(name)
+        self._unbuilt.pop(row, None)
         holder = self.pages.widget(row)
-        assert isinstance(holder, ScrollPage)
-        old = holder.takeWidget()
-        holder.setObjectName(f"scroll_{page.objectName() or 'page'}")
-        holder.setWidget(page)
+        if isinstance(holder, ScrollPage):
+            old = holder.takeWidget()
+            holder.setObjectName(f"scroll_{page.objectName() or 'page'}")
+            holder.setWidget(page)
+        else:  # the placeholder, in the stack as it is: its ScrollPage takes its place
+            old = holder
+            self.pages.insertWidget(row, ScrollPage(page))
+            self.pages.removeWidget(holder)
+            self.pages.setCurrentIndex(self.navigation.currentRow())
         if old is not None and old is not page:
             old.deleteLater()
 
@@ -206,9 +229,9 @@ class MainWindow(QMainWindow):
         return self.page_at(row)
 
     def page_at(self, row: int) -> QWidget:
+        self._placeholder_at(row)
         holder = self.pages.widget(row)
-        assert isinstance(holder, ScrollPage)
-        return holder.page()
+        return holder.page() if isinstance(holder, ScrollPage) else holder
 
     def current_page(self) -> QWidget:
         return self.page_at(self.pages.currentIndex())
@@ -271,6 +294,9 @@ class MainWindow(QMainWindow):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter on a focused button presses it, as Space does (outside dialogs Qt leaves Enter unused)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QAbstractButton
+
         focused = self.focusWidget()
         if (
             event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)

@@ -10,17 +10,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QMargins, QPoint, QRect, QSize, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QMargins, QPoint, QRect, QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QDialogButtonBox,
-    QFrame,
-    QLayout,
-    QLayoutItem,
-    QMessageBox,
-    QScrollArea,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QLayout, QLayoutItem, QScrollArea, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+# `Qt` (the namespace) is imported where it is used: the main window imports this module before its first
+# paint, and the namespace's first use builds all of its enums (~16 ms, see ui/theme.py).
 
 CONTEXT = "Reflow"
 GAP = 8  # DESIGN.md: clickable things 8 px apart
@@ -57,6 +58,8 @@ class FlowLayout(QLayout):
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def expandingDirections(self) -> Qt.Orientation:
+        from PySide6.QtCore import Qt
+
         return Qt.Orientation(0)
 
     def hasHeightForWidth(self) -> bool:
@@ -176,6 +179,8 @@ class ContentScroll(QScrollArea):
     def __init__(
         self, content: QWidget | None = None, name: object = "", parent: QWidget | None = None
     ) -> None:
+        from PySide6.QtCore import Qt
+
         super().__init__(parent)
         self._name = str(name)
         self.setWidgetResizable(True)
@@ -188,6 +193,8 @@ class ContentScroll(QScrollArea):
         self.retranslate()
 
     def _range_changed(self, low: int, high: int) -> None:
+        from PySide6.QtCore import Qt
+
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if high > low else Qt.FocusPolicy.NoFocus)
 
     def retranslate(self) -> None:
@@ -343,6 +350,9 @@ def fit_to_screen(window: QWidget, preferred: QSize) -> None:
 def stack_buttons(box: QMessageBox) -> None:
     """A message box's buttons one under the other: long choices ("Restore the backup of 2026-12-08
     10:25") side by side are cut to the box's width, which Qt keeps under the screen's."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+
     buttons = box.findChild(QDialogButtonBox)
     if buttons is not None:
         buttons.setOrientation(Qt.Orientation.Vertical)

@@ -2,13 +2,21 @@
 
 Style sheets are scoped to the widgets that need them: an application-wide sheet makes Qt polish every widget
 through its slower style-sheet engine (~30 ms at start-up here).
+
+Nothing here touches the `Qt` namespace before the first paint: its first use builds all of its ~130 Python
+enums at once (~16 ms here), so the system's colour scheme is read once the window is on screen
+(follow_system_scheme) and the first frame takes light or dark from the system's palette.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QFont, QFontMetricsF, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import QApplication, QLabel
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 NAVIGATION_STYLE = """
 QListWidget {
@@ -72,59 +80,38 @@ def is_dark(palette: QPalette) -> bool:
 REFERENCE_FONT_HEIGHT = 16.0  # a 10-point system font's line: check boxes and icons keep the style's size
 
 
-class AppStyle(QProxyStyle):
-    """The platform's style, with check boxes, radio buttons and small icons that grow with the font
-    (a 15-point system font gets 1.5 times larger boxes, never smaller ones than the style's own)."""
-
-    SCALED = frozenset(
-        {
-            QStyle.PixelMetric.PM_IndicatorWidth,
-            QStyle.PixelMetric.PM_IndicatorHeight,
-            QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
-            QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
-            QStyle.PixelMetric.PM_SmallIconSize,
-            QStyle.PixelMetric.PM_ButtonIconSize,
-            QStyle.PixelMetric.PM_ListViewIconSize,
-            QStyle.PixelMetric.PM_TabBarIconSize,
-            QStyle.PixelMetric.PM_ToolBarIconSize,
-            QStyle.PixelMetric.PM_LineEditIconSize,
-            QStyle.PixelMetric.PM_MessageBoxIconSize,
-        }
-    )
-
-    def __init__(self, base: str) -> None:
-        super().__init__(base)
-        self.setObjectName("app_style")
-        self._factors: dict[float, float] = {}
-
-    def pixelMetric(
-        self, metric: QStyle.PixelMetric, option: QStyleOption | None = None, widget: QWidget | None = None
-    ) -> int:
-        value = super().pixelMetric(metric, option, widget)
-        if metric not in self.SCALED:
-            return value
-        font = widget.font() if widget is not None else QApplication.font()
-        size = font.pointSizeF() if font.pointSizeF() > 0 else float(font.pixelSize())
-        factor = self._factors.get(size)
-        if factor is None:
-            factor = self._factors[size] = max(1.0, QFontMetricsF(font).height() / REFERENCE_FONT_HEIGHT)
-        return round(value * factor)
-
-
 def install_look(app: QApplication) -> None:
-    """Our style and palette on the application, once; the palette follows the system's light or dark."""
-    if not isinstance(app.style(), AppStyle):
-        app.setStyle(AppStyle(app.style().name()))
+    """Our palette on the application, once. The first frame is light or dark as the system's palette is
+    (the platforms' palettes follow their colour scheme); after the first paint, follow_system_scheme reads
+    the scheme itself and ui/app_style.install_style puts in the style whose boxes grow with the font (the
+    first frame has no check box, and QStyle's Python type costs ~5 ms)."""
     if app.property("cm_look_installed"):
         return
     app.setProperty("cm_look_installed", True)
-    apply_palette(app)
-    app.styleHints().colorSchemeChanged.connect(
-        lambda scheme: apply_palette(app, scheme == Qt.ColorScheme.Dark)
-    )
+    apply_palette(app, is_dark(app.palette()))
+    # Connecting builds no enum; the scheme is only looked at when it changes.
+    app.styleHints().colorSchemeChanged.connect(lambda scheme: _scheme_changed(app, scheme))
+
+
+def follow_system_scheme(app: QApplication) -> None:
+    """The system's colour scheme, once the window is on screen: if it differs from what the palette said
+    at start (a platform whose palette does not follow its scheme), the app's palette changes to it."""
+    from PySide6.QtCore import Qt
+
+    scheme = app.styleHints().colorScheme()
+    if scheme != Qt.ColorScheme.Unknown and (scheme == Qt.ColorScheme.Dark) != is_dark(app.palette()):
+        apply_palette(app, scheme == Qt.ColorScheme.Dark)
+
+
+def _scheme_changed(app: QApplication, scheme: Qt.ColorScheme) -> None:
+    from PySide6.QtCore import Qt
+
+    apply_palette(app, scheme == Qt.ColorScheme.Dark)
 
 
 def system_is_dark(app: QApplication) -> bool:
+    from PySide6.QtCore import Qt
+
     scheme = app.styleHints().colorScheme()
     if scheme == Qt.ColorScheme.Unknown:
         return is_dark(app.palette())

@@ -74,9 +74,9 @@ def test_previews_check_boxes_and_icons_follow_the_system_font(qtbot: QtBot, qap
     """A 1.5 times larger system font: the previews' text, check boxes and icons grow with it."""
     from PySide6.QtWidgets import QCheckBox, QStyle
 
+    from cm_desktop.ui.app_style import AppStyle
     from cm_desktop.ui.previews.model import PreviewModel
     from cm_desktop.ui.previews.registry import make_preview
-    from cm_desktop.ui.theme import AppStyle
 
     def measured() -> tuple[str, int, int]:
         preview = make_preview("bluesky")
