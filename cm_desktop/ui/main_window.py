@@ -166,11 +166,16 @@ class MainWindow(QMainWindow):
         """The placeholder of a row still empty (a title and a sentence, nothing to scroll)."""
         source = self._unbuilt.pop(row, None)
         if source is not None:
-            empty = self.pages.widget(row)
-            self.pages.insertWidget(row, PlaceholderPage(*source))
-            self.pages.removeWidget(empty)
-            empty.deleteLater()
-            self.pages.setCurrentIndex(self.navigation.currentRow())
+            self._replace_at(row, PlaceholderPage(*source)).deleteLater()
+
+    def _replace_at(self, row: int, widget: QWidget) -> QWidget:
+        """`widget` in the stack at `row`, the one it replaces returned (the page shown stays shown)."""
+        old = self.pages.widget(row)
+        assert old is not None
+        self.pages.insertWidget(row, widget)
+        self.pages.removeWidget(old)
+        self.pages.setCurrentIndex(self.navigation.currentRow())
+        return old
 
     def after_first_paint(self) -> None:
         """What needs Qt's enums, once the window is on screen: keyboard shortcuts, and the navigation's
@@ -211,15 +216,13 @@ class MainWindow(QMainWindow):
         row = self._row_of(name)
         self._unbuilt.pop(row, None)
         holder = self.pages.widget(row)
+        old: QWidget | None
         if isinstance(holder, ScrollPage):
             old = holder.takeWidget()
             holder.setObjectName(f"scroll_{page.objectName() or 'page'}")
             holder.setWidget(page)
         else:  # the placeholder, in the stack as it is: its ScrollPage takes its place
-            old = holder
-            self.pages.insertWidget(row, ScrollPage(page))
-            self.pages.removeWidget(holder)
-            self.pages.setCurrentIndex(self.navigation.currentRow())
+            old = self._replace_at(row, ScrollPage(page))
         if old is not None and old is not page:
             old.deleteLater()
 
@@ -231,6 +234,7 @@ class MainWindow(QMainWindow):
     def page_at(self, row: int) -> QWidget:
         self._placeholder_at(row)
         holder = self.pages.widget(row)
+        assert holder is not None
         return holder.page() if isinstance(holder, ScrollPage) else holder
 
     def current_page(self) -> QWidget:
