@@ -36,7 +36,7 @@ def fill_bakery(wizard: object, lang: str) -> None:
     """The bakery in Lyon: what a person would type, page by page."""
     from cm_desktop.core.coach import Goal, TimeBudget
     from cm_desktop.core.models import BusinessKind
-    from cm_desktop.ui.wizard import FirstRunWizard
+    from cm_desktop.ui.wizard.wizard import FirstRunWizard
 
     assert isinstance(wizard, FirstRunWizard)
     page = wizard.business_page
@@ -102,7 +102,7 @@ def seed_home(store: object) -> None:
 def main(out: Path) -> None:
     from cm_desktop.ui.help import HelpPage
     from cm_desktop.ui.home import HomePage
-    from cm_desktop.ui.wizard import FirstRunWizard
+    from cm_desktop.ui.wizard.wizard import FirstRunWizard
 
     out.mkdir(parents=True, exist_ok=True)
     app = make_application(sys.argv[:1])

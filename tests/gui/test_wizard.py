@@ -19,7 +19,7 @@ from cm_desktop.core.coach import GOAL_LABELS, Goal, ProfileAnswers, TimeBudget,
 from cm_desktop.core.models import BusinessKind, BusinessProfile, Post, PostTarget, Slot
 from cm_desktop.core.store import Store, StoreBusy, open_store
 from cm_desktop.ui.tasks import SyncTaskRunner
-from cm_desktop.ui.wizard import FirstRunWizard
+from cm_desktop.ui.wizard.wizard import FirstRunWizard
 
 TODAY = date(2026, 5, 18)
 

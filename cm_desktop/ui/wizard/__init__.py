@@ -1,7 +1,4 @@
-"""The first-run wizard (also opened again from Settings)."""
+"""The first-run wizard (also opened again from Settings): `ui/wizard/wizard.FirstRunWizard`.
 
-from __future__ import annotations
-
-from cm_desktop.ui.wizard.wizard import FirstRunWizard
-
-__all__ = ["FirstRunWizard"]
+Nothing is imported here: Home uses `words` at start, and the wizard's pages wait until it opens.
+"""
