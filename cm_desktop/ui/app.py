@@ -28,6 +28,7 @@ from cm_desktop.ui.theme import install_look
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from cm_desktop.ui.accounts.page import AccountsPage
     from cm_desktop.ui.calendar.page import CalendarPage
     from cm_desktop.ui.composer.page import ComposerPage
     from cm_desktop.ui.connectivity import ConnectivityMonitor
@@ -89,6 +90,8 @@ class Shell(QObject):
         self._composer: ComposerPage | None = None
         self._calendar: CalendarPage | None = None
         self._help: QWidget | None = None
+        self._accounts: AccountsPage | None = None
+        self._accounts_store: Any = None
         self.window = MainWindow(None, geometry)
         # Settings is built when first shown or used: its widgets' Qt types cost ~20 ms before the window
         # could show, and memory at start.
@@ -431,10 +434,7 @@ class Shell(QObject):
             self.window.connectivity.exchange(outcome.network, outcome.error_code not in silent, local)
 
     def _build_accounts(self, store: Any) -> None:
-        from PySide6.QtGui import QDesktopServices
-
         from cm_desktop.ui.accounts.keychain_gate import KeychainGate
-        from cm_desktop.ui.accounts.page import AccountsPage
 
         if self.keychain_gate is None:
             from cm_desktop.platform.secrets import LOGIN_FILE_CHOICE, login_backend
@@ -449,21 +449,43 @@ class Shell(QObject):
                 parent=self,
             )
             self.keychain_gate.ready.connect(self._logins_ready)
-        self.accounts = AccountsPage(
-            store,
-            self.runner,
-            self._secrets(),
-            QDesktopServices.openUrl,
-            self.lang,
-            avatar_dir=self.paths.data / "cache" / "avatars",
-            lock_path=self.paths.lock_file,
-            gate=self.keychain_gate,
-        )
-        self.window.set_page("accounts", self.accounts)
+        self._accounts_store = store
+        built, self._accounts = self._accounts is not None, None
+        self.window.set_page_factory("accounts", lambda: self.accounts)
+        if built:
+            self.accounts  # noqa: B018 (built again at once, as before the pages were lazy)
+
+    @property
+    def accounts(self) -> AccountsPage:
+        """The Accounts page, built when first shown or used (the keychain gate is there from the start)."""
+        if self._accounts is None:
+            from PySide6.QtGui import QDesktopServices
+
+            from cm_desktop.ui.accounts.page import AccountsPage
+
+            self._accounts = AccountsPage(
+                self._accounts_store,
+                self.runner,
+                self._secrets(),
+                QDesktopServices.openUrl,
+                self.lang,
+                avatar_dir=self.paths.data / "cache" / "avatars",
+                lock_path=self.paths.lock_file,
+                gate=self.keychain_gate,
+            )
+            self.window.set_page("accounts", self._accounts)
+            self._accounts.accounts_changed.connect(self._accounts_changed)
+        return self._accounts
+
+    def _accounts_changed(self) -> None:
+        """An account connected, reconnected or removed (only from the Accounts page, built by then)."""
         # A reconnected account's waiting posts go out at once; the composer offers the new account.
-        self.accounts.accounts_changed.connect(self.outbox.wake)
-        self.accounts.accounts_changed.connect(self.outbox.page.refresh)
-        self.accounts.accounts_changed.connect(self._reload_composer_accounts)
+        self.outbox.wake()
+        self.outbox.page.refresh()
+        self._reload_composer_accounts()
+        self.inbox.check_now()
+        self.listening.refresh()
+        self.results.read_now()
 
     def _build_inbox(self, store: Any, clock: Any, zone: str) -> None:
         """The Messages page and its reading on a timer (the background job reads while the app is closed)."""
@@ -525,7 +547,6 @@ class Shell(QObject):
         self.inbox.notified.connect(lambda: setattr(self.outbox.notifier, "last_kind", ""))
         self.inbox.answer_queued.connect(self.outbox.wake)
         self.outbox.changed.connect(self.inbox.refresh)
-        self.accounts.accounts_changed.connect(self.inbox.check_now)
         if self.tray is not None:
             self.inbox.unread_changed.connect(self.tray.set_unread)
             self.tray.icon.messageClicked.connect(self.inbox.on_notification_clicked)
@@ -544,6 +565,7 @@ class Shell(QObject):
         from cm_desktop.services.listening import AppListening
         from cm_desktop.ui.listening.controller import ListeningController, ListeningServices
 
+        built = self.listening is not None and self.listening.page_built
         if self.listening is not None:
             self.listening.stop()  # the pages are being rebuilt (after the set-up): one timer only
             self.listening.deleteLater()
@@ -561,6 +583,7 @@ class Shell(QObject):
             data_dir=self.paths.data,
             renditions_dir=self.paths.renditions,
             new_key=new_tid,
+            page_when_shown=True,  # built when the person first opens Listening
             parent=self.window,
         )
         profile = self._profile
@@ -570,14 +593,17 @@ class Shell(QObject):
             # The searches are in the business's own language: a Lyon florist is found as "fleuriste".
             known = trade(profile.trade)
             words = known.name.get_raw("fr" if profile.language == "fr" else "en").lower() if known else ""
-            self.listening.page.set_profile(profile.name, profile.town, profile.kind, words)
-        self.window.set_page("listening", self.listening.page)
+            self.listening.set_profile(profile.name, profile.town, profile.kind, words)
+        self.window.set_page_factory(
+            "listening", lambda: self.window.set_page("listening", self.listening.page)
+        )
+        if built:
+            self.window.page("listening")  # built again at once, as before the pages were lazy
         self.listening.new_changed.connect(lambda count: self.window.set_badge("listening", count))
         self.listening.accounts_requested.connect(lambda: self.window.show_page("accounts"))
         self.listening.answer_queued.connect(self.outbox.wake)
         self.listening.idea_made.connect(self._posts_changed)
         self.outbox.changed.connect(self.listening.refresh)
-        self.accounts.accounts_changed.connect(self.listening.refresh)
         if self.connectivity is not None:
             self.connectivity.changed.connect(self.listening.set_online)
             if self.connectivity.online is not None:
@@ -589,6 +615,7 @@ class Shell(QObject):
         the Sending page's "How did it go?" opens its form."""
         from cm_desktop.ui.results.controller import ResultsController, ResultsServices
 
+        built = self.results is not None and self.results.page_built
         if self.results is not None:
             self.results.stop()  # the pages are being rebuilt (after the set-up): one timer only
             self.results.deleteLater()
@@ -613,21 +640,26 @@ class Shell(QObject):
             clock,
             zone,
             self.lang,
+            page_when_shown=True,  # built when the person first opens Results
             parent=self.window,
         )
-        page = self.results.page
-        self.window.set_page("insights", page)
-        page.compose_requested.connect(lambda: self.window.show_page("compose"))
-        page.sending_requested.connect(lambda: self.window.show_page("sending"))
-        page.accounts_requested.connect(lambda: self.window.show_page("accounts"))
+        self.window.set_page_factory("insights", self._show_results_page)
+        if built:
+            self.window.page("insights")  # built again at once, as before the pages were lazy
         self.results.slots_changed.connect(self._refresh_calendar)
         self.outbox.page.by_hand_requested.connect(self.results.open_by_hand)
-        self.accounts.accounts_changed.connect(self.results.read_now)
         if self.connectivity is not None:
             self.connectivity.changed.connect(self.results.set_online)
             if self.connectivity.online is not None:
                 self.results.set_online(self.connectivity.online)
         self.results.start()
+
+    def _show_results_page(self) -> None:
+        page = self.results.page
+        self.window.set_page("insights", page)
+        page.compose_requested.connect(lambda: self.window.show_page("compose"))
+        page.sending_requested.connect(lambda: self.window.show_page("sending"))
+        page.accounts_requested.connect(lambda: self.window.show_page("accounts"))
 
     def _secrets(self) -> Any:
         """One keychain door for the outbox and the Accounts page, where the person keeps logins (the system
@@ -742,10 +774,9 @@ class Shell(QObject):
     def _connect_from_wizard(self, network: str) -> None:
         """The connection opens on top of the wizard; once it works, the wizard says so and goes on."""
         wizard = self.wizard
-        accounts = getattr(self, "accounts", None)
-        if accounts is None:
+        if self._accounts_store is None:
             return
-        accounts.request_connect(
+        self.accounts.request_connect(
             network,
             over=wizard,
             opened=lambda dialog: dialog.connected.connect(

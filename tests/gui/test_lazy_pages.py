@@ -21,7 +21,14 @@ from cm_desktop.ui.app import REPORT_MODULES_ENV, REPORT_STARTED_ENV, Shell
 from cm_desktop.ui.pages.placeholder import PlaceholderPage
 from cm_desktop.ui.tasks import SyncTaskRunner
 
-LAZY = ("cm_desktop.ui.composer.page", "cm_desktop.ui.calendar.page", "cm_desktop.ui.help.pages")
+LAZY = (
+    "cm_desktop.ui.composer.page",
+    "cm_desktop.ui.calendar.page",
+    "cm_desktop.ui.help.pages",
+    "cm_desktop.ui.accounts.page",
+    "cm_desktop.ui.listening.page",
+    "cm_desktop.ui.results.page",
+)
 
 
 @pytest.fixture
@@ -46,7 +53,7 @@ def row_of(shell: Shell, name: str) -> int:
 
 def test_a_fresh_start_imports_neither_the_composer_nor_the_calendar(tmp_path: Path) -> None:
     """The real start on a fresh store, to "started" (store open, pages built): Home's modules are loaded,
-    the Compose, Calendar and Help pages' are not."""
+    the Compose, Calendar, Help, Accounts, Listening and Results pages' are not (their controllers run)."""
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -69,6 +76,7 @@ def test_a_fresh_start_imports_neither_the_composer_nor_the_calendar(tmp_path: P
     modules = next(line for line in lines if line.startswith("modules:")).split()[1:]
     assert "cm_desktop.ui.home.page" in modules  # on screen at start: the report names what is loaded
     assert "cm_desktop.ui.outbox.controller" in modules  # the outbox works from the start
+    assert "cm_desktop.ui.listening.controller" in modules and "cm_desktop.ui.results.controller" in modules
     assert [name for name in LAZY if name in modules] == []
 
 
@@ -127,7 +135,9 @@ def test_calendar_is_built_when_first_opened_and_refreshed_after(qtbot: QtBot, p
     shell.shutdown()
 
 
-@pytest.mark.parametrize("opened_before", [(), ("compose", "calendar", "help")])
+@pytest.mark.parametrize(
+    "opened_before", [(), ("compose", "calendar", "help", "accounts", "listening", "insights")]
+)
 def test_the_pages_after_the_set_up_whether_built_or_not(
     qtbot: QtBot, paths: AppPaths, opened_before: tuple[str, ...]
 ) -> None:
@@ -140,12 +150,13 @@ def test_the_pages_after_the_set_up_whether_built_or_not(
     shell = make_shell(qtbot, paths)
     window = shell.window
     before = {name: window.page(name) for name in opened_before}
+    old_listening = shell.listening
     window.show_page("home")
     with shell.store.session() as session:  # what the wizard's "apply" writes
         session.add(BusinessProfile(name="Fleurs de Montréal", time_zone="America/Montreal", country="CA"))
         session.commit()
     shell._wizard_done(rebuild=True)
-    for name in ("compose", "calendar"):
+    for name in ("compose", "calendar", "accounts", "listening", "insights"):
         page = window.page_at(row_of(shell, name))
         if name in opened_before:
             assert not isinstance(page, PlaceholderPage) and page is not before[name]  # built again
@@ -163,4 +174,43 @@ def test_the_pages_after_the_set_up_whether_built_or_not(
     composer = window.current_page()
     assert isinstance(composer, ComposerPage) and composer is shell.composer
     assert composer.zone == "America/Montreal"
+    assert shell.listening is not old_listening
+    window.show_page("listening")
+    assert window.current_page() is shell.listening.page  # the new controller's page
+    window.show_page("insights")
+    assert window.current_page() is shell.results.page
+    window.show_page("accounts")
+    assert window.current_page() is shell.accounts
+    shell.shutdown()
+
+
+def test_listening_counts_what_is_new_before_its_page_is_built(qtbot: QtBot, paths: AppPaths) -> None:
+    """The navigation's number for Listening is right from the start; the page waits for its first showing,
+    then shows what was found. Results and Accounts wait too."""
+    from cm_desktop.core.listening import watches
+    from cm_desktop.core.listening.run import run_due
+    from cm_desktop.core.store import open_store
+    from cm_desktop.ui.accounts.page import AccountsPage
+    from cm_desktop.ui.listening.page import ListeningPage
+    from cm_desktop.ui.results.page import ResultsPage
+    from tests.unit.test_listening_core import T0, Searcher, add_account, post
+
+    store = open_store(paths.database, paths.backups)
+    watches.add(store, add_account(store), "fleuriste Lyon", T0)
+    run_due(store, lambda _a: Searcher({"fleuriste Lyon": [post(1), post(2)]}), T0)
+    store.close()
+    shell = make_shell(qtbot, paths)
+    window = shell.window
+    for name in ("listening", "insights", "accounts"):
+        assert isinstance(window.page_at(row_of(shell, name)), PlaceholderPage), name
+    assert window.navigation.item(row_of(shell, "listening")).text() == "Listening (2)"
+
+    window.show_page("listening")
+    page = window.current_page()
+    assert isinstance(page, ListeningPage) and page is shell.listening.page
+    assert page.model.rowCount() == 2
+    window.show_page("insights")
+    assert isinstance(window.current_page(), ResultsPage) and window.current_page() is shell.results.page
+    window.show_page("accounts")
+    assert isinstance(window.current_page(), AccountsPage) and window.current_page() is shell.accounts
     shell.shutdown()
