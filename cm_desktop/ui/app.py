@@ -11,7 +11,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication
@@ -26,6 +26,11 @@ from cm_desktop.ui.tasks import TaskRunner, ThreadTaskRunner
 from cm_desktop.ui.theme import install_look
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from cm_desktop.ui.accounts.page import AccountsPage
+    from cm_desktop.ui.calendar.page import CalendarPage
+    from cm_desktop.ui.composer.page import ComposerPage
     from cm_desktop.ui.connectivity import ConnectivityMonitor
     from cm_desktop.ui.pages.settings_page import SettingsPage
     from cm_desktop.ui.tray import Tray
@@ -35,6 +40,18 @@ log = logging.getLogger(__name__)
 QUIT_AFTER_PAINT_ENV = "CM_DESKTOP_QUIT_AFTER_FIRST_PAINT"
 # For bench/startup.py: say "started" once the store is open and the pages built, then quit at a line on stdin.
 REPORT_STARTED_ENV = "CM_DESKTOP_REPORT_STARTED"
+# With it, "started" is preceded by a line "modules: …" naming the app's modules loaded by then (for the tests
+# that check a page's modules wait until the page is first shown).
+REPORT_MODULES_ENV = "CM_DESKTOP_REPORT_MODULES"
+
+
+class _PageContext(NamedTuple):
+    """What the pages built on first use are built with (set by build_pages once the store is open)."""
+
+    store: Any
+    clock: Any
+    zone: str
+    country: str
 
 
 class Shell(QObject):
@@ -68,9 +85,16 @@ class Shell(QObject):
         geometry = QSettings(str(paths.data / "window.ini"), QSettings.Format.IniFormat)
         self._background_job = background_job or self._real_background_job
         self._settings_page: SettingsPage | None = None
+        # Built when first shown or needed (build_pages registers them): see the composer and calendar.
+        self._page_context: _PageContext | None = None
+        self._composer: ComposerPage | None = None
+        self._calendar: CalendarPage | None = None
+        self._help: QWidget | None = None
+        self._accounts: AccountsPage | None = None
+        self._accounts_store: Any = None
         self.window = MainWindow(None, geometry)
-        # Settings is built when first shown or used, else after the first paint: its widgets' Qt types cost
-        # ~20 ms before the window could show.
+        # Settings is built when first shown or used: its widgets' Qt types cost ~20 ms before the window
+        # could show, and memory at start.
         self.window.set_page_factory("settings", lambda: self.settings_page)
         self.window.first_painted.connect(lambda: QTimer.singleShot(0, self._after_first_paint))
         self.window.closed.connect(self.stop_background)
@@ -112,7 +136,10 @@ class Shell(QObject):
     def set_language(self, choice: str) -> None:
         self.settings.language = choice
         self.translations.apply(choice)
-        self.settings_page.show_language(choice)  # chosen in the wizard: Settings shows that choice
+        if (
+            self._settings_page is not None
+        ):  # chosen in the wizard: Settings shows that choice (or when built)
+            self._settings_page.show_language(choice)
         self._save_settings()
 
     def _save_settings(self) -> None:
@@ -139,9 +166,10 @@ class Shell(QObject):
         def done(status: Any) -> None:
             self.settings.background_publishing = bool(status.installed)
             self._save_settings()
-            if getattr(self, "composer", None) is not None:
-                self.composer.background_publishing = self.settings.background_publishing
-            self.settings_page.set_background_result(bool(status.installed))
+            if self._composer is not None:  # a composer built later reads the setting
+                self._composer.background_publishing = self.settings.background_publishing
+            if self._settings_page is not None:  # a Settings page built later reads the setting
+                self._settings_page.set_background_result(bool(status.installed))
 
         def failed(error: BaseException) -> None:
             from cm_desktop.platform.background_job import INSTALL_FAILED, JobError
@@ -149,7 +177,7 @@ class Shell(QObject):
 
             log_failure(log, "switching background publishing", error, known=isinstance(error, JobError))
             detail = error.detail if isinstance(error, JobError) else type(error).__name__
-            self.settings_page.set_background_result(
+            self.settings_page.set_background_result(  # built if need be: the failure is said there
                 self.settings.background_publishing, INSTALL_FAILED.get(self.lang(), detail=detail)
             )
 
@@ -207,20 +235,19 @@ class Shell(QObject):
         self.open_store()
         if self.settings.background_publishing:
             self._update_background_job()
-        self.settings_page  # noqa: B018 (built now, while the store opens off the GUI thread)
 
     def lang(self) -> Lang:
         return self.translations.language
 
     def build_pages(self, store: Any) -> None:
-        """The real pages, once the store is open (their modules import the data layer)."""
+        """The pages, once the store is open (their modules import the data layer). Home is on screen at start
+        and built now; Compose, Calendar and Help are built when first shown or needed (`composer`,
+        `calendar`), their modules imported then: the start costs less memory and time. After the set-up a
+        page already built is built again at once (the profile it shows has changed); the others wait."""
         from PySide6.QtCore import QTimeZone
 
         from cm_desktop.core.onboarding import load_profile
         from cm_desktop.core.schedule import SystemClock
-        from cm_desktop.ui.calendar.page import CalendarPage
-        from cm_desktop.ui.composer.page import ComposerPage
-        from cm_desktop.ui.help.pages import HelpPage
         from cm_desktop.ui.home.page import HomePage
 
         self._profile = load_profile(store)
@@ -228,35 +255,10 @@ class Shell(QObject):
         zone = self._profile.time_zone if self._profile and self._profile.time_zone != "UTC" else system_zone
         country = self._profile.country if self._profile and self._profile.country else "FR"
         clock = SystemClock()
+        self._page_context = _PageContext(store, clock, zone, country)
 
-        self.composer = ComposerPage(
-            self.runner,
-            clock,
-            zone,
-            self.paths.media,
-            self.lang,
-            link_cache=self.paths.data / "cache" / "link_cards",
-            renditions_dir=self.paths.renditions,
-        )
-        if self.connectivity is not None:
-            # Link cards are fetched only while online; offline they come from the cache.
-            self.connectivity.changed.connect(self.composer.set_online)
-            if self.connectivity.online is not None:
-                self.composer.set_online(self.connectivity.online)
-        if self._profile is not None and self._profile.name:
-            self.composer.set_author(self._profile.name)
-        self.composer.background_publishing = self.settings.background_publishing
-        self.composer.background_requested.connect(lambda: self.set_background_publishing(True))
         self.home = HomePage(self.runner, clock, self.lang)
-        # Off screen at start: its first month (posts, holidays) is read when the person opens it.
-        self.calendar = CalendarPage(
-            store, zone, country, clock, self.runner, self.paths.data, load_when_shown=True
-        )
-        self.window.set_page("compose", self.composer)
         self.window.set_page("home", self.home)
-        self.window.set_page("calendar", self.calendar)
-        self.window.set_page("help", HelpPage(self.lang))
-        self.composer.set_store(store)
         self.home.set_store(store)
 
         self._build_outbox(store, clock, zone)
@@ -269,14 +271,109 @@ class Shell(QObject):
         self.home.setup_requested.connect(lambda: self.open_wizard(first_run=False))
         self.home.posts_requested.connect(lambda: self.window.show_page("sending"))
         self.home.idea_opened.connect(self._open_post)  # one of the plan's ideas becomes the draft
-        self.calendar.post_opened.connect(self._open_post)
-        self.calendar.compose_requested.connect(lambda _when: self.window.show_page("compose"))
-        self.calendar.posts_changed.connect(self.home.refresh)
-        self.calendar.posts_changed.connect(self.composer.forget_sent)  # "Scheduled for…" may be stale
-        self.composer.post_scheduled.connect(self._posts_changed)
-        self.composer.post_scheduled.connect(self.outbox.wake)
-        self.calendar.posts_changed.connect(self.outbox.wake)
-        self.calendar.native_reschedule_needed.connect(self.outbox.wake)
+
+        composer_built, calendar_built = self._composer is not None, self._calendar is not None
+        self._composer = self._calendar = None
+        self.window.set_page_factory("compose", lambda: self.composer)
+        self.window.set_page_factory("calendar", lambda: self.calendar)
+        if self._help is None:
+            self.window.set_page_factory("help", self._build_help)
+        if composer_built:
+            self.composer  # noqa: B018 (rebuilt now for the new profile, as before the pages were lazy)
+        if calendar_built:
+            self.calendar  # noqa: B018
+
+    @property
+    def composer(self) -> ComposerPage:
+        """The Compose page, built on first use (it needs the open store: after `build_pages`)."""
+        if self._composer is None:
+            self._composer = self._build_composer()
+        return self._composer
+
+    @property
+    def calendar(self) -> CalendarPage:
+        """The Calendar page, built on first use (it needs the open store: after `build_pages`)."""
+        if self._calendar is None:
+            self._calendar = self._build_calendar()
+        return self._calendar
+
+    def _context(self) -> _PageContext:
+        if self._page_context is None:
+            raise RuntimeError("the pages are built once the store is open (build_pages)")
+        return self._page_context
+
+    def _build_composer(self) -> ComposerPage:
+        from cm_desktop.ui.composer.page import ComposerPage
+
+        context = self._context()
+        composer = ComposerPage(
+            self.runner,
+            context.clock,
+            context.zone,
+            self.paths.media,
+            self.lang,
+            link_cache=self.paths.data / "cache" / "link_cards",
+            renditions_dir=self.paths.renditions,
+        )
+        if self.connectivity is not None:
+            # Link cards are fetched only while online; offline they come from the cache.
+            self.connectivity.changed.connect(composer.set_online)
+            if self.connectivity.online is not None:
+                composer.set_online(self.connectivity.online)
+        if self._profile is not None and self._profile.name:
+            composer.set_author(self._profile.name)
+        composer.background_publishing = self.settings.background_publishing
+        composer.background_requested.connect(lambda: self.set_background_publishing(True))
+        composer.post_scheduled.connect(self._posts_changed)
+        composer.post_scheduled.connect(lambda _post_id: self._wake_outbox())
+        self.window.set_page("compose", composer)
+        composer.set_store(context.store)
+        return composer
+
+    def _build_calendar(self) -> CalendarPage:
+        from cm_desktop.ui.calendar.page import CalendarPage
+
+        context = self._context()
+        # Its first month (posts, holidays) is read when the person looks at it.
+        calendar = CalendarPage(
+            context.store,
+            context.zone,
+            context.country,
+            context.clock,
+            self.runner,
+            self.paths.data,
+            load_when_shown=True,
+        )
+        self.window.set_page("calendar", calendar)
+        calendar.post_opened.connect(self._open_post)
+        calendar.compose_requested.connect(lambda _when: self.window.show_page("compose"))
+        calendar.posts_changed.connect(lambda: self.home.refresh())
+        calendar.posts_changed.connect(self._forget_sent)  # the composer's "Scheduled for…" may be stale
+        calendar.posts_changed.connect(self._wake_outbox)
+        calendar.native_reschedule_needed.connect(lambda _post_id: self._wake_outbox())
+        return calendar
+
+    def _build_help(self) -> None:
+        from cm_desktop.ui.help.pages import HelpPage
+
+        self._help = HelpPage(self.lang)
+        self.window.set_page("help", self._help)
+
+    def _wake_outbox(self) -> None:
+        if self.outbox is not None:
+            self.outbox.wake()
+
+    def _forget_sent(self) -> None:
+        if self._composer is not None:  # not built yet: it has said nothing about a sent post
+            self._composer.forget_sent()
+
+    def _reload_composer_accounts(self) -> None:
+        if self._composer is not None:  # not built yet: it reads the accounts when built
+            self._composer.reload_accounts()
+
+    def _refresh_calendar(self) -> None:
+        if self._calendar is not None:  # not built yet: it reads the store when built
+            self._calendar.refresh()
 
     def _build_outbox(self, store: Any, clock: Any, zone: str) -> None:
         """The outbox inside the app: it sends what is due while the app is open (the OS job when closed)."""
@@ -341,10 +438,7 @@ class Shell(QObject):
             self.window.connectivity.exchange(outcome.network, outcome.error_code not in silent, local)
 
     def _build_accounts(self, store: Any) -> None:
-        from PySide6.QtGui import QDesktopServices
-
         from cm_desktop.ui.accounts.keychain_gate import KeychainGate
-        from cm_desktop.ui.accounts.page import AccountsPage
 
         if self.keychain_gate is None:
             from cm_desktop.platform.secrets import LOGIN_FILE_CHOICE, login_backend
@@ -359,21 +453,43 @@ class Shell(QObject):
                 parent=self,
             )
             self.keychain_gate.ready.connect(self._logins_ready)
-        self.accounts = AccountsPage(
-            store,
-            self.runner,
-            self._secrets(),
-            QDesktopServices.openUrl,
-            self.lang,
-            avatar_dir=self.paths.data / "cache" / "avatars",
-            lock_path=self.paths.lock_file,
-            gate=self.keychain_gate,
-        )
-        self.window.set_page("accounts", self.accounts)
+        self._accounts_store = store
+        built, self._accounts = self._accounts is not None, None
+        self.window.set_page_factory("accounts", lambda: self.accounts)
+        if built:
+            self.accounts  # noqa: B018 (built again at once, as before the pages were lazy)
+
+    @property
+    def accounts(self) -> AccountsPage:
+        """The Accounts page, built when first shown or used (the keychain gate is there from the start)."""
+        if self._accounts is None:
+            from PySide6.QtGui import QDesktopServices
+
+            from cm_desktop.ui.accounts.page import AccountsPage
+
+            self._accounts = AccountsPage(
+                self._accounts_store,
+                self.runner,
+                self._secrets(),
+                QDesktopServices.openUrl,
+                self.lang,
+                avatar_dir=self.paths.data / "cache" / "avatars",
+                lock_path=self.paths.lock_file,
+                gate=self.keychain_gate,
+            )
+            self.window.set_page("accounts", self._accounts)
+            self._accounts.accounts_changed.connect(self._accounts_changed)
+        return self._accounts
+
+    def _accounts_changed(self) -> None:
+        """An account connected, reconnected or removed (only from the Accounts page, built by then)."""
         # A reconnected account's waiting posts go out at once; the composer offers the new account.
-        self.accounts.accounts_changed.connect(self.outbox.wake)
-        self.accounts.accounts_changed.connect(self.outbox.page.refresh)
-        self.accounts.accounts_changed.connect(self.composer.reload_accounts)
+        self.outbox.wake()
+        self.outbox.page.refresh()
+        self._reload_composer_accounts()
+        self.inbox.check_now()
+        self.listening.refresh()
+        self.results.read_now()
 
     def _build_inbox(self, store: Any, clock: Any, zone: str) -> None:
         """The Messages page and its reading on a timer (the background job reads while the app is closed)."""
@@ -435,7 +551,6 @@ class Shell(QObject):
         self.inbox.notified.connect(lambda: setattr(self.outbox.notifier, "last_kind", ""))
         self.inbox.answer_queued.connect(self.outbox.wake)
         self.outbox.changed.connect(self.inbox.refresh)
-        self.accounts.accounts_changed.connect(self.inbox.check_now)
         if self.tray is not None:
             self.inbox.unread_changed.connect(self.tray.set_unread)
             self.tray.icon.messageClicked.connect(self.inbox.on_notification_clicked)
@@ -454,6 +569,7 @@ class Shell(QObject):
         from cm_desktop.services.listening import AppListening
         from cm_desktop.ui.listening.controller import ListeningController, ListeningServices
 
+        built = self.listening is not None and self.listening.page_built
         if self.listening is not None:
             self.listening.stop()  # the pages are being rebuilt (after the set-up): one timer only
             self.listening.deleteLater()
@@ -471,6 +587,7 @@ class Shell(QObject):
             data_dir=self.paths.data,
             renditions_dir=self.paths.renditions,
             new_key=new_tid,
+            page_when_shown=True,  # built when the person first opens Listening
             parent=self.window,
         )
         profile = self._profile
@@ -480,14 +597,17 @@ class Shell(QObject):
             # The searches are in the business's own language: a Lyon florist is found as "fleuriste".
             known = trade(profile.trade)
             words = known.name.get_raw("fr" if profile.language == "fr" else "en").lower() if known else ""
-            self.listening.page.set_profile(profile.name, profile.town, profile.kind, words)
-        self.window.set_page("listening", self.listening.page)
+            self.listening.set_profile(profile.name, profile.town, profile.kind, words)
+        self.window.set_page_factory(
+            "listening", lambda: self.window.set_page("listening", self.listening.page)
+        )
+        if built:
+            self.window.page("listening")  # built again at once, as before the pages were lazy
         self.listening.new_changed.connect(lambda count: self.window.set_badge("listening", count))
         self.listening.accounts_requested.connect(lambda: self.window.show_page("accounts"))
         self.listening.answer_queued.connect(self.outbox.wake)
         self.listening.idea_made.connect(self._posts_changed)
         self.outbox.changed.connect(self.listening.refresh)
-        self.accounts.accounts_changed.connect(self.listening.refresh)
         if self.connectivity is not None:
             self.connectivity.changed.connect(self.listening.set_online)
             if self.connectivity.online is not None:
@@ -499,6 +619,7 @@ class Shell(QObject):
         the Sending page's "How did it go?" opens its form."""
         from cm_desktop.ui.results.controller import ResultsController, ResultsServices
 
+        built = self.results is not None and self.results.page_built
         if self.results is not None:
             self.results.stop()  # the pages are being rebuilt (after the set-up): one timer only
             self.results.deleteLater()
@@ -523,21 +644,26 @@ class Shell(QObject):
             clock,
             zone,
             self.lang,
+            page_when_shown=True,  # built when the person first opens Results
             parent=self.window,
         )
-        page = self.results.page
-        self.window.set_page("insights", page)
-        page.compose_requested.connect(lambda: self.window.show_page("compose"))
-        page.sending_requested.connect(lambda: self.window.show_page("sending"))
-        page.accounts_requested.connect(lambda: self.window.show_page("accounts"))
-        self.results.slots_changed.connect(self.calendar.refresh)
+        self.window.set_page_factory("insights", self._show_results_page)
+        if built:
+            self.window.page("insights")  # built again at once, as before the pages were lazy
+        self.results.slots_changed.connect(self._refresh_calendar)
         self.outbox.page.by_hand_requested.connect(self.results.open_by_hand)
-        self.accounts.accounts_changed.connect(self.results.read_now)
         if self.connectivity is not None:
             self.connectivity.changed.connect(self.results.set_online)
             if self.connectivity.online is not None:
                 self.results.set_online(self.connectivity.online)
         self.results.start()
+
+    def _show_results_page(self) -> None:
+        page = self.results.page
+        self.window.set_page("insights", page)
+        page.compose_requested.connect(lambda: self.window.show_page("compose"))
+        page.sending_requested.connect(lambda: self.window.show_page("sending"))
+        page.accounts_requested.connect(lambda: self.window.show_page("accounts"))
 
     def _secrets(self) -> Any:
         """One keychain door for the outbox and the Accounts page, where the person keeps logins (the system
@@ -560,7 +686,8 @@ class Shell(QObject):
         """The person chose where logins are kept: remembered in the settings (never in the file itself)."""
         self.settings.login_store = choice
         self._save_settings()
-        self.settings_page.set_login_file_in_use(self._login_file_in_use())
+        if self._settings_page is not None:  # a Settings page built later reads the setting
+            self._settings_page.set_login_file_in_use(self._login_file_in_use())
         wizard = getattr(self, "wizard", None)
         if wizard is not None:
             wizard.connect_page.set_login_file_in_use(self._login_file_in_use())
@@ -593,7 +720,7 @@ class Shell(QObject):
         return False
 
     def _edit_slots(self) -> None:
-        if getattr(self, "calendar", None) is not None:
+        if self._page_context is not None:  # the calendar's dialog: the calendar is built first if need be
             self.calendar.edit_slots()
 
     def _show_messages(self) -> None:
@@ -606,7 +733,7 @@ class Shell(QObject):
 
     def _posts_changed(self, _post_id: int = 0) -> None:
         self.home.refresh()
-        self.calendar.refresh()
+        self._refresh_calendar()
 
     def _compose_text(self, text: str, _origin: str) -> None:
         self.composer.editor.setPlainText(text)
@@ -651,10 +778,9 @@ class Shell(QObject):
     def _connect_from_wizard(self, network: str) -> None:
         """The connection opens on top of the wizard; once it works, the wizard says so and goes on."""
         wizard = self.wizard
-        accounts = getattr(self, "accounts", None)
-        if accounts is None:
+        if self._accounts_store is None:
             return
-        accounts.request_connect(
+        self.accounts.request_connect(
             network,
             over=wizard,
             opened=lambda dialog: dialog.connected.connect(
@@ -866,6 +992,9 @@ def run_app(paths: AppPaths, started: float | None = None) -> int:
     if os.environ.get(REPORT_STARTED_ENV):
 
         def report_started() -> None:
+            if os.environ.get(REPORT_MODULES_ENV):
+                loaded = sorted(name for name in sys.modules if name.startswith("cm_desktop."))
+                print("modules:", " ".join(loaded), flush=True)
             print("started", flush=True)
             sys.stdin.readline()  # the bench reads this process's memory meanwhile
             app.quit()

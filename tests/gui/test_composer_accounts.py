@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -185,3 +186,34 @@ def test_draft_targets_queued_by_account_only_get_their_network(store: Store) ->
     assert draft is not None and draft.targets == (NewTarget("bluesky", shop),)
     assert latest_draft(store) == draft
     assert [a.handle for a in connected_accounts(store)] == ["shop.bsky.social"]
+
+
+def test_a_draft_opened_before_the_accounts_are_read_keeps_its_account(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    """The app builds the composer when first needed: a post opened from Home or the Calendar is loaded before
+    the accounts' reading (off the GUI thread) answers. Its account is chosen once their toggles exist, not the
+    network's first account."""
+    add_account(store, "mastodon", "a@piaille.fr")
+    second = add_account(store, "mastodon", "b@piaille.fr")
+    post_id = save_draft(store, DraftValue("Pour le marché", (NewTarget("mastodon", second),)))
+    draft = load_draft(store, post_id)
+    assert draft is not None
+    waiting: list[tuple[Any, Any]] = []
+
+    class HeldRunner:
+        """Keeps each piece of work until the test lets it run (the accounts' reading still going)."""
+
+        def run(self, work: Any, on_done: Any, on_error: Any) -> None:
+            waiting.append((work, on_done))
+
+    page = ComposerPage(HeldRunner(), ManualClock(NOW), "Europe/Paris", tmp_path / "media", lambda: "en")
+    qtbot.addWidget(page)
+    page.set_store(store)
+    page.load(draft)
+    assert page.targets.selected_targets() == [NewTarget("mastodon")]  # no accounts known yet: by hand
+    while waiting:
+        work, on_done = waiting.pop(0)
+        on_done(work())
+    assert page.targets.selected_targets() == [NewTarget("mastodon", second)]
+    assert page.editor.toPlainText() == "Pour le marché" and page.post_id == post_id

@@ -205,8 +205,9 @@ def test_the_status_light_follows_the_last_exchange_with_each_network(qtbot: QtB
     assert light.accessibleName().startswith("Offline")
 
 
-def test_settings_is_built_when_first_shown_or_after_the_first_paint(qtbot: QtBot, paths: AppPaths) -> None:
-    """Its Qt widget types cost ~20 ms before the window could show (issue #20's time to a visible window)."""
+def test_settings_is_built_when_first_shown_or_used(qtbot: QtBot, paths: AppPaths) -> None:
+    """Its Qt widget types cost ~20 ms before the window could show (issue #20's time to a visible window),
+    and memory at start: it waits until the person opens it, even once the store is open."""
     from cm_desktop.ui.pages.placeholder import PlaceholderPage
 
     shell = make_shell(qtbot, paths)
@@ -221,6 +222,10 @@ def test_settings_is_built_when_first_shown_or_after_the_first_paint(qtbot: QtBo
     assert isinstance(later.window.page_at(last), PlaceholderPage)
     with qtbot.waitSignal(later.store_ready, timeout=10_000):
         later.window.show()
-    assert isinstance(later.window.page_at(last), SettingsPage)
+    assert isinstance(later.window.page_at(last), PlaceholderPage)
+    later.set_language("fr")  # as the wizard does: the page built later shows that choice
+    assert later.settings_page.language_combo.currentData() == "fr"
+    assert later.window.page_at(last) is later.settings_page
     later.shutdown()
+    later.set_language("en")
     shell.set_language("en")

@@ -102,6 +102,10 @@ class ComposerPage(QWidget):
         self._links: dict[str, list[str]] = {}  # links found per text, for the current refresh
         self.store: Any = None
         self.post_id: int | None = None
+        # A draft opened before the accounts were read (the page is built when first needed): its targets are
+        # chosen again once their accounts' toggles exist.
+        self._accounts_read = False
+        self._targets_waiting: tuple[NewTarget, ...] | None = None
         self._saving = False
         self._dirty = False
         self._hashtags: list[str] = []
@@ -359,6 +363,10 @@ class ComposerPage(QWidget):
     def set_accounts(self, accounts: Sequence[ConnectedAccount]) -> None:
         """One toggle per connected account, the other networks by hand; what was chosen stays chosen."""
         self.targets.set_accounts(accounts)
+        self._accounts_read = True
+        if self._targets_waiting is not None:
+            self.targets.set_selected(self._targets_waiting)
+            self._targets_waiting = None
         self.refresh()
 
     def set_online(self, online: bool) -> None:
@@ -380,6 +388,7 @@ class ComposerPage(QWidget):
         self.editor.setPlainText(draft.text)
         self.editor.blockSignals(False)
         self.targets.set_selected(draft.targets)
+        self._targets_waiting = None if self._accounts_read else tuple(draft.targets)
         for target in draft.targets:
             if target.text_override and target.network in self.override_editors:
                 self.override_editors[target.network].setPlainText(target.text_override)
@@ -816,6 +825,7 @@ class ComposerPage(QWidget):
 
         self._say(sentence, about=post_id)
         self.post_id = None
+        self._targets_waiting = None
         self.editor.blockSignals(True)
         self.editor.clear()
         self.editor.blockSignals(False)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QWidget
@@ -24,8 +24,10 @@ from cm_desktop.core.listening.board import Board
 from cm_desktop.core.listening.leads import FollowOutcome, follow_error
 from cm_desktop.core.listening.run import ListenRun
 from cm_desktop.core.schedule import Clock
-from cm_desktop.ui.listening.page import ListeningPage
 from cm_desktop.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from cm_desktop.ui.listening.page import ListeningPage
 
 log = logging.getLogger(__name__)
 
@@ -61,37 +63,69 @@ class ListeningController(QObject):
         renditions_dir: Any,
         new_key: Callable[[], str],
         tick_ms: int = TICK_MS,
+        page_when_shown: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """`page_when_shown`: the page (and its modules) is built on first use of `page`, not now: the app
+        builds it when the person first opens Listening; the searches run and the number of new posts is
+        counted meanwhile."""
         super().__init__(parent)
         self.store, self.services, self.runner, self._lang = store, services, runner, lang
+        self._page_args = (runner, clock, zone, lang, open_url, data_dir, renditions_dir, new_key)
+        self._page: ListeningPage | None = None
+        self._profile: tuple[str, str, str, str] | None = None
         self.online = True
         self.running = False
         self._again = False
         self._stopped = True
-        self.page = ListeningPage(
-            runner,
-            clock,
-            zone,
-            lang,
-            open_url,
-            data_dir=data_dir,
-            renditions_dir=renditions_dir,
-            new_key=new_key,
-        )
         self.timer = QTimer(self)
         self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(self.tick)
-        self.page.search_requested.connect(self.tick)
-        self.page.likes_requested.connect(self.send_likes)
-        self.page.follows_requested.connect(self.send_follows)
-        self.page.answer_queued.connect(self.answer_queued)
-        self.page.idea_made.connect(self.idea_made)
-        self.page.accounts_requested.connect(self.accounts_requested)
-        self.page.board_loaded.connect(self._board_loaded)
-        self.page.set_store(store)
+        if not page_when_shown:
+            self.page  # noqa: B018 (built now; else the number of new posts is read at start)
+
+    @property
+    def page(self) -> ListeningPage:
+        if self._page is None:
+            from cm_desktop.ui.listening.page import ListeningPage
+
+            runner, clock, zone, lang, open_url, data_dir, renditions_dir, new_key = self._page_args
+            page = ListeningPage(
+                runner,
+                clock,
+                zone,
+                lang,
+                open_url,
+                data_dir=data_dir,
+                renditions_dir=renditions_dir,
+                new_key=new_key,
+            )
+            self._page = page
+            if self._profile is not None:
+                page.set_profile(*self._profile)
+            page.search_requested.connect(self.tick)
+            page.likes_requested.connect(self.send_likes)
+            page.follows_requested.connect(self.send_follows)
+            page.answer_queued.connect(self.answer_queued)
+            page.idea_made.connect(self.idea_made)
+            page.accounts_requested.connect(self.accounts_requested)
+            page.board_loaded.connect(self._board_loaded)
+            page.set_store(self.store)
+        return self._page
+
+    @property
+    def page_built(self) -> bool:
+        return self._page is not None
+
+    def set_profile(self, name: str, town: str, kind: str, trade: str = "") -> None:
+        """What the page's suggestions are made of (the set-up wizard's answers), now or when it is built."""
+        self._profile = (name, town, kind, trade)
+        if self._page is not None:
+            self._page.set_profile(name, town, kind, trade)
 
     def start(self) -> None:
+        if self._page is None:
+            self.refresh()  # the number of new posts, without the page
         self._stopped = False
         self.timer.start()
         self.tick()
@@ -118,7 +152,7 @@ class ListeningController(QObject):
 
     def _ran(self, _run: ListenRun) -> None:
         self._finish()
-        self.page.refresh()
+        self.refresh()
 
     def _failed(self, error: BaseException) -> None:
         from cm_desktop.platform.logs import log_failure
@@ -171,5 +205,12 @@ class ListeningController(QObject):
         self.new_changed.emit(board.new)
 
     def refresh(self, *_args: object) -> None:
-        """Posts changed elsewhere (an answer went out): the states shown follow."""
-        self.page.refresh()
+        """Posts changed elsewhere (an answer went out): the states shown follow. Without the page, only the
+        number of new posts is read (the page reads the rest when built)."""
+        if self._page is not None:
+            self._page.refresh()
+            return
+        from cm_desktop.core.listening.board import new_count
+
+        store = self.store
+        self.runner.run(lambda: new_count(store), self.new_changed.emit, self._quiet)

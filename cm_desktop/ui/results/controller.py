@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
@@ -22,8 +22,10 @@ from cm_desktop.core.i18n import Lang
 from cm_desktop.core.results.by_hand import ByHand, ByHandRefused
 from cm_desktop.core.results.sync import ResultsRun
 from cm_desktop.core.schedule import Clock
-from cm_desktop.ui.results.page import ResultsPage
 from cm_desktop.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from cm_desktop.ui.results.page import ResultsPage
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +53,11 @@ class ResultsController(QObject):
         *,
         choose_file: Callable[[str], str] | None = None,  # a suggested name -> the path chosen ("" to cancel)
         tick_ms: int = TICK_MS,
+        page_when_shown: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """`page_when_shown`: the page (and its modules) is built on first use of `page`, not now: the app
+        builds it when the person first opens Results; the readings run on the timer meanwhile."""
         super().__init__(parent)
         self.store, self.services, self.runner, self.clock, self.zone = store, services, runner, clock, zone
         self._lang, self._choose_file, self._parent = lang, choose_file or self._ask_file, parent
@@ -60,15 +65,32 @@ class ResultsController(QObject):
         self.syncing = False
         self._again: bool | None = None
         self._stopped = True
-        self.page = ResultsPage(runner, clock, zone, lang)
+        self._page: ResultsPage | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(self.tick)
-        self.page.sync_requested.connect(self.read_now)
-        self.page.export_requested.connect(self.export)
-        self.page.use_times_requested.connect(self.use_times)
-        self.page.set_store(store)
         self.dialog: QWidget | None = None
+        if not page_when_shown:
+            self.page  # noqa: B018 (built now)
+
+    @property
+    def page(self) -> ResultsPage:
+        if self._page is None:
+            from cm_desktop.ui.results.page import ResultsPage
+
+            page = ResultsPage(self.runner, self.clock, self.zone, self._lang)
+            self._page = page
+            page.sync_requested.connect(self.read_now)
+            page.export_requested.connect(self.export)
+            page.use_times_requested.connect(self.use_times)
+            page.set_store(self.store)  # it reads the figures as they are now
+            if self.syncing:
+                page.set_busy(True)
+        return self._page
+
+    @property
+    def page_built(self) -> bool:
+        return self._page is not None
 
     # --- reading ------------------------------------------------------------------------------------------
 
@@ -96,8 +118,8 @@ class ResultsController(QObject):
 
     def _sync(self, *, everyone: bool) -> None:
         if not self.online:
-            if everyone:
-                self.page.set_note(
+            if everyone and self._page is not None:  # not built yet: nobody is looking
+                self._page.set_note(
                     self.tr("You are offline: the figures will be read when the connection is back.")
                 )
             return
@@ -105,12 +127,14 @@ class ResultsController(QObject):
             self._again = everyone or bool(self._again)
             return
         self.syncing = True
-        self.page.set_busy(True)
+        if self._page is not None:
+            self._page.set_busy(True)
         self.runner.run(lambda: self.services.sync(everyone), self._synced, self._sync_failed)
 
     def _synced(self, _run: ResultsRun) -> None:
         self._finish()
-        self.page.refresh()
+        if self._page is not None:  # not built yet: it reads the figures when built
+            self._page.refresh()
 
     def _sync_failed(self, error: BaseException) -> None:
         from cm_desktop.platform.logs import log_failure
@@ -120,7 +144,8 @@ class ResultsController(QObject):
 
     def _finish(self) -> None:
         self.syncing = False
-        self.page.set_busy(False)
+        if self._page is not None:
+            self._page.set_busy(False)
         again, self._again = self._again, None
         if again is not None:
             self._sync(everyone=again)
@@ -212,7 +237,7 @@ class ResultsController(QObject):
             record_by_hand(store, target_id, likes=likes, comments=comments, shares=shares, now=clock.now())
 
         dialog = ByHandDialog(figures, excerpt(text), self.runner, save, self._lang, parent=self._parent)
-        dialog.saved.connect(lambda _t: self.page.refresh())
+        dialog.saved.connect(lambda _t: self._page.refresh() if self._page is not None else None)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()
