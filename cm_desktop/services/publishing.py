@@ -206,14 +206,15 @@ def link_cards_for(
     cache_dir: Path, client_factory: Callable[[], httpx.Client] | None = None
 ) -> Callable[[str, str], LinkCard | None]:
     """(network, text) -> the link card to send: from the composer's cache, fetched now when missing."""
-    from cm_desktop.core.link_card import LinkCardCache, card_link
-
     fetchers: list[Any] = []  # made at the first link: the fetcher imports httpcore (~40 modules)
 
     def card_for(network: str, text: str) -> LinkCard | None:
         # Only where the client builds the card and sends it with the post; other servers read the page.
         if not networks.get(network).can.client_link_cards:
             return None
+        # With the first post to such a network (the text rules' patterns come with it), not at start.
+        from cm_desktop.core.link_card import LinkCardCache, card_link
+
         link = card_link(network, text)
         if link is None:
             return None

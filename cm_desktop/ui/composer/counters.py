@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from cm_desktop.core.rules.model import Measure
 from cm_desktop.ui.colours import Role, css
 from cm_desktop.ui.i18n import network_name
 from cm_desktop.ui.reflow import FlowLayout
+
+if TYPE_CHECKING:
+    from cm_desktop.core.rules.model import Measure  # (the rules package loads with the first check)
 
 NEAR = 0.9  # from 90 % of the limit the counter turns orange
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cm_desktop.core import networks, rules
+from cm_desktop.core import networks
 from cm_desktop.core.i18n import Lang
 from cm_desktop.core.inbox.query import ItemView, Row
 from cm_desktop.core.ports import Author, RemotePost, ServerLimits, Thread
@@ -317,6 +317,9 @@ class ConversationPane(QWidget):
             self.counters.update_measures({})
             self.issues.clear()
             return
+        # The rules (their patterns and the counting tables) load with the first answer checked, not at start.
+        from cm_desktop.core import rules
+
         text = self.answer.toPlainText()
         limits = networks.get(row.network).text_limits(self.limits)
         self.counters.update_measures({row.network: rules.measure(row.network, text, spoiler="", **limits)})
