@@ -136,9 +136,8 @@ class Shell(QObject):
     def set_language(self, choice: str) -> None:
         self.settings.language = choice
         self.translations.apply(choice)
-        if (
-            self._settings_page is not None
-        ):  # chosen in the wizard: Settings shows that choice (or when built)
+        # Chosen in the wizard: Settings shows that choice (a Settings page built later reads it).
+        if self._settings_page is not None:
             self._settings_page.show_language(choice)
         self._save_settings()
 
