@@ -1,5 +1,5 @@
 """What the person waits on the first click on a page built on first showing (Compose, Calendar, Accounts,
-Listening, Results): from the navigation click to the page painted.
+Listening, Results, Messages): from the navigation click to the page painted.
 
 Since issue #20 ("a lighter start") these pages are built when first shown, their modules imported then. Each
 run is a fresh process (the modules not yet imported, as at a real first click), offscreen, on a store at its
@@ -88,7 +88,7 @@ def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 8
     with tempfile.TemporaryDirectory() as home:
         first_open_ms(home, "calendar", True)  # creates the store (migrations) and warms the file cache
-        for page in ("compose", "calendar", "accounts", "listening", "insights"):
+        for page in ("compose", "calendar", "accounts", "listening", "insights", "inbox"):
             lazy, built = [], []
             for _ in range(runs):  # alternated: a change in the machine's load weighs on both alike
                 lazy.append(first_open_ms(home, page, False))

@@ -497,6 +497,7 @@ class Shell(QObject):
         from cm_desktop.core.tid import new_tid
         from cm_desktop.ui.messages.controller import InboxController, InboxServices
 
+        built = self.inbox is not None and self.inbox.page_built
         if self.inbox is not None:
             self.inbox.stop()  # the pages are being rebuilt (after the set-up): one timer only
             self.inbox.deleteLater()
@@ -540,9 +541,12 @@ class Shell(QObject):
             data_dir=paths.data,
             renditions_dir=paths.renditions,
             new_key=new_tid,
+            page_when_shown=True,  # built when the person first opens Messages
             parent=self.window,
         )
-        self.window.set_page("inbox", self.inbox.page)
+        self.window.set_page_factory("inbox", lambda: self.window.set_page("inbox", self.inbox.page))
+        if built:
+            self.window.page("inbox")  # built again at once, as before the pages were lazy
         self.inbox.unread_changed.connect(lambda count: self.window.set_badge("inbox", count))
         self.inbox.show_messages.connect(self._show_messages)
         self.inbox.accounts_requested.connect(lambda: self.window.show_page("accounts"))

@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -28,6 +30,8 @@ LAZY = (
     "cm_desktop.ui.accounts.page",
     "cm_desktop.ui.listening.page",
     "cm_desktop.ui.results.page",
+    "cm_desktop.ui.messages.page",
+    "cm_desktop.ui.messages.conversation",
 )
 
 
@@ -53,7 +57,8 @@ def row_of(shell: Shell, name: str) -> int:
 
 def test_a_fresh_start_imports_neither_the_composer_nor_the_calendar(tmp_path: Path) -> None:
     """The real start on a fresh store, to "started" (store open, pages built): Home's modules are loaded,
-    the Compose, Calendar, Help, Accounts, Listening and Results pages' are not (their controllers run)."""
+    the Compose, Calendar, Help, Accounts, Listening, Results and Messages pages' are not (their controllers
+    run)."""
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -77,6 +82,7 @@ def test_a_fresh_start_imports_neither_the_composer_nor_the_calendar(tmp_path: P
     assert "cm_desktop.ui.home.page" in modules  # on screen at start: the report names what is loaded
     assert "cm_desktop.ui.outbox.controller" in modules  # the outbox works from the start
     assert "cm_desktop.ui.listening.controller" in modules and "cm_desktop.ui.results.controller" in modules
+    assert "cm_desktop.ui.messages.controller" in modules  # the inbox is read and counted from the start
     assert [name for name in LAZY if name in modules] == []
 
 
@@ -213,4 +219,177 @@ def test_listening_counts_what_is_new_before_its_page_is_built(qtbot: QtBot, pat
     assert isinstance(window.current_page(), ResultsPage) and window.current_page() is shell.results.page
     window.show_page("accounts")
     assert isinstance(window.current_page(), AccountsPage) and window.current_page() is shell.accounts
+    shell.shutdown()
+
+
+def add_unread(store: Any, account_id: int, number: int, kind: str = "reply") -> int:
+    from cm_desktop.core.models import InboxItem
+
+    with store.session() as session:
+        item = InboxItem(
+            account_id=account_id,
+            network="bluesky",
+            kind=kind,
+            remote_id=f"at://someone/n/{number}",
+            sort_key=f"{number:04d}",
+            created_at=datetime(2026, 5, 4, 12, number, tzinfo=UTC),
+            author_handle=f"client{number}.bsky.social",
+            text=f"Message {number} : vous ouvrez dimanche ?",
+        )
+        session.add(item)
+        session.commit()
+        assert item.id is not None
+        return item.id
+
+
+def test_messages_counts_the_unread_before_its_page_is_built(qtbot: QtBot, paths: AppPaths) -> None:
+    """The navigation's number for Messages (and the tray's) is right from the start, without the page; the
+    page is built on its first showing with those messages, and the number follows what is read there. The
+    store's accounts cannot be read here (no login in the keychain): the reading's problem is kept and shown
+    when the page is built."""
+    from cm_desktop.core.store import open_store
+    from cm_desktop.ui.messages.page import MessagesPage
+    from tests.unit.test_listening_core import add_account
+
+    store = open_store(paths.database, paths.backups)
+    account = add_account(store)
+    first = add_unread(store, account, 1)
+    add_unread(store, account, 2, kind="mention")
+    add_unread(store, account, 3, kind="like")  # not a message to answer: not counted
+    store.close()
+    shell = make_shell(qtbot, paths)
+    window = shell.window
+    assert isinstance(window.page_at(row_of(shell, "inbox")), PlaceholderPage)
+    assert not shell.inbox.page_built
+    assert window.navigation.item(row_of(shell, "inbox")).text() == "Messages (2)"
+    add_unread(shell.store, account, 4)
+    shell.outbox.changed.emit()  # a refresh without the page: the number only
+    assert not shell.inbox.page_built
+    assert window.navigation.item(row_of(shell, "inbox")).text() == "Messages (3)"
+
+    window.show_page("inbox")
+    page = window.current_page()
+    assert isinstance(page, MessagesPage) and page is shell.inbox.page
+    assert page.model.rowCount() == 3  # to answer: the two replies and the mention
+    assert page.check_button.isEnabled() == (not shell.inbox.syncing)
+    assert page.problems.isVisibleTo(page) and "must be reconnected" in page.problems.text()  # kept, shown
+    page.show_everything()
+    assert page.model.rowCount() == 4
+    page.mark_all_read()
+    assert window.navigation.item(row_of(shell, "inbox")).text() == "Messages"
+    assert first in page.model.rows()[-1].item_ids
+    shell.shutdown()
+
+
+def test_a_notification_click_builds_messages_with_its_message_chosen(qtbot: QtBot, paths: AppPaths) -> None:
+    from cm_desktop.core.store import open_store
+    from cm_desktop.ui.messages.page import MessagesPage
+    from tests.unit.test_listening_core import add_account
+
+    store = open_store(paths.database, paths.backups)
+    account = add_account(store)
+    add_unread(store, account, 1)
+    chosen = add_unread(store, account, 2)
+    store.close()
+    shell = make_shell(qtbot, paths)
+    assert not shell.inbox.page_built
+    shell.inbox.last_click = ("item", chosen)  # as _announce leaves it
+    shell.inbox.on_notification_clicked()
+    page = shell.window.current_page()
+    assert isinstance(page, MessagesPage) and page is shell.inbox.page
+    row = page.model.row_at(page.list.currentIndex())
+    assert row is not None and chosen in row.item_ids
+    shell.shutdown()
+
+
+def test_the_inbox_page_built_while_reading_and_before_its_list_is_read(qtbot: QtBot, tmp_path: Path) -> None:
+    """The controller alone, its work held until released (as a thread pool would run it later): the page
+    built during a reading shows "Check now" off until the reading ends; a notification's click builds the
+    page and chooses its message once the list is read."""
+    from cm_desktop.core.schedule import ManualClock
+    from cm_desktop.core.store import open_store
+    from cm_desktop.ui.messages.controller import InboxController
+    from tests.gui.test_messages_page import T0, Fake
+    from tests.gui.test_outbox_ui import DeferredRunner
+    from tests.unit.test_inbox_sync import Network
+    from tests.unit.test_listening_core import add_account
+
+    store = open_store(tmp_path / "db.sqlite3", tmp_path / "backups")
+    account = add_account(store)
+    add_unread(store, account, 1)
+    chosen = add_unread(store, account, 2)
+    fake = Fake(store, networks={account: Network()})
+    runner = DeferredRunner()
+
+    def controller() -> InboxController:
+        return InboxController(
+            store,
+            fake.services(),
+            runner,
+            ManualClock(T0),
+            "Europe/Paris",
+            lambda: "en",
+            show_notification=lambda _title, _message: True,
+            open_url=lambda _url: True,
+            data_dir=tmp_path,
+            renditions_dir=tmp_path / "renditions",
+            new_key=lambda: "3k",
+            tick_ms=3_600_000,
+            page_when_shown=True,
+        )
+
+    inbox = controller()
+    badges: list[int] = []
+    inbox.unread_changed.connect(badges.append)
+    inbox.start()
+    runner.release()  # the count
+    assert badges == [2] and not inbox.page_built and inbox.syncing
+    page = inbox.page  # opened while the first reading goes on
+    qtbot.addWidget(page)
+    assert not page.check_button.isEnabled()
+    runner.pending.append(runner.pending.pop(0))  # the page's list is read before the reading ends
+    runner.release()
+    assert page.model.rowCount() == 2 and not page.check_button.isEnabled()
+    runner.release()  # the reading: done
+    assert page.check_button.isEnabled() and fake.syncs == [timedelta(minutes=5)]
+    while runner.pending:
+        runner.release()
+    inbox.stop()
+
+    clicked = controller()
+    shown: list[bool] = []
+    clicked.show_messages.connect(lambda: shown.append(True))
+    clicked.last_click = ("item", chosen)
+    clicked.on_notification_clicked()
+    assert shown == [True] and clicked.page_built
+    qtbot.addWidget(clicked.page)
+    assert clicked.page.model.rowCount() == 0  # its list is not read yet
+    runner.release()
+    row = clicked.page.model.row_at(clicked.page.list.currentIndex())
+    assert row is not None and chosen in row.item_ids
+    store.close()
+
+
+@pytest.mark.parametrize("opened_before", [False, True])
+def test_messages_after_the_set_up_whether_built_or_not(
+    qtbot: QtBot, paths: AppPaths, opened_before: bool
+) -> None:
+    """The wizard's "apply" makes a new inbox controller: a Messages page opened before is built again at
+    once (the new controller's), one never opened waits for its first showing."""
+    from cm_desktop.ui.messages.page import MessagesPage
+
+    shell = make_shell(qtbot, paths)
+    window = shell.window
+    before = window.page("inbox") if opened_before else None
+    old_inbox = shell.inbox
+    window.show_page("home")
+    shell._wizard_done(rebuild=True)
+    assert shell.inbox is not old_inbox
+    page = window.page_at(row_of(shell, "inbox"))
+    if opened_before:
+        assert isinstance(page, MessagesPage) and page is shell.inbox.page and page is not before
+    else:
+        assert isinstance(page, PlaceholderPage) and not shell.inbox.page_built
+    window.show_page("inbox")
+    assert window.current_page() is shell.inbox.page
     shell.shutdown()

@@ -6,6 +6,10 @@ Reading: about every minute while the Messages page is on screen, every 5 minute
 own pace (backoff after errors, a 429's reset, Mastodon's request budget) is kept by core/inbox/sync.py,
 which skips an account until its time. Nothing is read while offline. Everything that touches a network
 or the store runs through the task runner, off the GUI thread.
+
+The app builds the page when the person first opens Messages (`page_when_shown`): meanwhile the controller
+reads and notifies as before, counts the badge's number itself and keeps what the page would show (a reading's
+problems, the cards of the networks the app cannot read) to give it when it is built.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QWidget
@@ -27,8 +31,10 @@ from cm_desktop.core.inbox.sync import SyncRun
 from cm_desktop.core.ports import Blocked, NotSent, PostGone, Thread
 from cm_desktop.core.schedule import Clock
 from cm_desktop.ui.i18n import network_name
-from cm_desktop.ui.messages.page import MessagesPage
 from cm_desktop.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from cm_desktop.ui.messages.page import MessagesPage
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +83,12 @@ class InboxController(QObject):
         renditions_dir: Any,
         new_key: Callable[[], str],
         tick_ms: int = TICK_MS,
+        page_when_shown: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """`page_when_shown`: the page (and its modules) is built on first use of `page`, not now: the app
+        builds it when the person first opens Messages (or a notification's click brings it forward); the
+        accounts are read and the unread messages counted meanwhile."""
         super().__init__(parent)
         self.store, self.services, self.runner, self.clock, self.zone = store, services, runner, clock, zone
         self._lang, self._show_notification = lang, show_notification
@@ -87,31 +97,60 @@ class InboxController(QObject):
         self._again: timedelta | bool | None = False
         self._stopped = True
         self.last_click: tuple[str, int] = ("", 0)  # what a click on our last notification opens
-        self.page = MessagesPage(
-            runner,
-            clock,
-            zone,
-            lang,
-            open_url,
-            data_dir=data_dir,
-            renditions_dir=renditions_dir,
-            new_key=new_key,
-        )
+        self._page_args = (runner, clock, zone, lang, open_url, data_dir, renditions_dir, new_key)
+        self._page: MessagesPage | None = None
+        # What the page shows of the last reading, kept for the page built later (None: nothing read yet).
+        self._problems: list[str] | None = None
+        self._cards: list[CheckCard] | None = None
+        self._select_when_loaded = 0  # a notification's message, selected once the new page has its list
         self.timer = QTimer(self)
         self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(self.tick)
-        self.page.sync_requested.connect(self.check_now)
-        self.page.thread_requested.connect(self.load_thread)
-        self.page.likes_requested.connect(self.send_likes)
-        self.page.seen_changed.connect(self.push_seen)
-        self.page.answer_queued.connect(self.answer_queued)
-        self.page.accounts_requested.connect(self.accounts_requested)
-        self.page.board_loaded.connect(self._board_loaded)
-        self.page.set_store(store)
+        if not page_when_shown:
+            self.page  # noqa: B018 (built now, as the controller's own tests expect)
+
+    @property
+    def page(self) -> MessagesPage:
+        if self._page is None:
+            from cm_desktop.ui.messages.page import MessagesPage
+
+            runner, clock, zone, lang, open_url, data_dir, renditions_dir, new_key = self._page_args
+            page = MessagesPage(
+                runner,
+                clock,
+                zone,
+                lang,
+                open_url,
+                data_dir=data_dir,
+                renditions_dir=renditions_dir,
+                new_key=new_key,
+            )
+            self._page = page
+            page.sync_requested.connect(self.check_now)
+            page.thread_requested.connect(self.load_thread)
+            page.likes_requested.connect(self.send_likes)
+            page.seen_changed.connect(self.push_seen)
+            page.answer_queued.connect(self.answer_queued)
+            page.accounts_requested.connect(self.accounts_requested)
+            page.board_loaded.connect(self._board_loaded)
+            if self._problems is not None:
+                page.set_sync_problems(self._problems)
+            if self._cards is not None:
+                page.set_cards(self._cards)
+            page.set_store(self.store)
+            if self.syncing:
+                page.check_button.setEnabled(False)
+        return self._page
+
+    @property
+    def page_built(self) -> bool:
+        return self._page is not None
 
     # --- the timer ---------------------------------------------------------------------------------------
 
     def start(self) -> None:
+        if self._page is None:
+            self._count()  # the badge, without the page
         self._stopped = False
         self.timer.start()
         self.tick()
@@ -130,7 +169,7 @@ class InboxController(QObject):
         """Read the accounts whose turn it is; the pace depends on whether the page is on screen."""
         if self._stopped:
             return
-        self._sync(FAST if self.page.isVisible() else SLOW)
+        self._sync(FAST if self._page is not None and self._page.isVisible() else SLOW)
 
     def check_now(self) -> None:
         self._sync(None)
@@ -142,7 +181,8 @@ class InboxController(QObject):
             self._again = interval if self._again is False or interval is None else self._again
             return
         self.syncing = True
-        self.page.check_button.setEnabled(False)
+        if self._page is not None:
+            self._page.check_button.setEnabled(False)
         store, zone, services, now = self.store, self.zone, self.services, self.clock.now()
 
         def work() -> Synced:
@@ -165,15 +205,16 @@ class InboxController(QObject):
     def _synced(self, synced: Synced) -> None:
         self._finish()
         lang = self._lang()
-        self.page.set_sync_problems(
-            [
-                f"{r.handle}: {r.message(lang)}"
-                for r in synced.run.results
-                if r.error_code and r.error_code != "offline"
-            ]
-        )
-        self.page.set_cards(synced.cards)
-        self.page.refresh()
+        self._problems = [
+            f"{r.handle}: {r.message(lang)}"
+            for r in synced.run.results
+            if r.error_code and r.error_code != "offline"
+        ]
+        self._cards = list(synced.cards)
+        if self._page is not None:
+            self._page.set_sync_problems(self._problems)
+            self._page.set_cards(self._cards)
+        self.refresh()
         if synced.new:
             self._announce(synced.new)
         self._remind()
@@ -186,7 +227,8 @@ class InboxController(QObject):
 
     def _finish(self) -> None:
         self.syncing = False
-        self.page.check_button.setEnabled(True)
+        if self._page is not None:
+            self._page.check_button.setEnabled(True)
         again, self._again = self._again, False
         if again is not False:
             self._sync(again if isinstance(again, timedelta) else None)
@@ -234,7 +276,10 @@ class InboxController(QObject):
             return
         self.show_messages.emit()
         if kind == "item":
-            self.page.select_item(item_id)
+            if self.page.loaded_once:
+                self.page.select_item(item_id)
+            else:
+                self._select_when_loaded = item_id  # the page was just built: its list is being read
 
     # --- the network side of what the person does ------------------------------------------------------
 
@@ -262,6 +307,9 @@ class InboxController(QObject):
         lang = self._lang()
 
         def done(outcomes: list[LikeOutcome]) -> None:
+            if self._page is None:
+                self._count()
+                return
             self.page.refresh()
             row = self.page.pane.row
             for outcome in outcomes:
@@ -282,7 +330,22 @@ class InboxController(QObject):
 
     def _board_loaded(self, board: Board) -> None:
         self.unread_changed.emit(board.unread_to_answer)
+        if self.syncing and self._page is not None:
+            self._page.check_button.setEnabled(False)  # the page's words enable it: a reading still goes on
+        item_id, self._select_when_loaded = self._select_when_loaded, 0
+        if item_id and self._page is not None:
+            self._page.select_item(item_id)
 
     def refresh(self, *_args: object) -> None:
-        """Posts changed elsewhere (an answer went out): the states shown follow."""
-        self.page.refresh()
+        """Posts changed elsewhere (an answer went out): the states shown follow. Without the page, only the
+        badge's number is read (the page reads the rest when built)."""
+        if self._page is not None:
+            self._page.refresh()
+        else:
+            self._count()
+
+    def _count(self) -> None:
+        from cm_desktop.core.inbox.query import unread_to_answer
+
+        store = self.store
+        self.runner.run(lambda: unread_to_answer(store), self.unread_changed.emit, self._sync_failed_quietly)
