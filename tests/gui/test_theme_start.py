@@ -47,3 +47,24 @@ def test_an_unknown_scheme_keeps_the_palette_chosen_at_start(fresh_look: QApplic
     install_look(fresh_look)
     follow_system_scheme(fresh_look)
     assert fresh_look.palette().color(R.Window) == QColor(PALETTES["dark"][R.Window])
+
+
+def test_the_style_put_in_after_the_first_paint_keeps_the_palette(fresh_look: QApplication) -> None:
+    """QApplication.setStyle after the first paint (ui/app_style.install_style) must not bring back the
+    style's own colours: the dark palette chosen for the first frame stays."""
+    from cm_desktop.ui.app_style import AppStyle, install_style
+
+    system = QPalette()
+    system.setColor(R.Window, QColor("#1E1E1E"))
+    fresh_look.setPalette(system)
+    install_look(fresh_look)
+    before = fresh_look.style()
+    was_ours, name = isinstance(before, AppStyle), before.name()  # setStyle deletes the style it replaces
+    try:
+        install_style(fresh_look)
+        assert isinstance(fresh_look.style(), AppStyle)
+        assert fresh_look.palette().color(R.Window) == QColor(PALETTES["dark"][R.Window])
+        assert fresh_look.palette().color(R.Text) == QColor(PALETTES["dark"][R.Text])
+    finally:
+        if not was_ours:
+            fresh_look.setStyle(name)
