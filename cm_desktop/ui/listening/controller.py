@@ -71,7 +71,9 @@ class ListeningController(QObject):
         counted meanwhile."""
         super().__init__(parent)
         self.store, self.services, self.runner, self._lang = store, services, runner, lang
-        self._page_args = (runner, clock, zone, lang, open_url, data_dir, renditions_dir, new_key)
+        # What the page is built with, whenever it is (now, or when first shown).
+        self._page_args = (runner, clock, zone, lang, open_url)
+        self._page_kwargs = {"data_dir": data_dir, "renditions_dir": renditions_dir, "new_key": new_key}
         self._page: ListeningPage | None = None
         self._profile: tuple[str, str, str, str] | None = None
         self.online = True
@@ -89,17 +91,7 @@ class ListeningController(QObject):
         if self._page is None:
             from cm_desktop.ui.listening.page import ListeningPage
 
-            runner, clock, zone, lang, open_url, data_dir, renditions_dir, new_key = self._page_args
-            page = ListeningPage(
-                runner,
-                clock,
-                zone,
-                lang,
-                open_url,
-                data_dir=data_dir,
-                renditions_dir=renditions_dir,
-                new_key=new_key,
-            )
+            page = ListeningPage(*self._page_args, **self._page_kwargs)
             self._page = page
             if self._profile is not None:
                 page.set_profile(*self._profile)

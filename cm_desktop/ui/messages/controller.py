@@ -97,7 +97,9 @@ class InboxController(QObject):
         self._again: timedelta | bool | None = False
         self._stopped = True
         self.last_click: tuple[str, int] = ("", 0)  # what a click on our last notification opens
-        self._page_args = (runner, clock, zone, lang, open_url, data_dir, renditions_dir, new_key)
+        # What the page is built with, whenever it is (now, or when first shown).
+        self._page_args = (runner, clock, zone, lang, open_url)
+        self._page_kwargs = {"data_dir": data_dir, "renditions_dir": renditions_dir, "new_key": new_key}
         self._page: MessagesPage | None = None
         # What the page shows of the last reading, kept for the page built later (None: nothing read yet).
         self._problems: list[str] | None = None
@@ -114,17 +116,7 @@ class InboxController(QObject):
         if self._page is None:
             from cm_desktop.ui.messages.page import MessagesPage
 
-            runner, clock, zone, lang, open_url, data_dir, renditions_dir, new_key = self._page_args
-            page = MessagesPage(
-                runner,
-                clock,
-                zone,
-                lang,
-                open_url,
-                data_dir=data_dir,
-                renditions_dir=renditions_dir,
-                new_key=new_key,
-            )
+            page = MessagesPage(*self._page_args, **self._page_kwargs)
             self._page = page
             page.sync_requested.connect(self.check_now)
             page.thread_requested.connect(self.load_thread)
